@@ -1,0 +1,4 @@
+export interface Config {
+  /** Settings of the AKS network plugin set. */
+  aksNetwork?: {};
+}

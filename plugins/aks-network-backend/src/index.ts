@@ -1,0 +1,7 @@
+/**
+ * The AKS network backend plugin: cluster inventory, address pools and their HTTP API.
+ *
+ * @packageDocumentation
+ */
+
+export { aksNetworkPlugin as default } from './plugin';

@@ -1,0 +1,7 @@
+/**
+ * Carving subnets out of an address pool: the lowest free aligned block.
+ */
+
+export type { SubnetAllocationRequest } from './nextFreeSubnet';
+export { nextFreeSubnet } from './nextFreeSubnet';
+export { SubnetAllocator } from './SubnetAllocator';

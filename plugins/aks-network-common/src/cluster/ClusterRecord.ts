@@ -1,0 +1,48 @@
+import { ClusterAddons } from './ClusterAddons';
+import { ClusterNetworkProfile } from './ClusterNetworkProfile';
+import { FlowLogRecord } from './FlowLogRecord';
+import { NodePoolRecord } from './NodePoolRecord';
+import { NodeSubnetRecord } from './NodeSubnetRecord';
+
+/**
+ * The VNet the node subnets live in.
+ *
+ * @public
+ */
+export interface ClusterVnetRecord {
+  /** ARM id of the VNet. */
+  id: string;
+  /** Every address prefix of the VNet. */
+  addressSpace: string[];
+}
+
+/**
+ * One AKS cluster as the inventory knows it: what the backend stores, the catalog
+ * module turns into an entity, and the frontend shows. Plain JSON data (no classes,
+ * no bigint, no Date) so it crosses HTTP and the database unchanged.
+ *
+ * @public
+ */
+export interface ClusterRecord {
+  /** ARM resource id, the cluster's identity everywhere. */
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  kubernetesVersion?: string;
+  tags: Record<string, string>;
+  /** ARM `provisioningState` (`Succeeded`, `Updating`, `Failed`, …). */
+  provisioningState?: string;
+  networkProfile: ClusterNetworkProfile;
+  nodePools: NodePoolRecord[];
+  /** The subnets the node pools take node IPs from. */
+  nodeSubnets: NodeSubnetRecord[];
+  addons: ClusterAddons;
+  /** Flow logs on the VNet, the node subnets or their NSGs. */
+  flowLogs: FlowLogRecord[];
+  /** Absent for kubenet / managed VNets the inventory could not read. */
+  vnet?: ClusterVnetRecord;
+  /** Address ranges of peered VNets and on-prem networks reachable from the VNet. */
+  peeredRanges: string[];
+}

@@ -1,0 +1,43 @@
+/**
+ * AKS defaults (DESIGN: "Default pod CIDR 10.244.0.0/16, service CIDR 10.0.0.0/16,
+ * DNS IP 10.0.0.10").
+ *
+ * @public
+ */
+export const DEFAULT_POD_CIDR = '10.244.0.0/16';
+
+/** Default service CIDR (DESIGN domain facts). @public */
+export const DEFAULT_SERVICE_CIDR = '10.0.0.0/16';
+
+/** Default cluster DNS service IP, inside the default service CIDR (DESIGN domain facts). @public */
+export const DEFAULT_DNS_SERVICE_IP = '10.0.0.10';
+
+/**
+ * Default pod limit per node with overlay (DESIGN: "the default pod limit is 30 per
+ * node"). Used for every Azure CNI model when a pool does not say.
+ *
+ * @public
+ */
+export const DEFAULT_MAX_PODS = 30;
+
+/**
+ * Surge nodes assumed when a pool does not set `upgradeSettings.maxSurge`. DESIGN's
+ * sizing example uses surge 1; it is an assumption of this plugin, not an Azure fact.
+ *
+ * @public
+ */
+export const DEFAULT_MAX_SURGE_NODES = 1;
+
+/**
+ * Overlay subnet sizes (DESIGN: "The node subnet shrinks to a /27 by default (another
+ * /27 for blue/green, a /28 for a firewall)").
+ *
+ * @public
+ */
+export const DEFAULT_NODE_SUBNET_PREFIX = 27;
+
+/** Prefix of the blue/green node subnet that sits next to the default one (DESIGN). @public */
+export const BLUE_GREEN_NODE_SUBNET_PREFIX = 27;
+
+/** Prefix of the firewall subnet (DESIGN). @public */
+export const FIREWALL_SUBNET_PREFIX = 28;

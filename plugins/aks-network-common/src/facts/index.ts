@@ -1,0 +1,6 @@
+export * from './DesignFacts';
+export * from './ReservedRanges';
+export * from './NetworkDefaults';
+export * from './ClusterLimits';
+export * from './LifecycleDates';
+export * from './AcnsPricing';

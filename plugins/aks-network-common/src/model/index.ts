@@ -1,0 +1,3 @@
+export * from './NetworkModel';
+export * from './NetworkModelClassification';
+export * from './classifyNetworkModel';

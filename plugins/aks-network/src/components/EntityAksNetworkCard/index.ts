@@ -1,0 +1,4 @@
+export {
+  EntityAksNetworkCard,
+  isAksNetworkAvailable,
+} from './EntityAksNetworkCard';
