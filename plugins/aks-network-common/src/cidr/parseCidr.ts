@@ -44,6 +44,12 @@ export function parseCidr(text: string): CidrParseResult {
   }
   const slash = text.indexOf('/');
   if (slash === -1) {
+    // Say what is wrong with the address first: for 'garbage', a missing prefix
+    // is not the news.
+    const lone = parseIp(text);
+    if (!lone.ok) {
+      return lone;
+    }
     return {
       ok: false,
       reason: `missing prefix length: expected address/prefix, e.g. ${text.includes(':') ? 'fd00::/64' : '10.240.0.0/16'}`,

@@ -4,3 +4,4 @@ export * from './NetworkDefaults';
 export * from './ClusterLimits';
 export * from './LifecycleDates';
 export * from './AcnsPricing';
+export * from './AzureRules';

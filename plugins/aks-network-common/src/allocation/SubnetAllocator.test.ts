@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import {
+  Cidr,
+  cidrContaining,
+  formatCidr,
+  parseCidrOrThrow as cidr,
+  subtract,
+} from '../cidr';
+import { nextFreeSubnet } from './nextFreeSubnet';
+import { SubnetAllocator } from './SubnetAllocator';
+import {
+  bruteForceNextFree,
+  IPV4_CASE,
+  IPV6_CASE,
+  PoolCase,
+  takenArb,
+} from './__testUtils__/allocationArbitraries';
+
+describe('SubnetAllocator', () => {
+  it('hands out consecutive node subnets until the pool is full', () => {
+    const allocator = new SubnetAllocator(cidr('10.240.0.0/24'), [cidr('10.240.0.32/27')]);
+    const handedOut = Array.from({ length: 8 }, () => allocator.next(27)).map(
+      c => c && formatCidr(c),
+    );
+    expect(handedOut).toEqual([
+      '10.240.0.0/27',
+      '10.240.0.64/27',
+      '10.240.0.96/27',
+      '10.240.0.128/27',
+      '10.240.0.160/27',
+      '10.240.0.192/27',
+      '10.240.0.224/27',
+      undefined,
+    ]);
+  });
+
+  it('gives back released space, including inside a larger taken range', () => {
+    const allocator = new SubnetAllocator(cidr('10.240.0.0/24'), [cidr('10.240.0.0/24')]);
+    expect(allocator.next(28)).toBeUndefined();
+    allocator.release(cidr('10.240.0.64/27'));
+    expect(allocator.next(28)).toEqual(cidr('10.240.0.64/28'));
+    expect(allocator.next(28)).toEqual(cidr('10.240.0.80/28'));
+    expect(allocator.next(28)).toBeUndefined();
+  });
+
+  it('peeks without taking, and take is idempotent', () => {
+    const allocator = new SubnetAllocator(cidr('10.240.0.0/16'));
+    expect(allocator.peek(27)).toEqual(cidr('10.240.0.0/27'));
+    expect(allocator.peek(27)).toEqual(cidr('10.240.0.0/27'));
+    allocator.take(cidr('10.240.0.0/27'));
+    allocator.take(cidr('10.240.0.0/27'));
+    expect(allocator.isFree(cidr('10.240.0.0/27'))).toBe(false);
+    expect(allocator.isFree(cidr('10.240.0.32/27'))).toBe(true);
+    expect(allocator.isFree(cidr('10.241.0.0/27'))).toBe(false);
+    expect(allocator.isFree(cidr('fd00::/120'))).toBe(false);
+    allocator.release(cidr('10.240.0.0/27'));
+    expect(allocator.next(27)).toEqual(cidr('10.240.0.0/27'));
+  });
+
+  it('ignores ranges of the other family and outside the pool', () => {
+    const allocator = new SubnetAllocator(cidr('fd00::/112'), [
+      cidr('10.0.0.0/8'),
+      cidr('fd00::1:0/112'),
+    ]);
+    allocator.take(cidr('10.0.0.0/8'));
+    expect(allocator.next(120)).toEqual(cidr('fd00::/120'));
+    expect(allocator.next(112)).toBeUndefined();
+    expect(allocator.next(111)).toBeUndefined();
+    expect(() => allocator.next(129)).toThrow(RangeError);
+  });
+
+  it.each<[string, PoolCase]>([
+    ['IPv4 /24 pool', IPV4_CASE],
+    ['IPv6 /112 pool', IPV6_CASE],
+  ])('agrees with nextFreeSubnet and brute force over any take/release/next sequence (%s)', (_, poolCase) => {
+    const { pool, requestPrefixes } = poolCase;
+    const operationArb = fc.oneof(
+      { arbitrary: fc.record({ kind: fc.constant('next' as const), prefix: fc.integer(requestPrefixes) }), weight: 5 },
+      { arbitrary: takenArb(poolCase).map(ranges => ({ kind: 'take' as const, ranges })), weight: 1 },
+      { arbitrary: takenArb(poolCase).map(ranges => ({ kind: 'release' as const, ranges })), weight: 2 },
+    );
+    fc.assert(
+      fc.property(takenArb(poolCase), fc.array(operationArb, { maxLength: 30 }), (initial, operations) => {
+        const allocator = new SubnetAllocator(pool, initial);
+        // The model: a plain list of taken ranges; release carves with subtract.
+        let model: Cidr[] = [...initial];
+        for (const operation of operations) {
+          if (operation.kind === 'next') {
+            const expected = nextFreeSubnet({ pool, prefix: operation.prefix, taken: model });
+            expect(expected).toEqual(bruteForceNextFree(pool, operation.prefix, model));
+            const got = allocator.next(operation.prefix);
+            expect(got).toEqual(expected);
+            if (got) {
+              expect(cidrContaining(pool.family, got.network, operation.prefix)).toEqual(got);
+              model.push(got);
+            }
+          } else if (operation.kind === 'take') {
+            operation.ranges.forEach(range => allocator.take(range));
+            model.push(...operation.ranges);
+          } else {
+            for (const range of operation.ranges) {
+              allocator.release(range);
+              model = model.flatMap(t => subtract(t, range));
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

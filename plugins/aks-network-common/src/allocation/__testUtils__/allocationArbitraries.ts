@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { Cidr, cidrContaining, cidrSize, overlaps, parseCidrOrThrow } from '../../cidr';
+
+/** A small pool for one family, with the prefixes worth requesting from it. */
+export interface PoolCase {
+  pool: Cidr;
+  requestPrefixes: { min: number; max: number };
+  /** Where taken ranges are drawn: around the pool, so some stick out of it. */
+  neighbourhood: Cidr;
+  takenPrefixes: { min: number; max: number };
+}
+
+export const IPV4_CASE: PoolCase = {
+  pool: parseCidrOrThrow('10.0.4.0/24'),
+  requestPrefixes: { min: 24, max: 30 },
+  neighbourhood: parseCidrOrThrow('10.0.0.0/20'),
+  takenPrefixes: { min: 22, max: 32 },
+};
+
+export const IPV6_CASE: PoolCase = {
+  pool: parseCidrOrThrow('fd00::/112'),
+  requestPrefixes: { min: 112, max: 120 },
+  neighbourhood: parseCidrOrThrow('fd00::/108'),
+  takenPrefixes: { min: 108, max: 128 },
+};
+
+/** Random ranges near or inside the pool, plus some of the other family. */
+export function takenArb(poolCase: PoolCase): fc.Arbitrary<Cidr[]> {
+  const { pool, neighbourhood, takenPrefixes } = poolCase;
+  const within = (area: Cidr, min: number, max: number) =>
+    fc
+      .tuple(
+        fc.bigInt({ min: 0n, max: cidrSize(area) - 1n }),
+        fc.integer({ min, max }),
+      )
+      .map(([offset, prefix]) =>
+        cidrContaining(area.family, area.network + offset, prefix),
+      );
+  const otherFamily = pool.family === 'ipv4' ? IPV6_CASE.pool : IPV4_CASE.pool;
+  const range = fc.oneof(
+    { arbitrary: within(neighbourhood, takenPrefixes.min, takenPrefixes.max), weight: 4 },
+    // Small ranges inside the pool make it crowded enough to run out.
+    { arbitrary: within(pool, pool.prefix + 2, takenPrefixes.max), weight: 6 },
+    { arbitrary: within(otherFamily, otherFamily.prefix, otherFamily.prefix + 8), weight: 1 },
+  );
+  return fc.array(range, { maxLength: 40 });
+}
+
+/**
+ * Brute force: every aligned block of `prefix` in the pool, lowest first, checked
+ * against every taken range.
+ */
+export function bruteForceNextFree(
+  pool: Cidr,
+  prefix: number,
+  taken: readonly Cidr[],
+): Cidr | undefined {
+  if (prefix < pool.prefix) return undefined;
+  const size = cidrSize(cidrContaining(pool.family, 0n, prefix));
+  for (let network = pool.network; network < pool.network + cidrSize(pool); network += size) {
+    const block: Cidr = { family: pool.family, network, prefix };
+    if (!taken.some(t => overlaps(t, block))) {
+      return block;
+    }
+  }
+  return undefined;
+}

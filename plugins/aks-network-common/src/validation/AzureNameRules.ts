@@ -1,0 +1,102 @@
+import { AZURE_RULES, DESIGN_FACTS, MAX_NAME_LENGTH } from '../facts';
+import { NetworkFinding } from './NetworkFinding';
+import { RequestDraft } from './RequestDraft';
+
+/**
+ * The kinds of Azure names the request carries, with their character rules (Azure's
+ * naming rules for Microsoft.ContainerService/managedClusters, Microsoft.Network
+ * virtualNetworks and subnets, and resource groups). The length limit is DESIGN's 63
+ * for all four, tighter than Azure's own for VNets, subnets and resource groups.
+ */
+const NAME_KINDS = {
+  cluster: {
+    label: 'Cluster name',
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/,
+    minLength: 1,
+    rule: 'letters, digits, - and _, starting and ending with a letter or digit',
+  },
+  resourceGroup: {
+    label: 'Resource group name',
+    pattern: /^[\p{L}\p{N}_.()-]*[\p{L}\p{N}_()-]$/u,
+    minLength: 1,
+    rule: 'letters, digits, _, -, . and parentheses, not ending with a period',
+  },
+  vnet: {
+    label: 'VNet name',
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/,
+    minLength: 2,
+    rule: 'at least 2 of letters, digits, _, - and ., starting with a letter or digit and ending with a letter, digit or _',
+  },
+  subnet: {
+    label: 'Subnet name',
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/,
+    minLength: 1,
+    rule: 'letters, digits, _, - and ., starting with a letter or digit and ending with a letter, digit or _',
+  },
+} as const;
+
+/**
+ * A kind of Azure name the request carries.
+ *
+ * @public
+ */
+export type AzureNameKind = keyof typeof NAME_KINDS;
+
+/**
+ * Checks one Azure name: DESIGN's length limit ("Names (cluster, subnet, VNet, resource
+ * group) ≤ 63 characters") and Azure's character rules.
+ *
+ * @public
+ */
+export function checkAzureName(
+  kind: AzureNameKind,
+  name: string,
+  field: string,
+): NetworkFinding[] {
+  const { label, pattern, minLength, rule } = NAME_KINDS[kind];
+  if (name.trim() === '') {
+    return [
+      {
+        field,
+        rule: 'name-required',
+        severity: 'error',
+        message: `${label} is empty.`,
+        fact: DESIGN_FACTS.names,
+      },
+    ];
+  }
+  const findings: NetworkFinding[] = [];
+  const length = [...name].length;
+  if (length > MAX_NAME_LENGTH) {
+    findings.push({
+      field,
+      rule: 'name-too-long',
+      severity: 'error',
+      message: `${label} '${name}' has ${length} characters; at most ${MAX_NAME_LENGTH} are allowed.`,
+      fact: DESIGN_FACTS.names,
+    });
+  }
+  if (length < minLength || !pattern.test(name)) {
+    findings.push({
+      field,
+      rule: 'name-invalid-characters',
+      severity: 'error',
+      message: `${label} '${name}' is not valid: use ${rule}.`,
+      fact: AZURE_RULES.nameCharacters,
+    });
+  }
+  return findings;
+}
+
+/** Every name in the request. */
+export function nameRules(draft: RequestDraft): NetworkFinding[] {
+  const checks: Array<[AzureNameKind, string | undefined, string]> = [
+    ['cluster', draft.cluster.name, 'cluster.name'],
+    ['resourceGroup', draft.cluster.resourceGroup, 'cluster.resourceGroup'],
+    ['vnet', draft.vnetName, 'network.vnet.name'],
+    ['subnet', draft.nodeSubnetName, 'network.nodeSubnet.name'],
+  ];
+  return checks.flatMap(([kind, name, field]) =>
+    name === undefined ? [] : checkAzureName(kind, name, field),
+  );
+}

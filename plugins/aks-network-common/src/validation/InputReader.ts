@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { DESIGN_FACTS } from '../facts';
+import { NetworkFinding } from './NetworkFinding';
+
+/**
+ * Reads untrusted input one field at a time, so one bad field becomes one finding and
+ * the other fields are still read and checked (DESIGN: "Bad input … gets a clear error
+ * naming the field"). zod checks each leaf's type; its issues become findings.
+ */
+export class InputReader {
+  readonly findings: NetworkFinding[] = [];
+
+  /** Adds a finding. */
+  report(finding: NetworkFinding): void {
+    this.findings.push(finding);
+  }
+
+  /** An object field, or undefined (with a finding when present but not an object). */
+  object(
+    parent: Record<string, unknown> | undefined,
+    key: string,
+    field: string,
+    options: { required?: boolean; knownKeys: readonly string[] },
+  ): Record<string, unknown> | undefined {
+    const value = ownValue(parent, key);
+    if (value === undefined || value === null) {
+      if (options.required && parent !== undefined) {
+        this.missing(field, 'an object');
+      }
+      return undefined;
+    }
+    if (!isPlainRecord(value)) {
+      this.wrongType(field, 'an object', value);
+      return undefined;
+    }
+    this.unknownKeys(value, field, options.knownKeys);
+    return value;
+  }
+
+  /** The input itself, which must be an object. */
+  root(input: unknown, knownKeys: readonly string[]): Record<string, unknown> | undefined {
+    if (!isPlainRecord(input)) {
+      this.wrongType('(input)', 'an object', input);
+      return undefined;
+    }
+    this.unknownKeys(input, '', knownKeys);
+    return input;
+  }
+
+  /** A list of objects, each with its own dotted field (`nodePools.0`). */
+  objects(
+    parent: Record<string, unknown> | undefined,
+    key: string,
+    field: string,
+    options: { required?: boolean; knownKeys: readonly string[] },
+  ): Array<{ value: Record<string, unknown>; field: string }> | undefined {
+    const value = ownValue(parent, key);
+    if (value === undefined || value === null) {
+      if (options.required && parent !== undefined) {
+        this.missing(field, 'a list');
+      }
+      return undefined;
+    }
+    if (!Array.isArray(value)) {
+      this.wrongType(field, 'a list', value);
+      return undefined;
+    }
+    const items: Array<{ value: Record<string, unknown>; field: string }> = [];
+    value.forEach((entry: unknown, index) => {
+      const itemField = `${field}.${index}`;
+      if (!isPlainRecord(entry)) {
+        this.wrongType(itemField, 'an object', entry);
+        return;
+      }
+      this.unknownKeys(entry, itemField, options.knownKeys);
+      items.push({ value: entry, field: itemField });
+    });
+    return items;
+  }
+
+  /** A leaf checked by a zod schema; undefined when absent or invalid. */
+  leaf<T>(
+    parent: Record<string, unknown> | undefined,
+    key: string,
+    field: string,
+    schema: z.ZodType<T>,
+    options: { required?: boolean } = {},
+  ): T | undefined {
+    const value = ownValue(parent, key);
+    if (value === undefined || value === null) {
+      if (options.required && parent !== undefined) {
+        this.missing(field, 'a value');
+      }
+      return undefined;
+    }
+    return this.check(value, field, schema);
+  }
+
+  /** A list whose items are checked by a zod schema; bad items are left out. */
+  list<T>(
+    parent: Record<string, unknown> | undefined,
+    key: string,
+    field: string,
+    item: z.ZodType<T>,
+  ): Array<{ value: T; field: string }> | undefined {
+    const value = ownValue(parent, key);
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (!Array.isArray(value)) {
+      this.wrongType(field, 'a list', value);
+      return undefined;
+    }
+    const items: Array<{ value: T; field: string }> = [];
+    value.forEach((entry: unknown, index) => {
+      const checked = this.check(entry, `${field}.${index}`, item);
+      if (checked !== undefined) {
+        items.push({ value: checked, field: `${field}.${index}` });
+      }
+    });
+    return items;
+  }
+
+  private check<T>(value: unknown, field: string, schema: z.ZodType<T>): T | undefined {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+      return parsed.data;
+    }
+    const issue = parsed.error.issues[0];
+    this.report({
+      field,
+      rule: 'input-type',
+      severity: 'error',
+      message: `${field} is ${describeValue(value)}: ${issue?.message ?? 'invalid value'}.`,
+      fact: DESIGN_FACTS.badInput,
+    });
+    return undefined;
+  }
+
+  private missing(field: string, expected: string): void {
+    this.report({
+      field,
+      rule: 'input-required',
+      severity: 'error',
+      message: `${field} is required (expected ${expected}).`,
+      fact: DESIGN_FACTS.badInput,
+    });
+  }
+
+  private wrongType(field: string, expected: string, value: unknown): void {
+    this.report({
+      field,
+      rule: 'input-type',
+      severity: 'error',
+      message: `${field} is ${describeValue(value)}, expected ${expected}.`,
+      fact: DESIGN_FACTS.badInput,
+    });
+  }
+
+  private unknownKeys(
+    value: Record<string, unknown>,
+    field: string,
+    knownKeys: readonly string[],
+  ): void {
+    for (const key of Object.keys(value)) {
+      if (knownKeys.includes(key)) {
+        continue;
+      }
+      const path = field ? `${field}.${key}` : key;
+      const meant = knownKeys.find(known => known.toLowerCase() === key.toLowerCase());
+      this.report({
+        field: path || '(empty key)',
+        rule: 'input-unknown-field',
+        severity: 'warning',
+        message: meant
+          ? `${path} is not read; did you mean ${field ? `${field}.` : ''}${meant}?`
+          : `${path} is not a field of the network request and is ignored.`,
+        fact: DESIGN_FACTS.badInput,
+      });
+    }
+  }
+}
+
+/** Own enumerable-or-not data of an object, never inherited members like `toString`. */
+export function ownValue(parent: Record<string, unknown> | undefined, key: string): unknown {
+  if (parent === undefined || !Object.prototype.hasOwnProperty.call(parent, key)) {
+    return undefined;
+  }
+  return parent[key];
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A short, safe description of any value for a message: never calls the value's own
+ * `toString` (garbage input may not have a working one).
+ */
+export function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value.length > 80 ? `'${value.slice(0, 77)}…'` : `'${value}'`;
+    case 'number':
+      return Number.isNaN(value) ? 'NaN' : `the number ${String(value)}`;
+    case 'bigint':
+      return `the bigint ${value.toString()}`;
+    case 'boolean':
+      return `the boolean ${String(value)}`;
+    case 'undefined':
+      return 'missing';
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default:
+      if (value === null) {
+        return 'null';
+      }
+      return Array.isArray(value) ? 'a list' : 'an object';
+  }
+}

@@ -1,0 +1,86 @@
+import { containsIp, firstAddress, formatIp, overlaps } from '../cidr';
+import {
+  AZURE_RULES,
+  DESIGN_FACTS,
+  MIN_IPV6_SERVICE_CIDR_PREFIX,
+  SERVICE_CIDR_PREFIX_LIMIT,
+} from '../facts';
+import { NetworkFinding } from './NetworkFinding';
+import { ParsedRange, RequestDraft } from './RequestDraft';
+
+function label(range: ParsedRange): string {
+  return range.isDefault ? `${range.text} (the default)` : range.text;
+}
+
+/**
+ * Service CIDR and DNS IP rules (DESIGN: "Service CIDR smaller than /12; DNS IP inside it
+ * and not its first address"; "IPv6 service CIDR /108 or smaller"), plus Azure's refusal
+ * of a service CIDR that overlaps the VNet.
+ */
+export function serviceCidrRules(draft: RequestDraft): NetworkFinding[] {
+  const findings: NetworkFinding[] = [];
+  const service = draft.serviceCidr;
+  if (service && service.cidr.prefix <= SERVICE_CIDR_PREFIX_LIMIT) {
+    findings.push({
+      field: service.field,
+      rule: 'service-cidr-too-large',
+      severity: 'error',
+      message: `Service CIDR ${label(service)} is a /${service.cidr.prefix}; it must be smaller than a /${SERVICE_CIDR_PREFIX_LIMIT} (a /${SERVICE_CIDR_PREFIX_LIMIT + 1} or longer prefix).`,
+      fact: DESIGN_FACTS.serviceCidrSize,
+    });
+  }
+  const serviceV6 = draft.serviceCidrIpv6;
+  if (serviceV6 && serviceV6.cidr.prefix < MIN_IPV6_SERVICE_CIDR_PREFIX) {
+    findings.push({
+      field: serviceV6.field,
+      rule: 'ipv6-service-cidr-too-large',
+      severity: 'error',
+      message: `IPv6 service CIDR ${serviceV6.text} is a /${serviceV6.cidr.prefix}; it must be a /${MIN_IPV6_SERVICE_CIDR_PREFIX} or smaller.`,
+      fact: DESIGN_FACTS.dualStack,
+    });
+  }
+
+  const dns = draft.dnsServiceIp;
+  if (service && dns) {
+    const dnsLabel = dns.isDefault ? `${dns.text} (the default)` : dns.text;
+    if (!containsIp(service.cidr, dns.family, dns.value)) {
+      findings.push({
+        field: dns.field,
+        rule: 'dns-ip-outside-service-cidr',
+        severity: 'error',
+        message: `DNS service IP ${dnsLabel} is not inside service CIDR ${label(service)}.`,
+        fact: DESIGN_FACTS.dnsServiceIp,
+      });
+    } else if (dns.value === firstAddress(service.cidr)) {
+      findings.push({
+        field: dns.field,
+        rule: 'dns-ip-first-address',
+        severity: 'error',
+        message: `DNS service IP ${dnsLabel} is the first address of service CIDR ${label(service)} (Kubernetes gives it to the API server service); use e.g. ${formatIp(dns.family, firstAddress(service.cidr) + 10n)}.`,
+        fact: DESIGN_FACTS.dnsServiceIp,
+      });
+    }
+  }
+
+  const neighbours: ParsedRange[] = [
+    ...(draft.nodeSubnet ? [draft.nodeSubnet] : []),
+    ...(draft.vnetAddressSpace ?? []),
+    ...draft.peeredRanges,
+  ];
+  for (const range of [service, serviceV6]) {
+    if (!range) {
+      continue;
+    }
+    const hit = neighbours.find(neighbour => overlaps(range.cidr, neighbour.cidr));
+    if (hit) {
+      findings.push({
+        field: range.field,
+        rule: 'service-cidr-overlaps-network',
+        severity: 'error',
+        message: `Service CIDR ${label(range)} overlaps ${hit.text} (${hit.field}); service IPs must not be reachable addresses of the network.`,
+        fact: AZURE_RULES.serviceCidrNoOverlap,
+      });
+    }
+  }
+  return findings;
+}
