@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import {
   Cidr,
   cidrContaining,
+  containsCidr,
+  containsIp,
   formatCidr,
+  lastAddress,
   parseCidrOrThrow as cidr,
   subtract,
 } from '../cidr';
@@ -43,6 +46,52 @@ describe('SubnetAllocator', () => {
     expect(allocator.next(28)).toBeUndefined();
   });
 
+  it('finds a block that a release completes below the released range', () => {
+    // Everything but 10.240.0.32/28 is taken: no /27 is free.
+    const allocator = new SubnetAllocator(
+      cidr('10.240.0.0/24'),
+      ['10.240.0.0/27', '10.240.0.48/28', '10.240.0.64/26', '10.240.0.128/25'].map(cidr),
+    );
+    expect(allocator.next(27)).toBeUndefined();
+    // Freeing the upper half completes 10.240.0.32/27, which starts below it.
+    allocator.release(cidr('10.240.0.48/28'));
+    expect(allocator.next(27)).toEqual(cidr('10.240.0.32/27'));
+  });
+
+  it('reports what is taken, merged and clipped to the pool', () => {
+    const allocator = new SubnetAllocator(cidr('10.240.0.0/24'), [
+      cidr('10.240.0.0/27'),
+      cidr('10.240.0.32/27'),
+      cidr('10.240.0.40/29'),
+      cidr('10.240.0.255/32'),
+      cidr('10.240.1.0/24'),
+      cidr('fd00::/8'),
+    ]);
+    allocator.release(cidr('10.240.0.8/29'));
+    expect(allocator.takenCidrs().map(formatCidr)).toEqual([
+      '10.240.0.0/29',
+      '10.240.0.16/28',
+      '10.240.0.32/27',
+      '10.240.0.255/32',
+    ]);
+    expect(new SubnetAllocator(cidr('10.240.0.0/24'), [cidr('10.0.0.0/8')]).takenCidrs()).toEqual([
+      cidr('10.240.0.0/24'),
+    ]);
+  });
+
+  it('keeps single addresses left at either edge of a release', () => {
+    const allocator = new SubnetAllocator(cidr('10.240.0.0/24'), [
+      cidr('10.240.0.3/32'),
+      cidr('10.240.0.4/30'),
+      cidr('10.240.0.8/32'),
+    ]);
+    allocator.release(cidr('10.240.0.4/30'));
+    expect(allocator.takenCidrs().map(formatCidr)).toEqual([
+      '10.240.0.3/32',
+      '10.240.0.8/32',
+    ]);
+  });
+
   it('peeks without taking, and take is idempotent', () => {
     const allocator = new SubnetAllocator(cidr('10.240.0.0/16'));
     expect(allocator.peek(27)).toEqual(cidr('10.240.0.0/27'));
@@ -76,8 +125,8 @@ describe('SubnetAllocator', () => {
     const { pool, requestPrefixes } = poolCase;
     const operationArb = fc.oneof(
       { arbitrary: fc.record({ kind: fc.constant('next' as const), prefix: fc.integer(requestPrefixes) }), weight: 5 },
-      { arbitrary: takenArb(poolCase).map(ranges => ({ kind: 'take' as const, ranges })), weight: 1 },
-      { arbitrary: takenArb(poolCase).map(ranges => ({ kind: 'release' as const, ranges })), weight: 2 },
+      { arbitrary: takenArb(poolCase, 4).map(ranges => ({ kind: 'take' as const, ranges })), weight: 1 },
+      { arbitrary: takenArb(poolCase, 4).map(ranges => ({ kind: 'release' as const, ranges })), weight: 2 },
     );
     fc.assert(
       fc.property(takenArb(poolCase), fc.array(operationArb, { maxLength: 30 }), (initial, operations) => {
@@ -104,8 +153,29 @@ describe('SubnetAllocator', () => {
             }
           }
         }
+        expectSameAddresses(pool, allocator.takenCidrs(), model);
       }),
       { numRuns: 200 },
     );
   });
 });
+
+/**
+ * Both lists cover the same addresses of the pool. Membership is constant between
+ * range edges, so comparing it at every edge and its neighbours is exhaustive.
+ */
+function expectSameAddresses(pool: Cidr, actual: Cidr[], model: Cidr[]) {
+  for (const range of actual) {
+    expect(containsCidr(pool, range)).toBe(true);
+  }
+  const edges = [...actual, ...model, pool].flatMap(range => {
+    const last = lastAddress(range);
+    return [range.network - 1n, range.network, last, last + 1n];
+  });
+  for (const address of edges) {
+    if (!containsIp(pool, pool.family, address)) continue;
+    const inActual = actual.some(r => containsIp(r, pool.family, address));
+    const inModel = model.some(r => containsIp(r, pool.family, address));
+    expect(inActual).toBe(inModel);
+  }
+}

@@ -1,4 +1,4 @@
-import { Cidr, lastAddress } from '../cidr';
+import { Cidr, lastAddress, rangeToCidrs } from '../cidr';
 import { blockSize, ipFamilyBits } from '../cidr/ipFamily';
 import { AddressIntervalSet } from './AddressIntervalSet';
 import { assertRequestPrefix, rangeInPool } from './poolRanges';
@@ -22,7 +22,7 @@ import { assertRequestPrefix, rangeInPool } from './poolRanges';
 export class SubnetAllocator {
   readonly pool: Cidr;
   private readonly poolLast: bigint;
-  private readonly taken: AddressIntervalSet;
+  private readonly takenSet: AddressIntervalSet;
   /**
    * Per prefix, an address below which no free block of that prefix exists.
    * Taking addresses keeps it true; releasing lowers it to the released block.
@@ -39,7 +39,7 @@ export class SubnetAllocator {
       const range = rangeInPool(pool, this.poolLast, cidr);
       if (range) ranges.push(range);
     }
-    this.taken = AddressIntervalSet.fromRanges(ranges);
+    this.takenSet = AddressIntervalSet.fromRanges(ranges);
     this.searchFrom = new Array(ipFamilyBits(pool.family) + 1).fill(undefined);
   }
 
@@ -53,7 +53,7 @@ export class SubnetAllocator {
     const found = this.peek(prefix);
     if (found) {
       const end = found.network + blockSize(found.family, prefix) - 1n;
-      this.taken.add(found.network, end);
+      this.takenSet.add(found.network, end);
       this.searchFrom[prefix] = end + 1n;
     }
     return found;
@@ -69,7 +69,7 @@ export class SubnetAllocator {
     if (prefix < this.pool.prefix) {
       return undefined;
     }
-    const network = this.taken.firstFreeAlignedBlock(
+    const network = this.takenSet.firstFreeAlignedBlock(
       this.searchFrom[prefix] ?? this.pool.network,
       this.poolLast,
       blockSize(this.pool.family, prefix),
@@ -85,7 +85,7 @@ export class SubnetAllocator {
   take(cidr: Cidr): void {
     const range = rangeInPool(this.pool, this.poolLast, cidr);
     if (range) {
-      this.taken.add(range.start, range.end);
+      this.takenSet.add(range.start, range.end);
     }
   }
 
@@ -95,7 +95,7 @@ export class SubnetAllocator {
     if (!range) {
       return;
     }
-    this.taken.remove(range.start, range.end);
+    this.takenSet.remove(range.start, range.end);
     for (let prefix = 0; prefix < this.searchFrom.length; prefix++) {
       const from = this.searchFrom[prefix];
       if (from === undefined) continue;
@@ -107,13 +107,25 @@ export class SubnetAllocator {
     }
   }
 
+  /**
+   * The taken addresses inside the pool, as the fewest CIDRs in address order
+   * (adjacent and overlapping ranges come back merged).
+   */
+  takenCidrs(): Cidr[] {
+    const result: Cidr[] = [];
+    for (const { start, end } of this.takenSet.intervals()) {
+      result.push(...rangeToCidrs(this.pool.family, start, end));
+    }
+    return result;
+  }
+
   /** True when `cidr` lies inside the pool and none of its addresses is taken. */
   isFree(cidr: Cidr): boolean {
     return (
       cidr.family === this.pool.family &&
       cidr.network >= this.pool.network &&
       lastAddress(cidr) <= this.poolLast &&
-      !this.taken.intersects(cidr.network, lastAddress(cidr))
+      !this.takenSet.intersects(cidr.network, lastAddress(cidr))
     );
   }
 }

@@ -130,7 +130,7 @@ export function formatIpv6Text(value: bigint): string {
     }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i >= bestLength) {
+    if (j - i > bestLength) {
       bestStart = i;
       bestLength = j - i;
     }

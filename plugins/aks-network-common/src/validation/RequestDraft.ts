@@ -50,4 +50,6 @@ export interface RequestDraft {
   peeredRanges: ParsedRange[];
   /** Undefined when `nodePools` itself could not be read. */
   nodePools?: PoolDraft[];
+  /** Fields that already have an error from reading; rules do not repeat them. */
+  rejectedFields: ReadonlySet<string>;
 }

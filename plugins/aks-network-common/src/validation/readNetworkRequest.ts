@@ -176,7 +176,7 @@ export function readNetworkRequest(reader: InputReader, input: unknown): Request
   const podCidrDefault = podCidrText === undefined && modelValue !== undefined && usesPodCidr(modelValue);
   const serviceCidrText = reader.leaf(network, 'serviceCidr', 'network.serviceCidr', text);
 
-  return {
+  const draft: Omit<RequestDraft, 'rejectedFields'> = {
     cluster: {
       name: reader.leaf(cluster, 'name', 'cluster.name', text, { required: true }),
       resourceGroup: reader.leaf(cluster, 'resourceGroup', 'cluster.resourceGroup', text, {
@@ -236,4 +236,8 @@ export function readNetworkRequest(reader: InputReader, input: unknown): Request
       .filter((range): range is ParsedRange => range !== undefined),
     nodePools: readPools(reader, root),
   };
+  const rejectedFields = new Set(
+    reader.findings.filter(finding => finding.severity === 'error').map(finding => finding.field),
+  );
+  return { ...draft, rejectedFields };
 }

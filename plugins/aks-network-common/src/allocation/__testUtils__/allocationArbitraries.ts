@@ -25,7 +25,10 @@ export const IPV6_CASE: PoolCase = {
 };
 
 /** Random ranges near or inside the pool, plus some of the other family. */
-export function takenArb(poolCase: PoolCase): fc.Arbitrary<Cidr[]> {
+export function takenArb(
+  poolCase: PoolCase,
+  maxLength = 40,
+): fc.Arbitrary<Cidr[]> {
   const { pool, neighbourhood, takenPrefixes } = poolCase;
   const within = (area: Cidr, min: number, max: number) =>
     fc
@@ -43,7 +46,7 @@ export function takenArb(poolCase: PoolCase): fc.Arbitrary<Cidr[]> {
     { arbitrary: within(pool, pool.prefix + 2, takenPrefixes.max), weight: 6 },
     { arbitrary: within(otherFamily, otherFamily.prefix, otherFamily.prefix + 8), weight: 1 },
   );
-  return fc.array(range, { maxLength: 40 });
+  return fc.array(range, { maxLength });
 }
 
 /**
