@@ -18,7 +18,13 @@
  * for a lowest-first search.
  */
 import { performance } from 'node:perf_hooks';
-import { Cidr, cidrContaining, cidrEquals, formatCidr, parseCidrOrThrow } from '../src/cidr';
+import {
+  Cidr,
+  cidrContaining,
+  cidrEquals,
+  formatCidr,
+  parseCidrOrThrow,
+} from '../src/cidr';
 import { nextFreeSubnet, SubnetAllocator } from '../src/allocation';
 
 const POOL = parseCidrOrThrow('10.0.0.0/8');
@@ -43,7 +49,9 @@ function scatteredTaken(count: number): Cidr[] {
   const poolSize = 2 ** (32 - POOL.prefix);
   return Array.from({ length: count }, () => {
     const roll = random();
-    const prefix = roll < 0.4 ? 27 : roll < 0.8 ? 28 : 24;
+    let prefix = 24;
+    if (roll < 0.4) prefix = 27;
+    else if (roll < 0.8) prefix = 28;
     const offset = BigInt(Math.floor(random() * poolSize));
     return cidrContaining('ipv4', POOL.network + offset, prefix);
   });
@@ -63,14 +71,22 @@ interface Row {
   first: string;
 }
 
-function measure(taken: Cidr[], freshCalls: number, allocatorCalls: number): Row {
+function measure(
+  taken: Cidr[],
+  freshCalls: number,
+  allocatorCalls: number,
+): Row {
   // nextFreeSubnet, stateless: every call sees the full list, including the
   // subnets handed out before it.
   const list = [...taken];
   const freshResults: Cidr[] = [];
   let start = performance.now();
   for (let i = 0; i < freshCalls; i++) {
-    const found = nextFreeSubnet({ pool: POOL, prefix: REQUEST_PREFIX, taken: list });
+    const found = nextFreeSubnet({
+      pool: POOL,
+      prefix: REQUEST_PREFIX,
+      taken: list,
+    });
     if (!found) throw new Error('pool exhausted');
     freshResults.push(found);
     list.push(found);
@@ -92,19 +108,35 @@ function measure(taken: Cidr[], freshCalls: number, allocatorCalls: number): Row
   // Both ways must hand out the same subnets, or the timing means nothing.
   freshResults.forEach((cidr, i) => {
     if (!cidrEquals(cidr, allocatorResults[i])) {
-      throw new Error(`allocation ${i} differs: ${formatCidr(cidr)} vs ${formatCidr(allocatorResults[i])}`);
+      throw new Error(
+        `allocation ${i} differs: ${formatCidr(cidr)} vs ${formatCidr(
+          allocatorResults[i],
+        )}`,
+      );
     }
   });
-  return { taken: taken.length, freshMs, buildMs, nextMs, first: formatCidr(freshResults[0]) };
+  return {
+    taken: taken.length,
+    freshMs,
+    buildMs,
+    nextMs,
+    first: formatCidr(freshResults[0]),
+  };
 }
 
 function printTable(title: string, rows: Row[]): void {
   console.log(`\n### ${title}\n`);
-  console.log('| taken ranges | nextFreeSubnet, fresh call (ms/allocation) | SubnetAllocator build (ms, once) | SubnetAllocator.next (ms/allocation) | first /27 |');
+  console.log(
+    '| taken ranges | nextFreeSubnet, fresh call (ms/allocation) | SubnetAllocator build (ms, once) | SubnetAllocator.next (ms/allocation) | first /27 |',
+  );
   console.log('|---:|---:|---:|---:|:---|');
   for (const row of rows) {
     console.log(
-      `| ${row.taken.toLocaleString('en-US')} | ${row.freshMs.toFixed(3)} | ${row.buildMs.toFixed(1)} | ${row.nextMs.toFixed(4)} | ${row.first} |`,
+      `| ${row.taken.toLocaleString('en-US')} | ${row.freshMs.toFixed(
+        3,
+      )} | ${row.buildMs.toFixed(1)} | ${row.nextMs.toFixed(4)} | ${
+        row.first
+      } |`,
     );
   }
 }
@@ -123,7 +155,9 @@ function main(): void {
     'Fragmented (worst case): a /28 in each of the first N /27s, allocating /27s',
     SIZES.map(n => measure(fragmentedTaken(n), freshCalls(n), 10_000)),
   );
-  console.log(`\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(
+    `\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
 }
 
 main();

@@ -18,19 +18,22 @@ export class AddressIntervalSet {
   static fromRanges(
     ranges: ReadonlyArray<{ start: bigint; end: bigint }>,
   ): AddressIntervalSet {
-    const sorted = [...ranges].sort((a, b) =>
-      a.start < b.start ? -1 : a.start > b.start ? 1 : 0,
-    );
+    const sorted = isSortedByStart(ranges) ? ranges : sortByStart(ranges);
     const starts: bigint[] = [];
     const ends: bigint[] = [];
+    // One past the end of the interval being grown; adjacent ranges merge too,
+    // so one free gap never hides between two entries.
+    let openEnd = -1n;
     for (const { start, end } of sorted) {
-      const last = ends.length - 1;
-      // Adjacent ranges merge too, so one free gap never hides between two entries.
-      if (last >= 0 && start <= ends[last] + 1n) {
-        if (end > ends[last]) ends[last] = end;
+      if (starts.length > 0 && start <= openEnd) {
+        if (end >= openEnd) {
+          ends[ends.length - 1] = end;
+          openEnd = end + 1n;
+        }
       } else {
         starts.push(start);
         ends.push(end);
+        openEnd = end + 1n;
       }
     }
     return new AddressIntervalSet(starts, ends);
@@ -137,4 +140,34 @@ export class AddressIntervalSet {
     }
     return lo - 1;
   }
+}
+
+function isSortedByStart(
+  ranges: ReadonlyArray<{ start: bigint; end: bigint }>,
+): boolean {
+  for (let i = 1; i < ranges.length; i++) {
+    if (ranges[i].start < ranges[i - 1].start) return false;
+  }
+  return true;
+}
+
+/**
+ * Sorts on a Number key first: Number() rounding is monotonic, so the order stays
+ * right, and comparing doubles is several times faster than comparing BigInts;
+ * only equal keys (IPv6 values past 2^53) fall back to the BigInt comparison.
+ */
+function sortByStart(
+  ranges: ReadonlyArray<{ start: bigint; end: bigint }>,
+): Array<{ start: bigint; end: bigint }> {
+  return ranges
+    .map(range => ({ key: Number(range.start), range }))
+    .sort(
+      (a, b) => a.key - b.key || compareBigInts(a.range.start, b.range.start),
+    )
+    .map(entry => entry.range);
+}
+
+function compareBigInts(a: bigint, b: bigint): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

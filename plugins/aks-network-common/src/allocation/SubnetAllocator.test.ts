@@ -21,7 +21,9 @@ import {
 
 describe('SubnetAllocator', () => {
   it('hands out consecutive node subnets until the pool is full', () => {
-    const allocator = new SubnetAllocator(cidr('10.240.0.0/24'), [cidr('10.240.0.32/27')]);
+    const allocator = new SubnetAllocator(cidr('10.240.0.0/24'), [
+      cidr('10.240.0.32/27'),
+    ]);
     const handedOut = Array.from({ length: 8 }, () => allocator.next(27)).map(
       c => c && formatCidr(c),
     );
@@ -38,7 +40,9 @@ describe('SubnetAllocator', () => {
   });
 
   it('gives back released space, including inside a larger taken range', () => {
-    const allocator = new SubnetAllocator(cidr('10.240.0.0/24'), [cidr('10.240.0.0/24')]);
+    const allocator = new SubnetAllocator(cidr('10.240.0.0/24'), [
+      cidr('10.240.0.0/24'),
+    ]);
     expect(allocator.next(28)).toBeUndefined();
     allocator.release(cidr('10.240.0.64/27'));
     expect(allocator.next(28)).toEqual(cidr('10.240.0.64/28'));
@@ -50,7 +54,12 @@ describe('SubnetAllocator', () => {
     // Everything but 10.240.0.32/28 is taken: no /27 is free.
     const allocator = new SubnetAllocator(
       cidr('10.240.0.0/24'),
-      ['10.240.0.0/27', '10.240.0.48/28', '10.240.0.64/26', '10.240.0.128/25'].map(cidr),
+      [
+        '10.240.0.0/27',
+        '10.240.0.48/28',
+        '10.240.0.64/26',
+        '10.240.0.128/25',
+      ].map(cidr),
     );
     expect(allocator.next(27)).toBeUndefined();
     // Freeing the upper half completes 10.240.0.32/27, which starts below it.
@@ -74,9 +83,11 @@ describe('SubnetAllocator', () => {
       '10.240.0.32/27',
       '10.240.0.255/32',
     ]);
-    expect(new SubnetAllocator(cidr('10.240.0.0/24'), [cidr('10.0.0.0/8')]).takenCidrs()).toEqual([
-      cidr('10.240.0.0/24'),
-    ]);
+    expect(
+      new SubnetAllocator(cidr('10.240.0.0/24'), [
+        cidr('10.0.0.0/8'),
+      ]).takenCidrs(),
+    ).toEqual([cidr('10.240.0.0/24')]);
   });
 
   it('keeps single addresses left at either edge of a release', () => {
@@ -121,43 +132,87 @@ describe('SubnetAllocator', () => {
   it.each<[string, PoolCase]>([
     ['IPv4 /24 pool', IPV4_CASE],
     ['IPv6 /112 pool', IPV6_CASE],
-  ])('agrees with nextFreeSubnet and brute force over any take/release/next sequence (%s)', (_, poolCase) => {
-    const { pool, requestPrefixes } = poolCase;
-    const operationArb = fc.oneof(
-      { arbitrary: fc.record({ kind: fc.constant('next' as const), prefix: fc.integer(requestPrefixes) }), weight: 5 },
-      { arbitrary: takenArb(poolCase, 4).map(ranges => ({ kind: 'take' as const, ranges })), weight: 1 },
-      { arbitrary: takenArb(poolCase, 4).map(ranges => ({ kind: 'release' as const, ranges })), weight: 2 },
-    );
-    fc.assert(
-      fc.property(takenArb(poolCase), fc.array(operationArb, { maxLength: 30 }), (initial, operations) => {
-        const allocator = new SubnetAllocator(pool, initial);
-        // The model: a plain list of taken ranges; release carves with subtract.
-        let model: Cidr[] = [...initial];
-        for (const operation of operations) {
-          if (operation.kind === 'next') {
-            const expected = nextFreeSubnet({ pool, prefix: operation.prefix, taken: model });
-            expect(expected).toEqual(bruteForceNextFree(pool, operation.prefix, model));
-            const got = allocator.next(operation.prefix);
-            expect(got).toEqual(expected);
-            if (got) {
-              expect(cidrContaining(pool.family, got.network, operation.prefix)).toEqual(got);
-              model.push(got);
+  ])(
+    'agrees with nextFreeSubnet and brute force over any take/release/next sequence (%s)',
+    (_, poolCase) => {
+      const { pool, requestPrefixes } = poolCase;
+      const operationArb = fc.oneof(
+        {
+          arbitrary: fc.record({
+            kind: fc.constant('next' as const),
+            prefix: fc.integer(requestPrefixes),
+          }),
+          weight: 5,
+        },
+        {
+          arbitrary: takenArb(poolCase, 4).map(ranges => ({
+            kind: 'take' as const,
+            ranges,
+          })),
+          weight: 1,
+        },
+        {
+          arbitrary: takenArb(poolCase, 4).map(ranges => ({
+            kind: 'release' as const,
+            ranges,
+          })),
+          weight: 2,
+        },
+      );
+      fc.assert(
+        fc.property(
+          takenArb(poolCase),
+          fc.array(operationArb, { maxLength: 30 }),
+          (initial, operations) => {
+            const allocator = new SubnetAllocator(pool, initial);
+            // The model: a plain list of taken ranges; release carves with subtract.
+            let model: Cidr[] = [...initial];
+            // Per `next`: what the allocator gave, nextFreeSubnet and brute force.
+            const answers: Array<{
+              got?: Cidr;
+              aligned?: Cidr;
+              stateless?: Cidr;
+              oracle?: Cidr;
+            }> = [];
+            for (const operation of operations) {
+              if (operation.kind === 'next') {
+                const { prefix } = operation;
+                const stateless = nextFreeSubnet({
+                  pool,
+                  prefix,
+                  taken: model,
+                });
+                const oracle = bruteForceNextFree(pool, prefix, model);
+                const got = allocator.next(prefix);
+                const aligned =
+                  got && cidrContaining(pool.family, got.network, prefix);
+                answers.push({ got, aligned, stateless, oracle });
+                if (got) model.push(got);
+              } else if (operation.kind === 'take') {
+                operation.ranges.forEach(range => allocator.take(range));
+                model.push(...operation.ranges);
+              } else {
+                for (const range of operation.ranges) {
+                  allocator.release(range);
+                  model = model.flatMap(t => subtract(t, range));
+                }
+              }
             }
-          } else if (operation.kind === 'take') {
-            operation.ranges.forEach(range => allocator.take(range));
-            model.push(...operation.ranges);
-          } else {
-            for (const range of operation.ranges) {
-              allocator.release(range);
-              model = model.flatMap(t => subtract(t, range));
-            }
-          }
-        }
-        expectSameAddresses(pool, allocator.takenCidrs(), model);
-      }),
-      { numRuns: 200 },
-    );
-  });
+            expect(answers.map(a => a.got)).toEqual(answers.map(a => a.oracle));
+            expect(answers.map(a => a.stateless)).toEqual(
+              answers.map(a => a.oracle),
+            );
+            // Aligned to its own prefix (or nothing was found).
+            expect(answers.map(a => a.aligned)).toEqual(
+              answers.map(a => a.got),
+            );
+            expectSameAddresses(pool, allocator.takenCidrs(), model);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+  );
 });
 
 /**

@@ -1,6 +1,7 @@
 import { Cidr, lastAddress } from '../cidr';
 import { blockSize } from '../cidr/ipFamily';
 import { AddressIntervalSet } from './AddressIntervalSet';
+import { countableBlocks, lowestFreeBlockByCounting } from './countFreeBlocks';
 import { assertRequestPrefix, rangeInPool } from './poolRanges';
 
 /**
@@ -25,8 +26,10 @@ export interface SubnetAllocationRequest {
  * CIDR is, that lies inside the pool and overlaps no taken range; `undefined`
  * when the pool has no such room (including a prefix shorter than the pool's).
  *
- * One call costs one sort of the taken ranges plus a walk over them; for many
- * allocations against the same pool use {@link SubnetAllocator}.
+ * One call looks at every taken range once: it counts coverage per candidate
+ * block when the pool holds few enough candidates, and otherwise sorts the
+ * ranges and walks the gaps. For many allocations against the same pool use
+ * {@link SubnetAllocator}, which keeps the sorted ranges between calls.
  *
  * @throws RangeError when `req.prefix` is not a valid prefix for the pool's family.
  * @public
@@ -37,21 +40,38 @@ export function nextFreeSubnet(req: SubnetAllocationRequest): Cidr | undefined {
   if (prefix < pool.prefix) {
     return undefined;
   }
+  const blocks = countableBlocks(pool, prefix, taken.length);
+  if (blocks !== undefined) {
+    const counted = lowestFreeBlockByCounting(pool, prefix, blocks, taken);
+    return counted === undefined
+      ? undefined
+      : { family: pool.family, network: counted, prefix };
+  }
+  const network = lowestFreeBlockBySorting(pool, prefix, taken);
+  return network === undefined
+    ? undefined
+    : { family: pool.family, network, prefix };
+}
+
+/**
+ * The lowest free block of `prefix` in the pool by one sort and merge of the
+ * taken ranges (clipped to the pool) and a walk over the gaps: memory and time
+ * do not depend on the pool's size.
+ */
+export function lowestFreeBlockBySorting(
+  pool: Cidr,
+  prefix: number,
+  taken: readonly Cidr[],
+): bigint | undefined {
   const poolLast = lastAddress(pool);
   const ranges: Array<{ start: bigint; end: bigint }> = [];
   for (const cidr of taken) {
     const range = rangeInPool(pool, poolLast, cidr);
     if (range) ranges.push(range);
   }
-  if (ranges.length === 0) {
-    return { family: pool.family, network: pool.network, prefix };
-  }
-  const network = AddressIntervalSet.fromRanges(ranges).firstFreeAlignedBlock(
+  return AddressIntervalSet.fromRanges(ranges).firstFreeAlignedBlock(
     pool.network,
     poolLast,
     blockSize(pool.family, prefix),
   );
-  return network === undefined
-    ? undefined
-    : { family: pool.family, network, prefix };
 }

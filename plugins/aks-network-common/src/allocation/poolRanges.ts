@@ -33,7 +33,9 @@ export function rangeInPool(
 export function assertRequestPrefix(pool: Cidr, prefix: number): void {
   if (!isValidPrefix(pool.family, prefix)) {
     throw new RangeError(
-      `requested prefix ${prefix} is out of range 0–${ipFamilyBits(pool.family)} for ${ipFamilyLabel(pool.family)}`,
+      `requested prefix ${prefix} is out of range 0–${ipFamilyBits(
+        pool.family,
+      )} for ${ipFamilyLabel(pool.family)}`,
     );
   }
 }

@@ -36,7 +36,9 @@ export function createCidr(
 ): Cidr {
   if (!isValidPrefix(family, prefix)) {
     throw new RangeError(
-      `prefix ${prefix} is out of range 0–${ipFamilyBits(family)} for ${ipFamilyLabel(family)}`,
+      `prefix ${prefix} is out of range 0–${ipFamilyBits(
+        family,
+      )} for ${ipFamilyLabel(family)}`,
     );
   }
   if (network < 0n || network > maxIpValue(family)) {
@@ -65,7 +67,9 @@ export function cidrContaining(
 ): Cidr {
   if (!isValidPrefix(family, prefix)) {
     throw new RangeError(
-      `prefix ${prefix} is out of range 0–${ipFamilyBits(family)} for ${ipFamilyLabel(family)}`,
+      `prefix ${prefix} is out of range 0–${ipFamilyBits(
+        family,
+      )} for ${ipFamilyLabel(family)}`,
     );
   }
   if (value < 0n || value > maxIpValue(family)) {

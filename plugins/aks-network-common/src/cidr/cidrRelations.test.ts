@@ -54,20 +54,27 @@ describe('overlaps', () => {
 
   it('is symmetric and equals containment either way', () => {
     fc.assert(
-      fc.property(familyArb.chain(relatedCidrPairArb), ([a, b]: [Cidr, Cidr]) => {
-        expect(overlaps(a, b)).toBe(overlaps(b, a));
-        expect(overlaps(a, b)).toBe(containsCidr(a, b) || containsCidr(b, a));
-      }),
+      fc.property(
+        familyArb.chain(relatedCidrPairArb),
+        ([a, b]: [Cidr, Cidr]) => {
+          expect(overlaps(a, b)).toBe(overlaps(b, a));
+          expect(overlaps(a, b)).toBe(containsCidr(a, b) || containsCidr(b, a));
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('is false across families', () => {
     fc.assert(
-      fc.property(relatedCidrPairArb('ipv4'), relatedCidrPairArb('ipv6'), ([a], [b]) => {
-        expect(overlaps(a, b)).toBe(false);
-        expect(containsCidr(a, b) || containsCidr(b, a)).toBe(false);
-      }),
+      fc.property(
+        relatedCidrPairArb('ipv4'),
+        relatedCidrPairArb('ipv6'),
+        ([a], [b]) => {
+          expect(overlaps(a, b)).toBe(false);
+          expect(containsCidr(a, b) || containsCidr(b, a)).toBe(false);
+        },
+      ),
       { numRuns: 200 },
     );
   });

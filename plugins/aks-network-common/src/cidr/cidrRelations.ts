@@ -7,9 +7,15 @@ import { IpFamily } from './ipFamily';
  *
  * @public
  */
-export function containsIp(cidr: Cidr, family: IpFamily, value: bigint): boolean {
+export function containsIp(
+  cidr: Cidr,
+  family: IpFamily,
+  value: bigint,
+): boolean {
   return (
-    cidr.family === family && value >= cidr.network && value <= lastAddress(cidr)
+    cidr.family === family &&
+    value >= cidr.network &&
+    value <= lastAddress(cidr)
   );
 }
 

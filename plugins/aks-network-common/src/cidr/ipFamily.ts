@@ -52,5 +52,7 @@ export function blockSize(family: IpFamily, prefix: number): bigint {
 
 /** True when `prefix` is an integer in 0..bits for the family. */
 export function isValidPrefix(family: IpFamily, prefix: number): boolean {
-  return Number.isInteger(prefix) && prefix >= 0 && prefix <= FAMILY_BITS[family];
+  return (
+    Number.isInteger(prefix) && prefix >= 0 && prefix <= FAMILY_BITS[family]
+  );
 }

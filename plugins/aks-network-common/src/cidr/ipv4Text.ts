@@ -47,5 +47,7 @@ export function parseIpv4Text(text: string): AddressTextResult {
 /** Dotted-quad text of a 32-bit value (the caller checks the range). */
 export function formatIpv4Text(value: bigint): string {
   const n = Number(value);
-  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${
+    n & 255
+  }`;
 }

@@ -91,7 +91,9 @@ export function parseIpv6Text(text: string): AddressTextResult {
   if (!compressed && given !== 8) {
     return {
       ok: false,
-      reason: `IPv6 address needs 8 groups, got ${given}${given > 8 ? ' (too many groups)' : " (use '::' to compress zeros)"}`,
+      reason: `IPv6 address needs 8 groups, got ${given}${
+        given > 8 ? ' (too many groups)' : " (use '::' to compress zeros)"
+      }`,
     };
   }
   if (compressed && given > 7) {
@@ -102,7 +104,11 @@ export function parseIpv6Text(text: string): AddressTextResult {
   }
   const zeros = 8 - given;
   let value = 0n;
-  for (const group of [...headGroups, ...new Array<number>(zeros).fill(0), ...tailGroups]) {
+  for (const group of [
+    ...headGroups,
+    ...new Array<number>(zeros).fill(0),
+    ...tailGroups,
+  ]) {
     value = (value << 16n) | BigInt(group);
   }
   return { ok: true, value };

@@ -52,7 +52,9 @@ export function parseCidr(text: string): CidrParseResult {
     }
     return {
       ok: false,
-      reason: `missing prefix length: expected address/prefix, e.g. ${text.includes(':') ? 'fd00::/64' : '10.240.0.0/16'}`,
+      reason: `missing prefix length: expected address/prefix, e.g. ${
+        text.includes(':') ? 'fd00::/64' : '10.240.0.0/16'
+      }`,
     };
   }
   if (text.indexOf('/', slash + 1) !== -1) {
@@ -86,7 +88,9 @@ export function parseCidr(text: string): CidrParseResult {
   if (prefix > bits) {
     return {
       ok: false,
-      reason: `prefix ${prefixText} is out of range 0–${bits} for ${ipFamilyLabel(family)}`,
+      reason: `prefix ${prefixText} is out of range 0–${bits} for ${ipFamilyLabel(
+        family,
+      )}`,
     };
   }
 

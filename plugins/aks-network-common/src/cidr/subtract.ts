@@ -25,7 +25,11 @@ export function subtract(from: Cidr, remove: Cidr): Cidr[] {
   let current: Cidr = from;
   while (current.prefix < remove.prefix) {
     const prefix = current.prefix + 1;
-    const lower: Cidr = { family: from.family, network: current.network, prefix };
+    const lower: Cidr = {
+      family: from.family,
+      network: current.network,
+      prefix,
+    };
     const upper: Cidr = {
       family: from.family,
       network: current.network + cidrSize(lower),

@@ -6,7 +6,9 @@
  * @public
  */
 export function vnetIdOfSubnet(subnetId: string): string | undefined {
-  const match = /^(.*\/virtualNetworks\/[^/]+)\/subnets\/[^/]+\/?$/i.exec(subnetId);
+  const match = /^(.*\/virtualNetworks\/[^/]+)\/subnets\/[^/]+\/?$/i.exec(
+    subnetId,
+  );
   return match ? match[1] : undefined;
 }
 
@@ -15,9 +17,14 @@ export function vnetIdOfSubnet(subnetId: string): string | undefined {
  *
  * @public
  */
-export function sameArmId(a: string | undefined, b: string | undefined): boolean {
+export function sameArmId(
+  a: string | undefined,
+  b: string | undefined,
+): boolean {
   if (a === undefined || b === undefined) {
     return false;
   }
-  return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+  return (
+    a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase()
+  );
 }

@@ -28,8 +28,7 @@ export const DESIGN_FACTS = {
   armNetworkModel:
     'ARM: networkPlugin azure + networkPluginMode overlay = overlay; azure without mode = flat (with agentPoolProfiles[].podSubnetID = pod subnet, dynamic); kubenet; none = bring your own CNI; networkDataplane cilium = Azure CNI powered by Cilium.',
   kubenetRetirement: 'kubenet retires 2028-03-31.',
-  acns:
-    'Pod-to-pod traffic on the same node is invisible unless ACNS observability is on (networkProfile.advancedNetworking.{enabled, observability.enabled}); the platform team costs ACNS at $0.025 per node per hour.',
+  acns: 'Pod-to-pod traffic on the same node is invisible unless ACNS observability is on (networkProfile.advancedNetworking.{enabled, observability.enabled}); the platform team costs ACNS at $0.025 per node per hour.',
   containerNetworkLogs:
     'Stored flow logs: addonProfiles.omsagent.config.enableContainerNetworkLogs.',
   overlayVisibility:

@@ -43,7 +43,10 @@ export type NetworkDataplane = 'azure' | 'cilium';
  *
  * @public
  */
-export const NETWORK_DATAPLANES: readonly NetworkDataplane[] = ['azure', 'cilium'];
+export const NETWORK_DATAPLANES: readonly NetworkDataplane[] = [
+  'azure',
+  'cilium',
+];
 
 /**
  * Whether a value is one of {@link NETWORK_MODELS}.

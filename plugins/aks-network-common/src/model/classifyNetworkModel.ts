@@ -7,7 +7,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function ownField(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  return Object.prototype.hasOwnProperty.call(value, key)
+    ? value[key]
+    : undefined;
 }
 
 /** ARM enum values are case-insensitive; an empty string means "not set". */
@@ -53,7 +55,9 @@ function hasPodSubnet(agentPools: unknown): boolean {
  *
  * @public
  */
-export function classifyNetworkModel(cluster: unknown): NetworkModelClassification {
+export function classifyNetworkModel(
+  cluster: unknown,
+): NetworkModelClassification {
   if (!isRecord(cluster)) {
     return { known: false, reason: 'The cluster is not an object.' };
   }
@@ -75,14 +79,19 @@ export function classifyNetworkModel(cluster: unknown): NetworkModelClassificati
     return {
       known: false,
       reason: `networkProfile.networkDataplane is ${describe(
-        typeof dataplaneText === 'string' ? dataplaneText : dataplaneText.invalid,
+        typeof dataplaneText === 'string'
+          ? dataplaneText
+          : dataplaneText.invalid,
       )}, expected 'azure' or 'cilium'.`,
     };
   }
 
   const plugin = armText(ownField(profile, 'networkPlugin'));
   const mode = armText(ownField(profile, 'networkPluginMode'));
-  const result = (model: NetworkModel, reason: string): NetworkModelClassification => ({
+  const result = (
+    model: NetworkModel,
+    reason: string,
+  ): NetworkModelClassification => ({
     known: true,
     model,
     dataplane,
@@ -95,13 +104,18 @@ export function classifyNetworkModel(cluster: unknown): NetworkModelClassificati
   if (typeof plugin !== 'string') {
     return {
       known: false,
-      reason: `networkProfile.networkPlugin is ${describe(plugin.invalid)}, expected a string.`,
+      reason: `networkProfile.networkPlugin is ${describe(
+        plugin.invalid,
+      )}, expected a string.`,
     };
   }
   switch (plugin) {
     case 'azure':
       if (mode === 'overlay') {
-        return result('azure-cni-overlay', "networkPlugin 'azure' with networkPluginMode 'overlay'");
+        return result(
+          'azure-cni-overlay',
+          "networkPlugin 'azure' with networkPluginMode 'overlay'",
+        );
       }
       if (mode !== undefined) {
         return {
@@ -117,7 +131,10 @@ export function classifyNetworkModel(cluster: unknown): NetworkModelClassificati
           "networkPlugin 'azure' without a mode, and an agent pool has a podSubnetID",
         );
       }
-      return result('azure-cni-node-subnet', "networkPlugin 'azure' without a mode");
+      return result(
+        'azure-cni-node-subnet',
+        "networkPlugin 'azure' without a mode",
+      );
     case 'kubenet':
       return result('kubenet', "networkPlugin 'kubenet'");
     case 'none':
@@ -135,7 +152,9 @@ export function classifyNetworkModel(cluster: unknown): NetworkModelClassificati
  *
  * @public
  */
-export function classifyClusterRecord(cluster: ClusterRecord): NetworkModelClassification {
+export function classifyClusterRecord(
+  cluster: ClusterRecord,
+): NetworkModelClassification {
   return classifyNetworkModel({
     networkProfile: cluster.networkProfile,
     agentPoolProfiles: cluster.nodePools,

@@ -8,5 +8,7 @@ import { ACNS_USD_PER_NODE_HOUR, HOURS_PER_MONTH } from '../facts';
  * @public
  */
 export function acnsMonthlyCostUsd(nodeCount: number): number {
-  return Math.round(nodeCount * ACNS_USD_PER_NODE_HOUR * HOURS_PER_MONTH * 100) / 100;
+  return (
+    Math.round(nodeCount * ACNS_USD_PER_NODE_HOUR * HOURS_PER_MONTH * 100) / 100
+  );
 }

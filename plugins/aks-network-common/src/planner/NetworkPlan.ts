@@ -1,5 +1,9 @@
 import { Cidr, parseCidr } from '../cidr';
-import { DEFAULT_POD_CIDR, DESIGN_FACTS, MAX_NODES_PER_CLUSTER } from '../facts';
+import {
+  DEFAULT_POD_CIDR,
+  DESIGN_FACTS,
+  MAX_NODES_PER_CLUSTER,
+} from '../facts';
 import { NetworkModel, usesPodCidr } from '../model';
 import type { NetworkFinding } from '../validation/NetworkFinding';
 import { acnsMonthlyCostUsd } from './AcnsCost';
@@ -97,7 +101,9 @@ function nodeSubnetFindings(
   if (plan.subnet && !plan.subnet.fits) {
     // Worded like AKS's own error, so people recognise it (DESIGN: "Subnet aks-sn with
     // address prefix 10.240.0.0/29 does not have enough capacity for 1 IP addresses").
-    const name = request.nodeSubnetName ? `Subnet ${request.nodeSubnetName}` : 'The node subnet';
+    const name = request.nodeSubnetName
+      ? `Subnet ${request.nodeSubnetName}`
+      : 'The node subnet';
     findings.push({
       field: 'network.nodeSubnet.cidr',
       rule: 'node-subnet-too-small',
@@ -105,8 +111,14 @@ function nodeSubnetFindings(
       message:
         `${name} with address prefix ${plan.subnet.cidr} does not have enough capacity for ` +
         `${plan.ipsNeeded} IP addresses: it has ${plan.subnet.usableIps} usable (Azure reserves 5); ` +
-        `${perNode}${request.extraIps ? ` plus ${request.extraIps} extra IPs` : ''}` +
-        `${plan.smallestPrefix !== undefined ? `; use a /${plan.smallestPrefix} or larger` : ''}.`,
+        `${perNode}${
+          request.extraIps ? ` plus ${request.extraIps} extra IPs` : ''
+        }` +
+        `${
+          plan.smallestPrefix !== undefined
+            ? `; use a /${plan.smallestPrefix} or larger`
+            : ''
+        }.`,
       fact: `${fact} ${DESIGN_FACTS.azureReservedPerSubnet}`,
     });
   }
@@ -130,7 +142,12 @@ export function planNetwork(request: NetworkPlanRequest): NetworkPlan {
     request.nodeSubnetCidr === undefined
       ? undefined
       : readCidr(request.nodeSubnetCidr, 'network.nodeSubnet.cidr', findings);
-  const nodeSubnet = planNodeSubnet(request.model, request.nodePools, extraIps, subnet);
+  const nodeSubnet = planNodeSubnet(
+    request.model,
+    request.nodePools,
+    extraIps,
+    subnet,
+  );
   findings.push(...nodeSubnetFindings(request, nodeSubnet, surgeNodes));
 
   const plan: NetworkPlan = {
@@ -145,7 +162,11 @@ export function planNetwork(request: NetworkPlanRequest): NetworkPlan {
   };
 
   if (usesPodCidr(request.model)) {
-    const podCidr = readCidr(request.podCidr ?? DEFAULT_POD_CIDR, 'network.podCidr', findings);
+    const podCidr = readCidr(
+      request.podCidr ?? DEFAULT_POD_CIDR,
+      'network.podCidr',
+      findings,
+    );
     plan.podCidr = podCidr && describePodCidrCapacity(podCidr);
     // Surge nodes take a /24 too while an upgrade runs (DESIGN: "Upgrades need
     // n + maxSurge nodes").
@@ -156,8 +177,14 @@ export function planNetwork(request: NetworkPlanRequest): NetworkPlan {
         severity: 'error',
         message:
           `Pod CIDR ${plan.podCidr.cidr} holds ${plan.podCidr.nodes} nodes (one /24 each), ` +
-          `but the cluster needs ${nodeCount + surgeNodes} (${nodeCount} nodes + ${surgeNodes} surge)` +
-          `${nodeCount + surgeNodes <= MAX_NODES_PER_CLUSTER ? '; use a larger pod CIDR' : ''}.`,
+          `but the cluster needs ${
+            nodeCount + surgeNodes
+          } (${nodeCount} nodes + ${surgeNodes} surge)` +
+          `${
+            nodeCount + surgeNodes <= MAX_NODES_PER_CLUSTER
+              ? '; use a larger pod CIDR'
+              : ''
+          }.`,
         fact: DESIGN_FACTS.overlayNodeIps,
       });
     }

@@ -15,7 +15,10 @@ import { NodePoolSizing } from './NodePoolSizing';
  *
  * @public
  */
-export function nodeSubnetIpsPerNode(model: NetworkModel, maxPods: number): number {
+export function nodeSubnetIpsPerNode(
+  model: NetworkModel,
+  maxPods: number,
+): number {
   return model === 'azure-cni-node-subnet' ? 1 + maxPods : 1;
 }
 
@@ -34,7 +37,9 @@ export function nodeSubnetIpsNeeded(
   return (
     pools.reduce(
       (sum, pool) =>
-        sum + (pool.nodeCount + pool.maxSurge) * nodeSubnetIpsPerNode(model, pool.maxPods),
+        sum +
+        (pool.nodeCount + pool.maxSurge) *
+          nodeSubnetIpsPerNode(model, pool.maxPods),
       0,
     ) + extraIps
   );
@@ -52,7 +57,9 @@ export function maxNodesInSubnet(
   pool: { maxSurge: number; maxPods: number; extraIps?: number },
 ): number {
   const usable = Number(azureUsableAddresses(subnet)) - (pool.extraIps ?? 0);
-  const nodesWithSurge = Math.floor(usable / nodeSubnetIpsPerNode(model, pool.maxPods));
+  const nodesWithSurge = Math.floor(
+    usable / nodeSubnetIpsPerNode(model, pool.maxPods),
+  );
   return Math.max(0, nodesWithSurge - pool.maxSurge);
 }
 
@@ -99,7 +106,11 @@ export function planNodeSubnet(
   };
   if (subnet) {
     const usableIps = Number(azureUsableAddresses(subnet));
-    plan.subnet = { cidr: formatCidr(subnet), usableIps, fits: usableIps >= ipsNeeded };
+    plan.subnet = {
+      cidr: formatCidr(subnet),
+      usableIps,
+      fits: usableIps >= ipsNeeded,
+    };
   }
   return plan;
 }

@@ -33,7 +33,9 @@ export interface OverlayVnetSavings {
 
 function demand(ipsNeeded: number): SubnetDemand {
   const prefix = smallestAzureSubnetPrefix('ipv4', ipsNeeded);
-  return prefix === undefined ? { ipsNeeded } : { ipsNeeded, prefix, addresses: 2 ** (32 - prefix) };
+  return prefix === undefined
+    ? { ipsNeeded }
+    : { ipsNeeded, prefix, addresses: 2 ** (32 - prefix) };
 }
 
 /**
@@ -45,8 +47,12 @@ export function overlayVnetSavings(
   pools: readonly NodePoolSizing[],
   extraIps: number = 0,
 ): OverlayVnetSavings {
-  const flat = demand(nodeSubnetIpsNeeded('azure-cni-node-subnet', pools, extraIps));
-  const overlay = demand(nodeSubnetIpsNeeded('azure-cni-overlay', pools, extraIps));
+  const flat = demand(
+    nodeSubnetIpsNeeded('azure-cni-node-subnet', pools, extraIps),
+  );
+  const overlay = demand(
+    nodeSubnetIpsNeeded('azure-cni-overlay', pools, extraIps),
+  );
   const savings: OverlayVnetSavings = {
     flat,
     overlay,

@@ -16,7 +16,10 @@ export function podCidrNodeCapacity(podCidr: Cidr): number | undefined {
   if (podCidr.prefix > POD_CIDR_PREFIX_PER_NODE) {
     return 0;
   }
-  return Math.min(2 ** (POD_CIDR_PREFIX_PER_NODE - podCidr.prefix), MAX_NODES_PER_CLUSTER);
+  return Math.min(
+    2 ** (POD_CIDR_PREFIX_PER_NODE - podCidr.prefix),
+    MAX_NODES_PER_CLUSTER,
+  );
 }
 
 /**
@@ -37,7 +40,9 @@ export interface PodCidrCapacity {
  *
  * @public
  */
-export function describePodCidrCapacity(podCidr: Cidr): PodCidrCapacity | undefined {
+export function describePodCidrCapacity(
+  podCidr: Cidr,
+): PodCidrCapacity | undefined {
   const nodes = podCidrNodeCapacity(podCidr);
   if (nodes === undefined) {
     return undefined;

@@ -1,8 +1,17 @@
 import { azureUsableAddresses, parseCidr } from '../cidr';
-import { ClusterRecord, NodePoolRecord, NodeSubnetRecord, sameArmId } from '../cluster';
+import {
+  ClusterRecord,
+  NodePoolRecord,
+  NodeSubnetRecord,
+  sameArmId,
+} from '../cluster';
 import { DEFAULT_MAX_SURGE_NODES, DESIGN_FACTS } from '../facts';
 import { NetworkModel, usesPodCidr } from '../model';
-import { nodeSubnetIpsPerNode, podCidrNodeCapacity, resolveMaxSurge } from '../planner';
+import {
+  nodeSubnetIpsPerNode,
+  podCidrNodeCapacity,
+  resolveMaxSurge,
+} from '../planner';
 import { PostureContext } from './PostureContext';
 import { PostureFinding, PostureStatus } from './PostureFinding';
 
@@ -16,17 +25,29 @@ import { PostureFinding, PostureStatus } from './PostureFinding';
 export const ADDRESS_EXHAUSTION_WARN_RATIO = 0.8;
 
 function surgeNodes(pool: NodePoolRecord): number {
-  return resolveMaxSurge(pool.maxSurge, Math.max(0, pool.count)) ?? DEFAULT_MAX_SURGE_NODES;
+  return (
+    resolveMaxSurge(pool.maxSurge, Math.max(0, pool.count)) ??
+    DEFAULT_MAX_SURGE_NODES
+  );
 }
 
 /** The pools that take node IPs from a subnet; with one subnet, pools that do not say. */
-function poolsOn(cluster: ClusterRecord, subnet: NodeSubnetRecord): NodePoolRecord[] {
+function poolsOn(
+  cluster: ClusterRecord,
+  subnet: NodeSubnetRecord,
+): NodePoolRecord[] {
   return cluster.nodePools.filter(pool =>
     pool.vnetSubnetId === undefined
       ? cluster.nodeSubnets.length === 1
       : sameArmId(pool.vnetSubnetId, subnet.id),
   );
 }
+
+const STATUS_WORDS: Record<PostureStatus, string> = {
+  fail: 'is exhausted: an upgrade would not fit',
+  warn: 'is nearly exhausted',
+  pass: 'has room',
+};
 
 /** Fail when an upgrade would not fit, warn from the warn ratio. */
 function statusFor(needed: number, capacity: number): PostureStatus {
@@ -48,7 +69,8 @@ function subnetCheck(
   };
   const parsed = parseCidr(subnet.addressPrefix);
   const usable =
-    subnet.ipLimit ?? (parsed.ok ? Number(azureUsableAddresses(parsed.cidr)) : undefined);
+    subnet.ipLimit ??
+    (parsed.ok ? Number(azureUsableAddresses(parsed.cidr)) : undefined);
   if (subnet.ipUsed === undefined || usable === undefined) {
     return {
       ...base,
@@ -57,7 +79,8 @@ function subnetCheck(
       detail: `The VNet usages API gave no ${
         subnet.ipUsed === undefined ? 'usage' : 'limit'
       } for ${subnet.name} (${subnet.addressPrefix}).`,
-      remediation: 'Check that the inventory may read the VNet (Microsoft.Network/virtualNetworks/usages).',
+      remediation:
+        'Check that the inventory may read the VNet (Microsoft.Network/virtualNetworks/usages).',
     };
   }
   // An upgrade adds maxSurge nodes per pool, each with its IPs (DESIGN: "Upgrades need
@@ -65,15 +88,24 @@ function subnetCheck(
   const pools = poolsOn(cluster, subnet);
   const perNode = (pool: NodePoolRecord) =>
     model ? nodeSubnetIpsPerNode(model, pool.maxPods) : 1;
-  const surgeIps = pools.reduce((sum, pool) => sum + surgeNodes(pool) * perNode(pool), 0);
+  const surgeIps = pools.reduce(
+    (sum, pool) => sum + surgeNodes(pool) * perNode(pool),
+    0,
+  );
   const growthIps = pools.reduce(
-    (sum, pool) => sum + Math.max(0, (pool.maxCount ?? pool.count) - pool.count) * perNode(pool),
+    (sum, pool) =>
+      sum +
+      Math.max(0, (pool.maxCount ?? pool.count) - pool.count) * perNode(pool),
     0,
   );
   const needed = subnet.ipUsed + surgeIps;
   const status = statusFor(needed, usable);
-  const figures = `${subnet.ipUsed} of ${usable} usable IPs in use, ${surgeIps} more needed for upgrade surge${
-    growthIps > 0 ? `, ${growthIps} more if the autoscaler reaches its ceiling` : ''
+  const figures = `${
+    subnet.ipUsed
+  } of ${usable} usable IPs in use, ${surgeIps} more needed for upgrade surge${
+    growthIps > 0
+      ? `, ${growthIps} more if the autoscaler reaches its ceiling`
+      : ''
   }`;
   const remediation =
     model === 'azure-cni-node-subnet'
@@ -91,36 +123,34 @@ function subnetCheck(
   return {
     ...base,
     status,
-    title:
-      status === 'fail'
-        ? `${subnet.name} is exhausted: an upgrade would not fit`
-        : status === 'warn'
-        ? `${subnet.name} is nearly exhausted`
-        : `${subnet.name} has room`,
+    title: `${subnet.name} ${STATUS_WORDS[status]}`,
     detail: `${subnet.name} (${subnet.addressPrefix}): ${figures}.`,
     remediation: status === 'pass' ? '' : remediation,
   };
 }
 
 function podCidrCheck(cluster: ClusterRecord): PostureFinding | undefined {
-  const text = cluster.networkProfile.podCidr ?? cluster.networkProfile.podCidrs?.find(cidr => !cidr.includes(':'));
+  const text =
+    cluster.networkProfile.podCidr ??
+    cluster.networkProfile.podCidrs?.find(cidr => !cidr.includes(':'));
   const parsed = text === undefined ? undefined : parseCidr(text);
   const capacity = parsed?.ok ? podCidrNodeCapacity(parsed.cidr) : undefined;
   if (text === undefined || capacity === undefined) {
     return undefined;
   }
-  const nodes = cluster.nodePools.reduce((sum, pool) => sum + Math.max(0, pool.count), 0);
-  const surge = cluster.nodePools.reduce((sum, pool) => sum + surgeNodes(pool), 0);
+  const nodes = cluster.nodePools.reduce(
+    (sum, pool) => sum + Math.max(0, pool.count),
+    0,
+  );
+  const surge = cluster.nodePools.reduce(
+    (sum, pool) => sum + surgeNodes(pool),
+    0,
+  );
   const status = statusFor(nodes + surge, capacity);
   return {
     id: 'pod-cidr-exhaustion',
     status,
-    title:
-      status === 'fail'
-        ? `Pod CIDR ${text} is exhausted: an upgrade would not fit`
-        : status === 'warn'
-        ? `Pod CIDR ${text} is nearly exhausted`
-        : `Pod CIDR ${text} has room`,
+    title: `Pod CIDR ${text} ${STATUS_WORDS[status]}`,
     detail: `${nodes} nodes + ${surge} surge of ${capacity} nodes the pod CIDR holds (one /24 per node).`,
     fact: DESIGN_FACTS.overlayNodeIps,
     remediation:
@@ -135,7 +165,9 @@ function podCidrCheck(cluster: ClusterRecord): PostureFinding | undefined {
  * an upgrade's surge nodes take, against the usable IPs), and one for the pod CIDR of
  * overlay and kubenet clusters (nodes + surge against its /24-per-node capacity).
  */
-export function addressExhaustionChecks(context: PostureContext): PostureFinding[] {
+export function addressExhaustionChecks(
+  context: PostureContext,
+): PostureFinding[] {
   const findings = context.cluster.nodeSubnets.map(subnet =>
     subnetCheck(context.cluster, subnet, context.model),
   );

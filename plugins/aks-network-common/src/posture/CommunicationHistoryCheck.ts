@@ -5,15 +5,22 @@ import { PostureFinding } from './PostureFinding';
 
 /** A flow log keeps history when its storage keeps records or traffic analytics stores them. */
 function keepsHistory(log: FlowLogRecord): boolean {
-  return log.retentionDays > 0 || (log.trafficAnalyticsEnabled === true && !!log.workspaceId);
+  return (
+    log.retentionDays > 0 ||
+    (log.trafficAnalyticsEnabled === true && !!log.workspaceId)
+  );
 }
 
 function describeLog(log: FlowLogRecord): string {
   const kept = [
     log.retentionDays > 0 ? `${log.retentionDays} days in storage` : undefined,
-    log.trafficAnalyticsEnabled && log.workspaceId ? 'traffic analytics' : undefined,
+    log.trafficAnalyticsEnabled && log.workspaceId
+      ? 'traffic analytics'
+      : undefined,
   ].filter(Boolean);
-  return `${log.kind.toUpperCase()} flow log ${log.id.split('/').pop()} (${kept.join(', ')})`;
+  return `${log.kind.toUpperCase()} flow log ${log.id
+    .split('/')
+    .pop()} (${kept.join(', ')})`;
 }
 
 /**
@@ -24,14 +31,19 @@ function describeLog(log: FlowLogRecord): string {
  * work"). Container network logs need ACNS observability and the monitoring addon to
  * record anything. History kept only by NSG flow logs warns: they retire 2027-09-30.
  */
-export function communicationHistoryCheck(context: PostureContext): PostureFinding {
+export function communicationHistoryCheck(
+  context: PostureContext,
+): PostureFinding {
   const { acns, omsagent } = context.cluster.addons;
   const base = {
     id: 'communication-history-kept',
     fact: `${DESIGN_FACTS.containerNetworkLogs} ${DESIGN_FACTS.overlayVisibility}`,
   };
   const containerLogsActive =
-    omsagent.enabled && omsagent.containerNetworkLogs && acns.enabled && acns.observability;
+    omsagent.enabled &&
+    omsagent.containerNetworkLogs &&
+    acns.enabled &&
+    acns.observability;
 
   const logs = new Map<string, FlowLogRecord>();
   const watching = [
@@ -49,7 +61,9 @@ export function communicationHistoryCheck(context: PostureContext): PostureFindi
 
   if (containerLogsActive || durable.length > 0) {
     const how = [
-      ...(containerLogsActive ? ['ACNS container network logs are stored in Log Analytics'] : []),
+      ...(containerLogsActive
+        ? ['ACNS container network logs are stored in Log Analytics']
+        : []),
       ...durable.map(describeLog),
     ];
     return {
@@ -65,7 +79,11 @@ export function communicationHistoryCheck(context: PostureContext): PostureFindi
       ...base,
       status: 'warn',
       title: 'History is kept only by retiring NSG flow logs',
-      detail: `${keeping.map(describeLog).join('; ')}; NSG flow logs retire on ${NSG_FLOW_LOGS_RETIREMENT_DATE}.`,
+      detail: `${keeping
+        .map(describeLog)
+        .join(
+          '; ',
+        )}; NSG flow logs retire on ${NSG_FLOW_LOGS_RETIREMENT_DATE}.`,
       remediation:
         'Replace them with a VNet flow log with retention, or store ACNS container network logs.',
     };
@@ -73,14 +91,18 @@ export function communicationHistoryCheck(context: PostureContext): PostureFindi
 
   const why: string[] = [];
   if (logs.size > 0) {
-    why.push('the flow logs that watch the cluster keep no records (retention 0 days, no traffic analytics)');
+    why.push(
+      'the flow logs that watch the cluster keep no records (retention 0 days, no traffic analytics)',
+    );
   } else {
     why.push('no enabled flow log watches the cluster');
   }
   if (omsagent.containerNetworkLogs && !containerLogsActive) {
     why.push(
       `container network logs are configured but ${
-        !omsagent.enabled ? 'the monitoring addon is off' : 'ACNS observability is off'
+        !omsagent.enabled
+          ? 'the monitoring addon is off'
+          : 'ACNS observability is off'
       }, so nothing is recorded`,
     );
   }

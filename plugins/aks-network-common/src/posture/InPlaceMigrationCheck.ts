@@ -13,24 +13,33 @@ import { PostureFinding } from './PostureFinding';
  * way: a flat cluster should move; the detail says whether it can move in place or why
  * not. Only flat Azure CNI clusters get this check.
  */
-export function inPlaceMigrationCheck(context: PostureContext): PostureFinding | undefined {
+export function inPlaceMigrationCheck(
+  context: PostureContext,
+): PostureFinding | undefined {
   if (context.model !== 'azure-cni-node-subnet') {
     return undefined;
   }
   const { cluster } = context;
   const { major, minor } = IN_PLACE_MIGRATION_MIN_KUBERNETES_VERSION;
   const blockers: string[] = [];
-  const versionOk = isAtLeastVersion(cluster.kubernetesVersion, IN_PLACE_MIGRATION_MIN_KUBERNETES_VERSION);
+  const versionOk = isAtLeastVersion(
+    cluster.kubernetesVersion,
+    IN_PLACE_MIGRATION_MIN_KUBERNETES_VERSION,
+  );
   if (versionOk !== true) {
     blockers.push(
       versionOk === undefined
-        ? `the Kubernetes version (${cluster.kubernetesVersion ?? 'unknown'}) cannot be read`
+        ? `the Kubernetes version (${
+            cluster.kubernetesVersion ?? 'unknown'
+          }) cannot be read`
         : `Kubernetes ${cluster.kubernetesVersion} is older than ${major}.${minor}`,
     );
   }
   const policy = cluster.networkProfile.networkPolicy?.trim().toLowerCase();
   if (policy !== undefined && policy !== '' && policy !== 'none') {
-    blockers.push(`network policy '${cluster.networkProfile.networkPolicy}' is enabled`);
+    blockers.push(
+      `network policy '${cluster.networkProfile.networkPolicy}' is enabled`,
+    );
   }
   const base = {
     id: 'in-place-overlay-migration',
@@ -48,7 +57,9 @@ export function inPlaceMigrationCheck(context: PostureContext): PostureFinding |
   return {
     ...base,
     title: 'Flat Azure CNI: in-place migration to overlay is not available',
-    detail: `The cluster cannot move to overlay in place: ${blockers.join('; ')}.`,
+    detail: `The cluster cannot move to overlay in place: ${blockers.join(
+      '; ',
+    )}.`,
     remediation: `Upgrade to Kubernetes ${major}.${minor} or later and remove the network policy, or request a new overlay cluster and move the workloads.`,
   };
 }

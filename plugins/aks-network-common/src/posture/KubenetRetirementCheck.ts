@@ -6,7 +6,9 @@ import { PostureFinding } from './PostureFinding';
  * kubenet retiring (DESIGN: "kubenet (retires 2028-03-31)"): warn before, fail from the
  * date. Only kubenet clusters get this check.
  */
-export function kubenetRetirementCheck(context: PostureContext): PostureFinding | undefined {
+export function kubenetRetirementCheck(
+  context: PostureContext,
+): PostureFinding | undefined {
   if (context.model !== 'kubenet') {
     return undefined;
   }
@@ -14,11 +16,14 @@ export function kubenetRetirementCheck(context: PostureContext): PostureFinding 
   return {
     id: 'kubenet-retiring',
     status: retired ? 'fail' : 'warn',
-    title: retired ? 'kubenet is retired' : `kubenet retires on ${KUBENET_RETIREMENT_DATE}`,
+    title: retired
+      ? 'kubenet is retired'
+      : `kubenet retires on ${KUBENET_RETIREMENT_DATE}`,
     detail: retired
       ? `kubenet retired on ${KUBENET_RETIREMENT_DATE}; the cluster runs an unsupported network plugin.`
       : `The cluster uses kubenet, which retires on ${KUBENET_RETIREMENT_DATE}.`,
     fact: DESIGN_FACTS.kubenetRetirement,
-    remediation: 'Move the cluster to Azure CNI Overlay, or request a new overlay cluster.',
+    remediation:
+      'Move the cluster to Azure CNI Overlay, or request a new overlay cluster.',
   };
 }

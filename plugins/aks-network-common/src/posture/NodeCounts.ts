@@ -2,7 +2,10 @@ import { ClusterRecord } from '../cluster';
 
 /** Nodes the cluster runs now, across pools. */
 export function currentNodeCount(cluster: ClusterRecord): number {
-  return cluster.nodePools.reduce((sum, pool) => sum + Math.max(0, pool.count), 0);
+  return cluster.nodePools.reduce(
+    (sum, pool) => sum + Math.max(0, pool.count),
+    0,
+  );
 }
 
 /** Nodes the cluster may scale to: each pool's autoscaler ceiling, or its count. */

@@ -1,4 +1,11 @@
-import { Cidr, cidrContaining, containsCidr, overlaps, parseCidr, parseIp } from '../cidr';
+import {
+  Cidr,
+  cidrContaining,
+  containsCidr,
+  overlaps,
+  parseCidr,
+  parseIp,
+} from '../cidr';
 import { NsgRuleRecord } from '../cluster';
 
 /** How an NSG address prefix relates to a range of traffic. */
@@ -17,7 +24,9 @@ function prefixRange(prefix: string): Cidr | undefined {
     return cidr.cidr;
   }
   const ip = parseIp(prefix.trim());
-  return ip.ok ? cidrContaining(ip.family, ip.value, ip.family === 'ipv4' ? 32 : 128) : undefined;
+  return ip.ok
+    ? cidrContaining(ip.family, ip.value, ip.family === 'ipv4' ? 32 : 128)
+    : undefined;
 }
 
 /**
@@ -27,7 +36,11 @@ function prefixRange(prefix: string): Cidr | undefined {
  * rule to count as blocking, not enough for an allow rule to count as allowing.
  * Other service tags (`Internet`, `AzureLoadBalancer`, …) name no private range.
  */
-function relation(prefix: string, range: Cidr, tags: ServiceTagRanges): PrefixRelation {
+function relation(
+  prefix: string,
+  range: Cidr,
+  tags: ServiceTagRanges,
+): PrefixRelation {
   const text = prefix.trim().toLowerCase();
   if (ANY.has(text)) {
     return 'covers';
@@ -48,7 +61,11 @@ function relation(prefix: string, range: Cidr, tags: ServiceTagRanges): PrefixRe
   return overlaps(cidr, range) ? 'partial' : 'none';
 }
 
-function best(prefixes: readonly string[], range: Cidr, tags: ServiceTagRanges): PrefixRelation {
+function best(
+  prefixes: readonly string[],
+  range: Cidr,
+  tags: ServiceTagRanges,
+): PrefixRelation {
   let result: PrefixRelation = 'none';
   for (const prefix of prefixes) {
     const found = relation(prefix, range, tags);
@@ -63,7 +80,9 @@ function best(prefixes: readonly string[], range: Cidr, tags: ServiceTagRanges):
 }
 
 function allPorts(ranges: readonly string[]): boolean {
-  return ranges.some(range => ['*', '0-65535', 'any'].includes(range.trim().toLowerCase()));
+  return ranges.some(range =>
+    ['*', '0-65535', 'any'].includes(range.trim().toLowerCase()),
+  );
 }
 
 /** A flow the overlay needs through the subnet NSG. */
@@ -92,7 +111,11 @@ export function blockingRule(
     .sort((a, b) => a.priority - b.priority);
   for (const rule of ordered) {
     const source = best(rule.sourceAddressPrefixes, flow.source, tags);
-    const destination = best(rule.destinationAddressPrefixes, flow.destination, tags);
+    const destination = best(
+      rule.destinationAddressPrefixes,
+      flow.destination,
+      tags,
+    );
     if (rule.access === 'Allow') {
       const wholeFlow =
         source === 'covers' &&

@@ -2,7 +2,12 @@ import { Cidr, formatCidr, parseCidr } from '../cidr';
 import { DESIGN_FACTS } from '../facts';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
-import { BlockedFlow, RequiredFlow, ServiceTagRanges, blockingRule } from './NsgFlowEvaluation';
+import {
+  BlockedFlow,
+  RequiredFlow,
+  ServiceTagRanges,
+  blockingRule,
+} from './NsgFlowEvaluation';
 
 function parsed(texts: readonly (string | undefined)[]): Cidr[] {
   return texts.flatMap(text => {
@@ -16,11 +21,16 @@ function parsed(texts: readonly (string | undefined)[]): Cidr[] {
 
 /** The flows DESIGN names, both directions, for every same-family pair of ranges. */
 function requiredFlows(nodeRanges: Cidr[], podRanges: Cidr[]): RequiredFlow[] {
-  const pairs: Array<{ label: string; sources: Cidr[]; destinations: Cidr[] }> = [
-    { label: 'node → node', sources: nodeRanges, destinations: nodeRanges },
-    { label: 'node → pod CIDR', sources: nodeRanges, destinations: podRanges },
-    { label: 'pod → pod', sources: podRanges, destinations: podRanges },
-  ];
+  const pairs: Array<{ label: string; sources: Cidr[]; destinations: Cidr[] }> =
+    [
+      { label: 'node → node', sources: nodeRanges, destinations: nodeRanges },
+      {
+        label: 'node → pod CIDR',
+        sources: nodeRanges,
+        destinations: podRanges,
+      },
+      { label: 'pod → pod', sources: podRanges, destinations: podRanges },
+    ];
   const flows: RequiredFlow[] = [];
   for (const { label, sources, destinations } of pairs) {
     for (const source of sources) {
@@ -43,7 +53,9 @@ function requiredFlows(nodeRanges: Cidr[], podRanges: Cidr[]): RequiredFlow[] {
  * node↔node, node→pod CIDR, pod↔pod"): each node subnet's NSG must let those flows
  * through, in and out. Only overlay clusters get this check.
  */
-export function overlayNsgCheck(context: PostureContext): PostureFinding | undefined {
+export function overlayNsgCheck(
+  context: PostureContext,
+): PostureFinding | undefined {
   if (context.model !== 'azure-cni-overlay') {
     return undefined;
   }
@@ -55,7 +67,8 @@ export function overlayNsgCheck(context: PostureContext): PostureFinding | undef
       ...base,
       status: 'pass',
       title: 'No NSG on the node subnets',
-      detail: 'No node subnet has an NSG, so no rule blocks node or pod traffic.',
+      detail:
+        'No node subnet has an NSG, so no rule blocks node or pod traffic.',
       remediation: '',
     };
   }
@@ -63,7 +76,8 @@ export function overlayNsgCheck(context: PostureContext): PostureFinding | undef
     cluster.networkProfile.podCidr,
     ...(cluster.networkProfile.podCidrs ?? []),
   ]).filter(
-    (cidr, index, all) => all.findIndex(other => formatCidr(other) === formatCidr(cidr)) === index,
+    (cidr, index, all) =>
+      all.findIndex(other => formatCidr(other) === formatCidr(cidr)) === index,
   );
   if (podRanges.length === 0) {
     return {
@@ -74,9 +88,14 @@ export function overlayNsgCheck(context: PostureContext): PostureFinding | undef
       remediation: 'Check that the inventory reads networkProfile.podCidr(s).',
     };
   }
-  const nodeRanges = parsed(cluster.nodeSubnets.map(subnet => subnet.addressPrefix));
+  const nodeRanges = parsed(
+    cluster.nodeSubnets.map(subnet => subnet.addressPrefix),
+  );
   const tags: ServiceTagRanges = {
-    virtualNetwork: parsed([...(cluster.vnet?.addressSpace ?? []), ...cluster.peeredRanges]),
+    virtualNetwork: parsed([
+      ...(cluster.vnet?.addressSpace ?? []),
+      ...cluster.peeredRanges,
+    ]),
   };
 
   const blocked: BlockedFlow[] = [];
@@ -103,18 +122,26 @@ export function overlayNsgCheck(context: PostureContext): PostureFinding | undef
       remediation: '',
     };
   }
-  const shown = blocked.slice(0, 6).map(
-    ({ subnet, flow, rule }) =>
-      `${flow.direction} ${flow.label} (${formatCidr(flow.source)} → ${formatCidr(
-        flow.destination,
-      )}) on ${subnet} is denied by '${rule.name}' (priority ${rule.priority})`,
-  );
+  const shown = blocked
+    .slice(0, 6)
+    .map(
+      ({ subnet, flow, rule }) =>
+        `${flow.direction} ${flow.label} (${formatCidr(
+          flow.source,
+        )} → ${formatCidr(flow.destination)}) on ${subnet} is denied by '${
+          rule.name
+        }' (priority ${rule.priority})`,
+    );
   const lowest = Math.min(...blocked.map(entry => entry.rule.priority));
   return {
     ...base,
     status: 'fail',
     title: 'NSG deny rules block overlay traffic',
-    detail: `${shown.join('; ')}${blocked.length > shown.length ? `; and ${blocked.length - shown.length} more` : ''}.`,
+    detail: `${shown.join('; ')}${
+      blocked.length > shown.length
+        ? `; and ${blocked.length - shown.length} more`
+        : ''
+    }.`,
     remediation: `Add allow rules (all protocols and ports, inbound and outbound) with a priority below ${lowest}: node subnet ↔ node subnet, node subnet → pod CIDR ${podRanges
       .map(formatCidr)
       .join(', ')}, pod CIDR ↔ pod CIDR.`,

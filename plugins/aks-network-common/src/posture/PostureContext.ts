@@ -1,6 +1,16 @@
-import { ClusterRecord, FlowLogRecord, NodeSubnetRecord, sameArmId, vnetIdOfSubnet } from '../cluster';
+import {
+  ClusterRecord,
+  FlowLogRecord,
+  NodeSubnetRecord,
+  sameArmId,
+  vnetIdOfSubnet,
+} from '../cluster';
 import { NSG_FLOW_LOGS_RETIREMENT_DATE } from '../facts';
-import { NetworkModel, NetworkModelClassification, classifyClusterRecord } from '../model';
+import {
+  NetworkModel,
+  NetworkModelClassification,
+  classifyClusterRecord,
+} from '../model';
 
 /** A node subnet and the flow logs that watch it. */
 export interface SubnetCoverage {
@@ -27,7 +37,10 @@ export interface PostureContext {
 }
 
 /** Builds the context once, so rules agree on the model, the date and the coverage. */
-export function postureContext(cluster: ClusterRecord, now: Date): PostureContext {
+export function postureContext(
+  cluster: ClusterRecord,
+  now: Date,
+): PostureContext {
   const classification = classifyClusterRecord(cluster);
   const today = now.toISOString().slice(0, 10);
   const enabled = cluster.flowLogs.filter(log => log.enabled);
@@ -38,10 +51,12 @@ export function postureContext(cluster: ClusterRecord, now: Date): PostureContex
       vnetFlowLogs: enabled.filter(
         log =>
           log.kind === 'vnet' &&
-          (sameArmId(log.targetResourceId, subnet.id) || sameArmId(log.targetResourceId, vnetId)),
+          (sameArmId(log.targetResourceId, subnet.id) ||
+            sameArmId(log.targetResourceId, vnetId)),
       ),
       nsgFlowLogs: enabled.filter(
-        log => log.kind === 'nsg' && sameArmId(log.targetResourceId, subnet.nsg?.id),
+        log =>
+          log.kind === 'nsg' && sameArmId(log.targetResourceId, subnet.nsg?.id),
       ),
     };
   });
@@ -53,7 +68,9 @@ export function postureContext(cluster: ClusterRecord, now: Date): PostureContex
     nsgFlowLogsRetired: today >= NSG_FLOW_LOGS_RETIREMENT_DATE,
     coverage,
     vnetLevelFlowLogs: enabled.filter(
-      log => log.kind === 'vnet' && sameArmId(log.targetResourceId, cluster.vnet?.id),
+      log =>
+        log.kind === 'vnet' &&
+        sameArmId(log.targetResourceId, cluster.vnet?.id),
     ),
   };
 }

@@ -16,7 +16,9 @@ import { currentNodeCount } from './NodeCounts';
  * traffic is visible. kubenet cannot run ACNS; a BYO CNI may have its own tooling, which
  * the plugin cannot see, so it warns.
  */
-export function sameNodeVisibilityCheck(context: PostureContext): PostureFinding {
+export function sameNodeVisibilityCheck(
+  context: PostureContext,
+): PostureFinding {
   const { acns } = context.cluster.addons;
   const base = {
     id: 'same-node-pod-to-pod-visible',
@@ -47,7 +49,9 @@ export function sameNodeVisibilityCheck(context: PostureContext): PostureFinding
         status: 'fail',
         title: 'Same-node pod-to-pod traffic is invisible',
         detail: `${off}; flow logs cannot see traffic that stays on a node${
-          context.model === 'azure-cni-overlay' ? ', and they see only node IPs' : ''
+          context.model === 'azure-cni-overlay'
+            ? ', and they see only node IPs'
+            : ''
         }.`,
         remediation: enableAcns,
       };
@@ -64,7 +68,8 @@ export function sameNodeVisibilityCheck(context: PostureContext): PostureFinding
         ...base,
         status: 'fail',
         title: 'Same-node pod-to-pod traffic is invisible',
-        detail: 'kubenet cannot run ACNS, and flow logs cannot see traffic that stays on a node.',
+        detail:
+          'kubenet cannot run ACNS, and flow logs cannot see traffic that stays on a node.',
         remediation: `Move the cluster to Azure CNI Overlay, then enable ACNS observability (about $${cost.toFixed(
           2,
         )} a month).`,
@@ -78,7 +83,9 @@ export function sameNodeVisibilityCheck(context: PostureContext): PostureFinding
           context.model === 'byo-cni'
             ? 'The cluster brings its own CNI; whether it records same-node flows is up to that CNI.'
             : `The network model is unknown (${
-                context.classification.known ? '' : context.classification.reason
+                context.classification.known
+                  ? ''
+                  : context.classification.reason
               }).`,
         remediation:
           'Record how the CNI observes same-node flows, or use Azure CNI Overlay with ACNS observability.',

@@ -1,4 +1,8 @@
-import { DESIGN_FACTS, NSG_FLOW_LOGS_LAST_CREATION_DATE, NSG_FLOW_LOGS_RETIREMENT_DATE } from '../facts';
+import {
+  DESIGN_FACTS,
+  NSG_FLOW_LOGS_LAST_CREATION_DATE,
+  NSG_FLOW_LOGS_RETIREMENT_DATE,
+} from '../facts';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
 
@@ -9,7 +13,9 @@ import { PostureFinding } from './PostureFinding';
  * "NSG flow logs … retired 2027-09-30; VNet flow logs replace them"), and fail once
  * retired. With overlay the logs see node IPs only, which the detail says.
  */
-export function trafficMonitoringCheck(context: PostureContext): PostureFinding {
+export function trafficMonitoringCheck(
+  context: PostureContext,
+): PostureFinding {
   const { coverage, cluster, nsgFlowLogsRetired, model } = context;
   const base = {
     id: 'egress-ingress-monitored',
@@ -36,7 +42,8 @@ export function trafficMonitoringCheck(context: PostureContext): PostureFinding 
           ...base,
           status: 'fail',
           title: 'Egress and ingress are not monitored',
-          detail: 'No node subnet is known for this cluster and no VNet flow log watches its VNet.',
+          detail:
+            'No node subnet is known for this cluster and no VNet flow log watches its VNet.',
           remediation: vnetRemediation,
         };
   }
@@ -47,18 +54,21 @@ export function trafficMonitoringCheck(context: PostureContext): PostureFinding 
       (entry.nsgFlowLogs.length === 0 || nsgFlowLogsRetired),
   );
   if (unwatched.length > 0) {
-    const retiredOnly = unwatched.filter(entry => entry.nsgFlowLogs.length > 0);
+    const names = unwatched.map(entry => entry.subnet.name).join(', ');
+    const retiredOnly = unwatched
+      .filter(entry => entry.nsgFlowLogs.length > 0)
+      .map(entry => entry.subnet.name);
+    const retiredNote =
+      retiredOnly.length > 0
+        ? ` NSG flow logs on ${retiredOnly.join(
+            ', ',
+          )} retired on ${NSG_FLOW_LOGS_RETIREMENT_DATE}.`
+        : '';
     return {
       ...base,
       status: 'fail',
       title: 'Egress and ingress are not monitored',
-      detail:
-        `No enabled flow log watches ${unwatched.map(entry => entry.subnet.name).join(', ')}.` +
-        (retiredOnly.length > 0
-          ? ` NSG flow logs on ${retiredOnly
-              .map(entry => entry.subnet.name)
-              .join(', ')} retired on ${NSG_FLOW_LOGS_RETIREMENT_DATE}.`
-          : ''),
+      detail: `No enabled flow log watches ${names}.${retiredNote}`,
       remediation: vnetRemediation,
       resourceId: unwatched[0].subnet.id,
     };
@@ -79,11 +89,23 @@ export function trafficMonitoringCheck(context: PostureContext): PostureFinding 
       resourceId: nsgOnly[0].subnet.nsg?.id,
     };
   }
+  const redundant = coverage.filter(entry => entry.nsgFlowLogs.length > 0);
+  const redundantNote =
+    redundant.length > 0
+      ? ` NSG flow logs on ${redundant
+          .map(entry => entry.subnet.name)
+          .join(
+            ', ',
+          )} are redundant and retire on ${NSG_FLOW_LOGS_RETIREMENT_DATE}.`
+      : '';
   return {
     ...base,
     status: 'pass',
     title: 'Egress and ingress are monitored',
-    detail: `VNet flow logs watch ${coverage.map(entry => entry.subnet.name).join(', ')}.${overlayNote}`,
-    remediation: '',
+    detail: `VNet flow logs watch ${coverage
+      .map(entry => entry.subnet.name)
+      .join(', ')}.${overlayNote}${redundantNote}`,
+    remediation:
+      redundant.length > 0 ? 'Disable the redundant NSG flow logs.' : '',
   };
 }

@@ -18,7 +18,7 @@ import { trafficMonitoringCheck } from './TrafficMonitoringCheck';
  * @public
  */
 export interface PostureOptions {
-  /** The moment to judge retirement dates at; default now. */
+  /** The moment to judge retirement dates at; default (and for an invalid date) now. */
   now?: Date;
 }
 
@@ -39,7 +39,11 @@ export function assessClusterPosture(
   cluster: ClusterRecord,
   options: PostureOptions = {},
 ): ClusterPosture {
-  const context = postureContext(cluster, options.now ?? new Date());
+  const now =
+    options.now && !Number.isNaN(options.now.getTime())
+      ? options.now
+      : new Date();
+  const context = postureContext(cluster, now);
   const traffic = trafficMonitoringCheck(context);
   const sameNode = sameNodeVisibilityCheck(context);
   const history = communicationHistoryCheck(context);

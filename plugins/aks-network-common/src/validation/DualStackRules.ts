@@ -18,7 +18,9 @@ export function dualStackRules(draft: RequestDraft): NetworkFinding[] {
         field: 'network.ipFamilies',
         rule: 'dual-stack-ipv4-required',
         severity: 'error',
-        message: `network.ipFamilies [${families.join(', ')}] lacks IPv4: AKS runs IPv4 or IPv4 + IPv6.`,
+        message: `network.ipFamilies [${families.join(
+          ', ',
+        )}] lacks IPv4: AKS runs IPv4 or IPv4 + IPv6.`,
         fact,
       });
     }
@@ -27,7 +29,9 @@ export function dualStackRules(draft: RequestDraft): NetworkFinding[] {
         field: 'network.ipFamilies',
         rule: 'ip-families-duplicate',
         severity: 'error',
-        message: `network.ipFamilies [${families.join(', ')}] names a family twice.`,
+        message: `network.ipFamilies [${families.join(
+          ', ',
+        )}] names a family twice.`,
         fact,
       });
     }
@@ -36,9 +40,19 @@ export function dualStackRules(draft: RequestDraft): NetworkFinding[] {
   const dualStack = families.includes('IPv6');
   if (dualStack) {
     const needed = [
-      { range: draft.serviceCidrIpv6, field: 'network.serviceCidrIpv6', what: 'service' },
+      {
+        range: draft.serviceCidrIpv6,
+        field: 'network.serviceCidrIpv6',
+        what: 'service',
+      },
       ...(draft.model && usesPodCidr(draft.model)
-        ? [{ range: draft.podCidrIpv6, field: 'network.podCidrIpv6', what: 'pod' }]
+        ? [
+            {
+              range: draft.podCidrIpv6,
+              field: 'network.podCidrIpv6',
+              what: 'pod',
+            },
+          ]
         : []),
     ];
     for (const { range, field, what } of needed) {
@@ -68,4 +82,3 @@ export function dualStackRules(draft: RequestDraft): NetworkFinding[] {
   }
   return findings;
 }
-

@@ -38,7 +38,10 @@ export class InputReader {
   }
 
   /** The input itself, which must be an object. */
-  root(input: unknown, knownKeys: readonly string[]): Record<string, unknown> | undefined {
+  root(
+    input: unknown,
+    knownKeys: readonly string[],
+  ): Record<string, unknown> | undefined {
     if (!isPlainRecord(input)) {
       this.wrongType('(input)', 'an object', input);
       return undefined;
@@ -121,7 +124,11 @@ export class InputReader {
     return items;
   }
 
-  private check<T>(value: unknown, field: string, schema: z.ZodType<T>): T | undefined {
+  private check<T>(
+    value: unknown,
+    field: string,
+    schema: z.ZodType<T>,
+  ): T | undefined {
     const parsed = schema.safeParse(value);
     if (parsed.success) {
       return parsed.data;
@@ -131,7 +138,9 @@ export class InputReader {
       field,
       rule: 'input-type',
       severity: 'error',
-      message: `${field} is ${describeValue(value)}: ${issue?.message ?? 'invalid value'}.`,
+      message: `${field} is ${describeValue(value)}: ${
+        issue?.message ?? 'invalid value'
+      }.`,
       fact: DESIGN_FACTS.badInput,
     });
     return undefined;
@@ -167,13 +176,17 @@ export class InputReader {
         continue;
       }
       const path = field ? `${field}.${key}` : key;
-      const meant = knownKeys.find(known => known.toLowerCase() === key.toLowerCase());
+      const meant = knownKeys.find(
+        known => known.toLowerCase() === key.toLowerCase(),
+      );
       this.report({
         field: path || '(empty key)',
         rule: 'input-unknown-field',
         severity: 'warning',
         message: meant
-          ? `${path} is not read; did you mean ${field ? `${field}.` : ''}${meant}?`
+          ? `${path} is not read; did you mean ${
+              field ? `${field}.` : ''
+            }${meant}?`
           : `${path} is not a field of the network request and is ignored.`,
         fact: DESIGN_FACTS.badInput,
       });
@@ -182,8 +195,14 @@ export class InputReader {
 }
 
 /** Own enumerable-or-not data of an object, never inherited members like `toString`. */
-export function ownValue(parent: Record<string, unknown> | undefined, key: string): unknown {
-  if (parent === undefined || !Object.prototype.hasOwnProperty.call(parent, key)) {
+export function ownValue(
+  parent: Record<string, unknown> | undefined,
+  key: string,
+): unknown {
+  if (
+    parent === undefined ||
+    !Object.prototype.hasOwnProperty.call(parent, key)
+  ) {
     return undefined;
   }
   return parent[key];

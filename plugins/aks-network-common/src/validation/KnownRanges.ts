@@ -11,7 +11,10 @@ export function reservedRanges(): readonly Cidr[] {
 }
 
 /** The RFC 1918 / RFC 6598 ranges of `src/facts`, parsed once. */
-export function podCidrPrivateRanges(): ReadonlyArray<{ cidr: Cidr; rfc: string }> {
+export function podCidrPrivateRanges(): ReadonlyArray<{
+  cidr: Cidr;
+  rfc: string;
+}> {
   privateRanges ??= POD_CIDR_PRIVATE_RANGES.map(range => ({
     cidr: parseCidrOrThrow(range.cidr),
     rfc: range.rfc,

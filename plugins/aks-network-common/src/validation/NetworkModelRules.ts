@@ -19,7 +19,10 @@ export function networkModelRules(draft: RequestDraft): NetworkFinding[] {
       fact: DESIGN_FACTS.kubenetRetirement,
     });
   }
-  if (draft.dataplane === 'cilium' && (draft.model === 'kubenet' || draft.model === 'byo-cni')) {
+  if (
+    draft.dataplane === 'cilium' &&
+    (draft.model === 'kubenet' || draft.model === 'byo-cni')
+  ) {
     findings.push({
       field: 'network.dataplane',
       rule: 'cilium-requires-azure-cni',
@@ -30,7 +33,10 @@ export function networkModelRules(draft: RequestDraft): NetworkFinding[] {
   }
 
   const vnet = draft.vnetAddressSpace;
-  if ((vnet === undefined || vnet.length === 0) && !draft.rejectedFields.has('network.vnet.addressSpace')) {
+  if (
+    (vnet === undefined || vnet.length === 0) &&
+    !draft.rejectedFields.has('network.vnet.addressSpace')
+  ) {
     findings.push({
       field: 'network.vnet.addressSpace',
       rule: 'vnet-address-space-missing',
@@ -41,12 +47,19 @@ export function networkModelRules(draft: RequestDraft): NetworkFinding[] {
     });
   }
   const subnet = draft.nodeSubnet;
-  if (subnet && vnet && vnet.length > 0 && !vnet.some(range => containsCidr(range.cidr, subnet.cidr))) {
+  if (
+    subnet &&
+    vnet &&
+    vnet.length > 0 &&
+    !vnet.some(range => containsCidr(range.cidr, subnet.cidr))
+  ) {
     findings.push({
       field: subnet.field,
       rule: 'node-subnet-outside-vnet',
       severity: 'error',
-      message: `Node subnet ${subnet.text} is not inside the VNet's address space (${vnet
+      message: `Node subnet ${
+        subnet.text
+      } is not inside the VNet's address space (${vnet
         .map(range => range.text)
         .join(', ')}).`,
       fact: AZURE_RULES.nodeSubnetInVnet,

@@ -33,7 +33,15 @@ export function nodePoolRules(draft: RequestDraft): NetworkFinding[] {
 
   const seen = new Set<string>();
   for (const pool of pools) {
-    if (pool.name !== undefined) {
+    if (pool.name !== undefined && pool.name.trim() === '') {
+      findings.push({
+        field: `${pool.field}.name`,
+        rule: 'name-required',
+        severity: 'error',
+        message: `${pool.field}.name is empty; every node pool needs a name.`,
+        fact: DESIGN_FACTS.badInput,
+      });
+    } else if (pool.name !== undefined) {
       const key = pool.name.toLowerCase();
       if (seen.has(key)) {
         findings.push({
@@ -73,7 +81,9 @@ export function nodePoolRules(draft: RequestDraft): NetworkFinding[] {
           field: `${pool.field}.maxPods`,
           rule: 'max-pods-pool-minimum',
           severity: 'error',
-          message: `${pool.field} holds ${pool.count} × ${pool.maxPods} = ${pool.count * pool.maxPods} pods; below ${MIN_PODS_PER_POOL} pods per node a pool must still hold ${MIN_PODS_PER_POOL} pods (raise maxPods or count).`,
+          message: `${pool.field} holds ${pool.count} × ${pool.maxPods} = ${
+            pool.count * pool.maxPods
+          } pods; below ${MIN_PODS_PER_POOL} pods per node a pool must still hold ${MIN_PODS_PER_POOL} pods (raise maxPods or count).`,
           fact: DESIGN_FACTS.maxPods,
         });
       }
@@ -81,7 +91,9 @@ export function nodePoolRules(draft: RequestDraft): NetworkFinding[] {
   }
 
   const counts = pools.map(pool => pool.count);
-  if (counts.every((count): count is number => count !== undefined && count >= 0)) {
+  if (
+    counts.every((count): count is number => count !== undefined && count >= 0)
+  ) {
     const total = counts.reduce((sum, count) => sum + count, 0);
     if (total < 1 || total > MAX_NODES_PER_CLUSTER) {
       findings.push({
@@ -92,7 +104,10 @@ export function nodePoolRules(draft: RequestDraft): NetworkFinding[] {
         fact: DESIGN_FACTS.maxNodes,
       });
     }
-    if (total >= 1 && !pools.some(pool => pool.mode === 'System' && (pool.count ?? 0) >= 1)) {
+    if (
+      total >= 1 &&
+      !pools.some(pool => pool.mode === 'System' && (pool.count ?? 0) >= 1)
+    ) {
       findings.push({
         field: 'nodePools',
         rule: 'system-pool-required',

@@ -11,7 +11,11 @@ function label(range: ParsedRange): string {
 
 /** The pod CIDRs the rules apply to: none for models whose pods take VNet IPs. */
 export function podCidrsInUse(draft: RequestDraft): ParsedRange[] {
-  if (draft.model === undefined || draft.model === 'azure-cni-node-subnet' || draft.model === 'azure-cni-pod-subnet') {
+  if (
+    draft.model === undefined ||
+    draft.model === 'azure-cni-node-subnet' ||
+    draft.model === 'azure-cni-pod-subnet'
+  ) {
     return [];
   }
   return [draft.podCidr, draft.podCidrIpv6].filter(
@@ -51,13 +55,23 @@ export function podCidrRules(draft: RequestDraft): NetworkFinding[] {
         field: pod.field,
         rule: 'pod-cidr-private-range',
         severity: 'error',
-        message: `Pod CIDR ${label(pod)} is not inside RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or RFC 6598 (100.64.0.0/10) space.`,
+        message: `Pod CIDR ${label(
+          pod,
+        )} is not inside RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or RFC 6598 (100.64.0.0/10) space.`,
         fact: DESIGN_FACTS.podCidrPrivate,
       });
     }
 
-    const others: Array<{ range: ParsedRange | undefined; rule: string; what: string }> = [
-      { range: draft.nodeSubnet, rule: 'pod-cidr-overlaps-node-subnet', what: 'the node subnet' },
+    const others: Array<{
+      range: ParsedRange | undefined;
+      rule: string;
+      what: string;
+    }> = [
+      {
+        range: draft.nodeSubnet,
+        rule: 'pod-cidr-overlaps-node-subnet',
+        what: 'the node subnet',
+      },
       ...(draft.vnetAddressSpace ?? []).map(range => ({
         range,
         rule: 'pod-cidr-overlaps-vnet',
@@ -68,7 +82,11 @@ export function podCidrRules(draft: RequestDraft): NetworkFinding[] {
         rule: 'pod-cidr-overlaps-peered-range',
         what: 'a peered or on-prem range',
       })),
-      { range: draft.serviceCidr, rule: 'pod-cidr-overlaps-service-cidr', what: 'the service CIDR' },
+      {
+        range: draft.serviceCidr,
+        rule: 'pod-cidr-overlaps-service-cidr',
+        what: 'the service CIDR',
+      },
       {
         range: draft.serviceCidrIpv6,
         rule: 'pod-cidr-overlaps-service-cidr',
@@ -85,7 +103,9 @@ export function podCidrRules(draft: RequestDraft): NetworkFinding[] {
             rule === 'pod-cidr-overlaps-vnet'
               ? // AKS's own wording (DESIGN: NetworkProfileCIDROverlapVNET).
                 `NetworkProfile CIDR ${pod.text} overlaps with reserved VNET CIDR ${range.text} (${range.field}); AKS would refuse it with NetworkProfileCIDROverlapVNET.`
-              : `Pod CIDR ${label(pod)} overlaps ${what} ${range.text} (${range.field}).`,
+              : `Pod CIDR ${label(pod)} overlaps ${what} ${range.text} (${
+                  range.field
+                }).`,
           fact: DESIGN_FACTS.podCidrNoOverlap,
         });
       }

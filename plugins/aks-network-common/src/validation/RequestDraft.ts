@@ -41,7 +41,13 @@ export interface RequestDraft {
   podCidrIpv6?: ParsedRange;
   serviceCidr?: ParsedRange;
   serviceCidrIpv6?: ParsedRange;
-  dnsServiceIp?: { field: string; text: string; family: IpFamily; value: bigint; isDefault?: boolean };
+  dnsServiceIp?: {
+    field: string;
+    text: string;
+    family: IpFamily;
+    value: bigint;
+    isDefault?: boolean;
+  };
   vnetName?: string;
   vnetAddressSpace?: ParsedRange[];
   nodeSubnetName?: string;

@@ -11,10 +11,26 @@ import { podCidrsInUse } from './PodCidrRules';
  * overlap, so 172.16.0.0/12 is refused: it covers 172.30.0.0/16 and 172.31.0.0/16.
  */
 export function reservedRangeRules(draft: RequestDraft): NetworkFinding[] {
-  const checked: Array<{ range: ParsedRange | undefined; rule: string; what: string }> = [
-    ...podCidrsInUse(draft).map(range => ({ range, rule: 'pod-cidr-reserved-range', what: 'Pod CIDR' })),
-    { range: draft.serviceCidr, rule: 'service-cidr-reserved-range', what: 'Service CIDR' },
-    { range: draft.serviceCidrIpv6, rule: 'service-cidr-reserved-range', what: 'Service CIDR' },
+  const checked: Array<{
+    range: ParsedRange | undefined;
+    rule: string;
+    what: string;
+  }> = [
+    ...podCidrsInUse(draft).map(range => ({
+      range,
+      rule: 'pod-cidr-reserved-range',
+      what: 'Pod CIDR',
+    })),
+    {
+      range: draft.serviceCidr,
+      rule: 'service-cidr-reserved-range',
+      what: 'Service CIDR',
+    },
+    {
+      range: draft.serviceCidrIpv6,
+      rule: 'service-cidr-reserved-range',
+      what: 'Service CIDR',
+    },
     ...(draft.vnetAddressSpace ?? []).map(range => ({
       range,
       rule: 'vnet-reserved-range',
@@ -26,15 +42,17 @@ export function reservedRangeRules(draft: RequestDraft): NetworkFinding[] {
     if (!range) {
       continue;
     }
-    const touched = reservedRanges().filter(reserved => overlaps(range.cidr, reserved));
+    const touched = reservedRanges().filter(reserved =>
+      overlaps(range.cidr, reserved),
+    );
     if (touched.length > 0) {
       findings.push({
         field: range.field,
         rule,
         severity: 'error',
-        message: `${what} ${range.text}${range.isDefault ? ' (the default)' : ''} touches ${touched
-          .map(formatCidr)
-          .join(', ')}, which AKS reserves.`,
+        message: `${what} ${range.text}${
+          range.isDefault ? ' (the default)' : ''
+        } touches ${touched.map(formatCidr).join(', ')}, which AKS reserves.`,
         fact: DESIGN_FACTS.reservedRanges,
       });
     }

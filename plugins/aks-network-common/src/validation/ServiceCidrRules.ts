@@ -25,7 +25,11 @@ export function serviceCidrRules(draft: RequestDraft): NetworkFinding[] {
       field: service.field,
       rule: 'service-cidr-too-large',
       severity: 'error',
-      message: `Service CIDR ${label(service)} is a /${service.cidr.prefix}; it must be smaller than a /${SERVICE_CIDR_PREFIX_LIMIT} (a /${SERVICE_CIDR_PREFIX_LIMIT + 1} or longer prefix).`,
+      message: `Service CIDR ${label(service)} is a /${
+        service.cidr.prefix
+      }; it must be smaller than a /${SERVICE_CIDR_PREFIX_LIMIT} (a /${
+        SERVICE_CIDR_PREFIX_LIMIT + 1
+      } or longer prefix).`,
       fact: DESIGN_FACTS.serviceCidrSize,
     });
   }
@@ -48,7 +52,9 @@ export function serviceCidrRules(draft: RequestDraft): NetworkFinding[] {
         field: dns.field,
         rule: 'dns-ip-outside-service-cidr',
         severity: 'error',
-        message: `DNS service IP ${dnsLabel} is not inside service CIDR ${label(service)}.`,
+        message: `DNS service IP ${dnsLabel} is not inside service CIDR ${label(
+          service,
+        )}.`,
         fact: DESIGN_FACTS.dnsServiceIp,
       });
     } else if (dns.value === firstAddress(service.cidr)) {
@@ -56,7 +62,12 @@ export function serviceCidrRules(draft: RequestDraft): NetworkFinding[] {
         field: dns.field,
         rule: 'dns-ip-first-address',
         severity: 'error',
-        message: `DNS service IP ${dnsLabel} is the first address of service CIDR ${label(service)} (Kubernetes gives it to the API server service); use e.g. ${formatIp(dns.family, firstAddress(service.cidr) + 10n)}.`,
+        message: `DNS service IP ${dnsLabel} is the first address of service CIDR ${label(
+          service,
+        )} (Kubernetes gives it to the API server service); use e.g. ${formatIp(
+          dns.family,
+          firstAddress(service.cidr) + 10n,
+        )}.`,
         fact: DESIGN_FACTS.dnsServiceIp,
       });
     }
@@ -71,13 +82,17 @@ export function serviceCidrRules(draft: RequestDraft): NetworkFinding[] {
     if (!range) {
       continue;
     }
-    const hit = neighbours.find(neighbour => overlaps(range.cidr, neighbour.cidr));
+    const hit = neighbours.find(neighbour =>
+      overlaps(range.cidr, neighbour.cidr),
+    );
     if (hit) {
       findings.push({
         field: range.field,
         rule: 'service-cidr-overlaps-network',
         severity: 'error',
-        message: `Service CIDR ${label(range)} overlaps ${hit.text} (${hit.field}); service IPs must not be reachable addresses of the network.`,
+        message: `Service CIDR ${label(range)} overlaps ${hit.text} (${
+          hit.field
+        }); service IPs must not be reachable addresses of the network.`,
         fact: AZURE_RULES.serviceCidrNoOverlap,
       });
     }

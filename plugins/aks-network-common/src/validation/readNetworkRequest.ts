@@ -7,7 +7,13 @@ import {
   DEFAULT_SERVICE_CIDR,
   DESIGN_FACTS,
 } from '../facts';
-import { NETWORK_DATAPLANES, NETWORK_MODELS, NetworkDataplane, NetworkModel, usesPodCidr } from '../model';
+import {
+  NETWORK_DATAPLANES,
+  NETWORK_MODELS,
+  NetworkDataplane,
+  NetworkModel,
+  usesPodCidr,
+} from '../model';
 import { resolveMaxSurge } from '../planner';
 import { InputReader, ownValue } from './InputReader';
 import { ParsedRange, PoolDraft, RequestDraft } from './RequestDraft';
@@ -15,15 +21,24 @@ import { ParsedRange, PoolDraft, RequestDraft } from './RequestDraft';
 const text = z.string();
 const wholeNumber = z.number().int().finite();
 const model = z.enum(NETWORK_MODELS as [NetworkModel, ...NetworkModel[]]);
-const dataplane = z.enum(NETWORK_DATAPLANES as [NetworkDataplane, ...NetworkDataplane[]]);
+const dataplane = z.enum(
+  NETWORK_DATAPLANES as [NetworkDataplane, ...NetworkDataplane[]],
+);
 const ipFamily = z.enum(['IPv4', 'IPv6']);
 const poolMode = z.enum(['System', 'User']);
 const surge = z.union([z.number(), z.string()], {
-  errorMap: () => ({ message: "expected a node count or a percentage such as '33%'" }),
+  errorMap: () => ({
+    message: "expected a node count or a percentage such as '33%'",
+  }),
 });
 
 const ROOT_KEYS = ['cluster', 'network', 'nodePools'] as const;
-const CLUSTER_KEYS = ['name', 'resourceGroup', 'location', 'kubernetesVersion'] as const;
+const CLUSTER_KEYS = [
+  'name',
+  'resourceGroup',
+  'location',
+  'kubernetesVersion',
+] as const;
 const NETWORK_KEYS = [
   'model',
   'dataplane',
@@ -39,7 +54,14 @@ const NETWORK_KEYS = [
 ] as const;
 const VNET_KEYS = ['name', 'addressSpace'] as const;
 const NODE_SUBNET_KEYS = ['name', 'cidr', 'extraIps'] as const;
-const POOL_KEYS = ['name', 'mode', 'count', 'maxPods', 'maxSurge', 'vmSize'] as const;
+const POOL_KEYS = [
+  'name',
+  'mode',
+  'count',
+  'maxPods',
+  'maxSurge',
+  'vmSize',
+] as const;
 
 function isAbsent(value: unknown): boolean {
   return value === undefined || value === null;
@@ -75,7 +97,9 @@ function readRange(
       field,
       rule: 'cidr-family',
       severity: 'error',
-      message: `${field} '${raw}' is ${parsed.cidr.family === 'ipv4' ? 'IPv4' : 'IPv6'}; this field takes an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} range.`,
+      message: `${field} '${raw}' is ${
+        parsed.cidr.family === 'ipv4' ? 'IPv4' : 'IPv6'
+      }; this field takes an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} range.`,
       fact: DESIGN_FACTS.dualStack,
     });
     return undefined;
@@ -119,8 +143,15 @@ function readPools(
     knownKeys: POOL_KEYS,
   });
   return items?.map(({ value, field }, index) => {
-    const count = reader.leaf(value, 'count', `${field}.count`, wholeNumber, { required: true });
-    const maxSurgeRaw = reader.leaf(value, 'maxSurge', `${field}.maxSurge`, surge);
+    const count = reader.leaf(value, 'count', `${field}.count`, wholeNumber, {
+      required: true,
+    });
+    const maxSurgeRaw = reader.leaf(
+      value,
+      'maxSurge',
+      `${field}.maxSurge`,
+      surge,
+    );
     let maxSurge: number | undefined;
     if (count !== undefined && count >= 0) {
       maxSurge = resolveMaxSurge(maxSurgeRaw, count);
@@ -129,16 +160,22 @@ function readPools(
           field: `${field}.maxSurge`,
           rule: 'max-surge-format',
           severity: 'error',
-          message: `${field}.maxSurge '${String(maxSurgeRaw)}' is neither a whole node count nor a percentage from 0% to 100%.`,
+          message: `${field}.maxSurge '${String(
+            maxSurgeRaw,
+          )}' is neither a whole node count nor a percentage from 0% to 100%.`,
           fact: DESIGN_FACTS.flatNodeSubnet,
         });
       }
     }
     return {
       field,
-      name: reader.leaf(value, 'name', `${field}.name`, text, { required: true }),
+      name: reader.leaf(value, 'name', `${field}.name`, text, {
+        required: true,
+      }),
       // AKS needs a system pool; the first pool is it unless the request says otherwise.
-      mode: reader.leaf(value, 'mode', `${field}.mode`, poolMode) ?? (index === 0 ? 'System' : 'User'),
+      mode:
+        reader.leaf(value, 'mode', `${field}.mode`, poolMode) ??
+        (index === 0 ? 'System' : 'User'),
       count,
       // Absent or null → the default of 30 (DESIGN: "the default pod limit is 30 per node").
       maxPods: isAbsent(ownValue(value, 'maxPods'))
@@ -155,39 +192,77 @@ function readPools(
  * 10.244.0.0/16, service CIDR 10.0.0.0/16, DNS IP 10.0.0.10"; maxPods 30). Shape and
  * syntax problems go to the reader's findings; the rules check the rest.
  */
-export function readNetworkRequest(reader: InputReader, input: unknown): RequestDraft {
+export function readNetworkRequest(
+  reader: InputReader,
+  input: unknown,
+): RequestDraft {
   const root = reader.root(input, ROOT_KEYS);
   const cluster = reader.object(root, 'cluster', 'cluster', {
     required: true,
     knownKeys: CLUSTER_KEYS,
   });
-  const network = reader.object(root, 'network', 'network', { knownKeys: NETWORK_KEYS });
-  const vnet = reader.object(network, 'vnet', 'network.vnet', { knownKeys: VNET_KEYS });
-  const nodeSubnet = reader.object(network, 'nodeSubnet', 'network.nodeSubnet', {
-    knownKeys: NODE_SUBNET_KEYS,
+  const network = reader.object(root, 'network', 'network', {
+    knownKeys: NETWORK_KEYS,
   });
+  const vnet = reader.object(network, 'vnet', 'network.vnet', {
+    knownKeys: VNET_KEYS,
+  });
+  const nodeSubnet = reader.object(
+    network,
+    'nodeSubnet',
+    'network.nodeSubnet',
+    {
+      knownKeys: NODE_SUBNET_KEYS,
+    },
+  );
 
   const chosenModel = reader.leaf(network, 'model', 'network.model', model);
   // A model that failed to read stays undefined so model-specific rules do not guess.
   const modelValue: NetworkModel | undefined =
-    chosenModel ?? (isAbsent(ownValue(network, 'model')) ? 'azure-cni-overlay' : undefined);
+    chosenModel ??
+    (isAbsent(ownValue(network, 'model')) ? 'azure-cni-overlay' : undefined);
 
   const podCidrText = reader.leaf(network, 'podCidr', 'network.podCidr', text);
-  const podCidrDefault = podCidrText === undefined && modelValue !== undefined && usesPodCidr(modelValue);
-  const serviceCidrText = reader.leaf(network, 'serviceCidr', 'network.serviceCidr', text);
+  const podCidrDefault =
+    podCidrText === undefined &&
+    modelValue !== undefined &&
+    usesPodCidr(modelValue);
+  const serviceCidrText = reader.leaf(
+    network,
+    'serviceCidr',
+    'network.serviceCidr',
+    text,
+  );
 
   const draft: Omit<RequestDraft, 'rejectedFields'> = {
     cluster: {
-      name: reader.leaf(cluster, 'name', 'cluster.name', text, { required: true }),
-      resourceGroup: reader.leaf(cluster, 'resourceGroup', 'cluster.resourceGroup', text, {
+      name: reader.leaf(cluster, 'name', 'cluster.name', text, {
         required: true,
       }),
+      resourceGroup: reader.leaf(
+        cluster,
+        'resourceGroup',
+        'cluster.resourceGroup',
+        text,
+        {
+          required: true,
+        },
+      ),
       location: reader.leaf(cluster, 'location', 'cluster.location', text),
-      kubernetesVersion: reader.leaf(cluster, 'kubernetesVersion', 'cluster.kubernetesVersion', text),
+      kubernetesVersion: reader.leaf(
+        cluster,
+        'kubernetesVersion',
+        'cluster.kubernetesVersion',
+        text,
+      ),
     },
     model: modelValue,
-    dataplane: reader.leaf(network, 'dataplane', 'network.dataplane', dataplane) ?? 'azure',
-    ipFamilies: reader.list(network, 'ipFamilies', 'network.ipFamilies', ipFamily)?.map(f => f.value),
+    dataplane:
+      reader.leaf(network, 'dataplane', 'network.dataplane', dataplane) ??
+      'azure',
+    ipFamilies: reader
+      .list(network, 'ipFamilies', 'network.ipFamilies', ipFamily)
+      ?.map(f => f.value),
     podCidr: readRange(
       reader,
       podCidrDefault ? DEFAULT_POD_CIDR : podCidrText,
@@ -223,21 +298,35 @@ export function readNetworkRequest(reader: InputReader, input: unknown): Request
       .list(vnet, 'addressSpace', 'network.vnet.addressSpace', text)
       ?.map(item => readRange(reader, item.value, item.field))
       .filter((range): range is ParsedRange => range !== undefined),
-    nodeSubnetName: reader.leaf(nodeSubnet, 'name', 'network.nodeSubnet.name', text),
+    nodeSubnetName: reader.leaf(
+      nodeSubnet,
+      'name',
+      'network.nodeSubnet.name',
+      text,
+    ),
     nodeSubnet: readRange(
       reader,
       reader.leaf(nodeSubnet, 'cidr', 'network.nodeSubnet.cidr', text),
       'network.nodeSubnet.cidr',
       'ipv4',
     ),
-    extraIps: reader.leaf(nodeSubnet, 'extraIps', 'network.nodeSubnet.extraIps', wholeNumber),
-    peeredRanges: (reader.list(network, 'peeredRanges', 'network.peeredRanges', text) ?? [])
+    extraIps: reader.leaf(
+      nodeSubnet,
+      'extraIps',
+      'network.nodeSubnet.extraIps',
+      wholeNumber,
+    ),
+    peeredRanges: (
+      reader.list(network, 'peeredRanges', 'network.peeredRanges', text) ?? []
+    )
       .map(item => readRange(reader, item.value, item.field))
       .filter((range): range is ParsedRange => range !== undefined),
     nodePools: readPools(reader, root),
   };
   const rejectedFields = new Set(
-    reader.findings.filter(finding => finding.severity === 'error').map(finding => finding.field),
+    reader.findings
+      .filter(finding => finding.severity === 'error')
+      .map(finding => finding.field),
   );
   return { ...draft, rejectedFields };
 }

@@ -69,7 +69,10 @@ function validPools(draft: RequestDraft): NormalisedNodePool[] | undefined {
   return sized;
 }
 
-function plan(draft: RequestDraft, pools: NormalisedNodePool[] | undefined): NetworkPlan | undefined {
+function plan(
+  draft: RequestDraft,
+  pools: NormalisedNodePool[] | undefined,
+): NetworkPlan | undefined {
   const rejected = draft.rejectedFields;
   if (
     !draft.model ||
@@ -100,7 +103,14 @@ function normalise(
   pools: NormalisedNodePool[],
 ): NormalisedNetworkRequest | undefined {
   const { name, resourceGroup, location, kubernetesVersion } = draft.cluster;
-  if (!name || !resourceGroup || !draft.model || !draft.dataplane || !draft.serviceCidr || !draft.dnsServiceIp) {
+  if (
+    !name ||
+    !resourceGroup ||
+    !draft.model ||
+    !draft.dataplane ||
+    !draft.serviceCidr ||
+    !draft.dnsServiceIp
+  ) {
     return undefined;
   }
   const podCidrUsed = usesPodCidr(draft.model) || draft.model === 'byo-cni';
@@ -116,16 +126,22 @@ function normalise(
       dataplane: draft.dataplane,
       ipFamilies: draft.ipFamilies ?? ['IPv4'],
       ...(podCidrUsed && draft.podCidr ? { podCidr: draft.podCidr.text } : {}),
-      ...(podCidrUsed && draft.podCidrIpv6 ? { podCidrIpv6: draft.podCidrIpv6.text } : {}),
+      ...(podCidrUsed && draft.podCidrIpv6
+        ? { podCidrIpv6: draft.podCidrIpv6.text }
+        : {}),
       serviceCidr: draft.serviceCidr.text,
-      ...(draft.serviceCidrIpv6 ? { serviceCidrIpv6: draft.serviceCidrIpv6.text } : {}),
+      ...(draft.serviceCidrIpv6
+        ? { serviceCidrIpv6: draft.serviceCidrIpv6.text }
+        : {}),
       dnsServiceIp: draft.dnsServiceIp.text,
       vnet: {
         ...(draft.vnetName !== undefined ? { name: draft.vnetName } : {}),
         addressSpace: (draft.vnetAddressSpace ?? []).map(range => range.text),
       },
       nodeSubnet: {
-        ...(draft.nodeSubnetName !== undefined ? { name: draft.nodeSubnetName } : {}),
+        ...(draft.nodeSubnetName !== undefined
+          ? { name: draft.nodeSubnetName }
+          : {}),
         ...(draft.nodeSubnet ? { cidr: draft.nodeSubnet.text } : {}),
         extraIps: draft.extraIps ?? 0,
       },
@@ -166,7 +182,9 @@ function validate(input: unknown): NetworkRequestValidation {
  *
  * @public
  */
-export function validateNetworkRequest(input: unknown): NetworkRequestValidation {
+export function validateNetworkRequest(
+  input: unknown,
+): NetworkRequestValidation {
   try {
     return validate(input);
   } catch (error) {

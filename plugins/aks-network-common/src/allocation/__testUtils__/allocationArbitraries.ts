@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { Cidr, cidrContaining, cidrSize, overlaps, parseCidrOrThrow } from '../../cidr';
+import {
+  Cidr,
+  cidrContaining,
+  cidrSize,
+  overlaps,
+  parseCidrOrThrow,
+} from '../../cidr';
 
 /** A small pool for one family, with the prefixes worth requesting from it. */
 export interface PoolCase {
@@ -41,10 +47,20 @@ export function takenArb(
       );
   const otherFamily = pool.family === 'ipv4' ? IPV6_CASE.pool : IPV4_CASE.pool;
   const range = fc.oneof(
-    { arbitrary: within(neighbourhood, takenPrefixes.min, takenPrefixes.max), weight: 4 },
+    {
+      arbitrary: within(neighbourhood, takenPrefixes.min, takenPrefixes.max),
+      weight: 4,
+    },
     // Small ranges inside the pool make it crowded enough to run out.
     { arbitrary: within(pool, pool.prefix + 2, takenPrefixes.max), weight: 6 },
-    { arbitrary: within(otherFamily, otherFamily.prefix, otherFamily.prefix + 8), weight: 1 },
+    {
+      arbitrary: within(
+        otherFamily,
+        otherFamily.prefix,
+        otherFamily.prefix + 8,
+      ),
+      weight: 1,
+    },
   );
   return fc.array(range, { maxLength });
 }
@@ -60,7 +76,11 @@ export function bruteForceNextFree(
 ): Cidr | undefined {
   if (prefix < pool.prefix) return undefined;
   const size = cidrSize(cidrContaining(pool.family, 0n, prefix));
-  for (let network = pool.network; network < pool.network + cidrSize(pool); network += size) {
+  for (
+    let network = pool.network;
+    network < pool.network + cidrSize(pool);
+    network += size
+  ) {
     const block: Cidr = { family: pool.family, network, prefix };
     if (!taken.some(t => overlaps(t, block))) {
       return block;

@@ -26,12 +26,18 @@ export function ipValueArb(family: IpFamily): fc.Arbitrary<bigint> {
   );
 }
 
-export const familyArb: fc.Arbitrary<IpFamily> = fc.constantFrom('ipv4', 'ipv6');
+export const familyArb: fc.Arbitrary<IpFamily> = fc.constantFrom(
+  'ipv4',
+  'ipv6',
+);
 
 /** Any CIDR of the family (network = a random address with host bits cleared). */
 export function cidrArb(family: IpFamily): fc.Arbitrary<Cidr> {
   return fc
-    .tuple(ipValueArb(family), fc.integer({ min: 0, max: ipFamilyBits(family) }))
+    .tuple(
+      ipValueArb(family),
+      fc.integer({ min: 0, max: ipFamilyBits(family) }),
+    )
     .map(([value, prefix]) => cidrContaining(family, value, prefix));
 }
 
