@@ -46,6 +46,7 @@ describe('nextFreeSubnet', () => {
     ],
     // IPv6 with the same low bits as the pool is still another family.
     ['10.240.0.0/16', 27, ['::10.240.0.0/112'], '10.240.0.0/27'],
+    ['::/112', 120, ['0.0.0.0/16'], '::/120'],
     ['10.240.0.0/16', 27, ['10.0.0.0/8'], undefined],
     [
       '10.240.0.0/24',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Cidr, lastAddress } from './cidr';
+import { lastAddress } from './cidr';
 import { containsCidr, containsIp, overlaps } from './cidrRelations';
 import { formatCidr, parseCidrOrThrow as cidr } from './parseCidr';
 import { subtract } from './subtract';
