@@ -23,6 +23,28 @@ export const IPV4_CASE: PoolCase = {
   takenPrefixes: { min: 22, max: 32 },
 };
 
+/**
+ * Enough candidate blocks (up to 4096, 128 bitmap words) for ranges to span
+ * whole words of the IPv4 bitmap, and for the pool to straddle word edges.
+ */
+export const IPV4_WIDE_CASE: PoolCase = {
+  pool: parseCidrOrThrow('10.0.0.0/16'),
+  requestPrefixes: { min: 16, max: 28 },
+  neighbourhood: parseCidrOrThrow('10.0.0.0/14'),
+  takenPrefixes: { min: 14, max: 32 },
+};
+
+/**
+ * The whole IPv4 space: offsets of 2^31 and up, the last address 2^32 - 1, and
+ * the /0 request, where a 32-bit shift would be a no-op.
+ */
+export const IPV4_WHOLE_SPACE_CASE: PoolCase = {
+  pool: parseCidrOrThrow('0.0.0.0/0'),
+  requestPrefixes: { min: 0, max: 10 },
+  neighbourhood: parseCidrOrThrow('0.0.0.0/0'),
+  takenPrefixes: { min: 1, max: 16 },
+};
+
 export const IPV6_CASE: PoolCase = {
   pool: parseCidrOrThrow('fd00::/112'),
   requestPrefixes: { min: 112, max: 120 },
