@@ -19,7 +19,7 @@ if ! command -v chromium >/dev/null; then
     >"$OUT/chromium-install.log" 2>&1 || fail "could not install chromium"
 fi
 
-for port in 3000 7007; do
+for port in 3000 7007 7443; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     fail "port $port is already in use; stop the running app first"
   fi

@@ -5,5 +5,47 @@
  * @packageDocumentation
  */
 
-/** The api-version of `@azure/arm-containerservice` the simulator speaks. @public */
-export const CONTAINER_SERVICE_API_VERSION = '2026-04-01';
+export { startArmSimulator, DEFAULT_TENANT_ID } from './startArmSimulator';
+export type {
+  ArmSimulator,
+  ArmSimulatorOptions,
+  ArmSimulatorStateView,
+} from './startArmSimulator';
+export { loadFleet, parseFleet } from './fleet/loadFleet';
+export type {
+  SimulatorFleet,
+  FleetSubscription,
+  FleetVirtualNetwork,
+  FleetSubnet,
+  FleetFlowLog,
+  FleetNetworkSecurityGroup,
+  FleetSecurityRule,
+  FleetCluster,
+  FleetClusterNetwork,
+  FleetPool,
+  FleetAddressPool,
+} from './fleet/SimulatorFleet';
+export type {
+  FaultSettings,
+  FailingOperation,
+  StuckOperation,
+} from './faults/FaultSettings';
+export type { CallCounts, CallRecord } from './calls/CallLog';
+export type {
+  AsyncOperation,
+  AsyncOperationStatus,
+} from './operations/AsyncOperations';
+export type {
+  ArmResourceJson,
+  SimulatedSubscription,
+} from './state/SimulatorState';
+export type { JsonObject, JsonValue } from './json/JsonValue';
+export type { TlsMaterial } from './tls/selfSignedCertificate';
+export { SUPPORTED_API_VERSIONS } from './server/apiVersions';
+
+/** The api-version `@azure/arm-containerservice` 25.5.0 sends. @public */
+export const CONTAINER_SERVICE_API_VERSION = '2026-06-01';
+/** The api-version `@azure/arm-network` 39.0.0 sends. @public */
+export const NETWORK_API_VERSION = '2026-01-01';
+/** The api-version `@azure/arm-resources-subscriptions` 3.0.0 sends. @public */
+export const SUBSCRIPTIONS_API_VERSION = '2022-12-01';

@@ -6,4 +6,11 @@
  * @packageDocumentation
  */
 
-export { AKS_NETWORK_CONFIG_ROOT } from './config';
+export * from './config';
+export * from './clouds';
+export * from './credentials';
+export * from './pipeline';
+export * from './clients';
+export * from './mapping';
+export * from './inventory';
+export * from './provisioning';

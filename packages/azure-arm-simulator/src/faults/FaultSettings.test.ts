@@ -1,0 +1,68 @@
+import { FaultInjector } from './FaultInjector';
+import { validateFaultSettings } from './FaultSettings';
+import { SeededRandom } from './SeededRandom';
+import { surgeNodes } from '../resources/ClusterNetworking';
+
+describe('fault settings', () => {
+  it('accepts valid settings and refuses bad ones by name', () => {
+    expect(
+      validateFaultSettings({
+        throttleRate: 0.3,
+        seed: 4,
+        failOperations: [{ resourceNamePattern: 'x', code: 'C', message: 'm' }],
+      }),
+    ).toEqual({
+      throttleRate: 0.3,
+      seed: 4,
+      failOperations: [{ resourceNamePattern: 'x', code: 'C', message: 'm' }],
+    });
+    expect(() =>
+      validateFaultSettings({ throttleRate: 0.6, serverErrorRate: 0.6 }),
+    ).toThrow(/must not exceed 1/);
+    expect(() => validateFaultSettings({ latencyMs: -1 })).toThrow(/latencyMs/);
+    expect(() => validateFaultSettings({ pathPattern: '(' })).toThrow(
+      /pathPattern/,
+    );
+    expect(() => validateFaultSettings([])).toThrow(/JSON object/);
+  });
+
+  it('draws the same faults for the same seed', () => {
+    const draw = () => {
+      const injector = new FaultInjector({ throttleRate: 0.3, seed: 9 });
+      return Array.from({ length: 100 }, () => injector.decide('GET', '/x'));
+    };
+    const first = draw();
+    expect(first).toEqual(draw());
+    const throttled = first.filter(f => f === 'throttle').length;
+    expect(throttled).toBeGreaterThan(15);
+    expect(throttled).toBeLessThan(45);
+    expect(new SeededRandom(1).next()).toBe(new SeededRandom(1).next());
+  });
+
+  it('picks failing and stuck operations by resource name', () => {
+    const injector = new FaultInjector({
+      failOperations: [
+        {
+          resourceNamePattern: '^aks-bad',
+          code: 'QuotaExceeded',
+          message: 'no cores',
+        },
+      ],
+      stuckOperations: [{ resourceNamePattern: 'slow' }],
+    });
+    expect(injector.operationOutcome('AKS-BAD-1')).toEqual({
+      kind: 'fail',
+      code: 'QuotaExceeded',
+      message: 'no cores',
+    });
+    expect(injector.operationOutcome('snet-slow')).toEqual({ kind: 'stuck' });
+    expect(injector.operationOutcome('aks-good')).toEqual({ kind: 'normal' });
+  });
+
+  it('reads maxSurge as nodes or a rounded-up percentage', () => {
+    expect(surgeNodes(3, undefined)).toBe(1);
+    expect(surgeNodes(3, '10%')).toBe(1);
+    expect(surgeNodes(50, '33%')).toBe(17);
+    expect(surgeNodes(5, '2')).toBe(2);
+  });
+});

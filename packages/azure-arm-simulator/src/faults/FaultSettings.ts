@@ -1,0 +1,174 @@
+import { ArmError } from '../server/ArmError';
+import { isJsonObject, JsonValue } from '../json/JsonValue';
+
+/** A long-running operation that ends in `Failed` with this ARM error. @public */
+export interface FailingOperation {
+  /** Regular expression (case-insensitive) on the resource name (cluster, subnet). */
+  resourceNamePattern: string;
+  code: string;
+  message: string;
+}
+
+/** A long-running operation that stays `InProgress` forever. @public */
+export interface StuckOperation {
+  /** Regular expression (case-insensitive) on the resource name. */
+  resourceNamePattern: string;
+}
+
+/**
+ * Faults the simulator injects into ARM calls (admin endpoints are never faulted).
+ * Rates are fractions of calls in [0, 1]; one seeded draw per call decides, so a run is
+ * reproducible for a given seed and request order.
+ *
+ * @public
+ */
+export interface FaultSettings {
+  /** Seed of the PRNG (default 1). Setting faults restarts the sequence. */
+  seed?: number;
+  /** Fraction of calls answered 429 (`SubscriptionRequestsThrottled` / `TooManyRequests`). */
+  throttleRate?: number;
+  /** `Retry-After` seconds sent with a 429 (default 1). */
+  throttleRetryAfterSeconds?: number;
+  /** Fraction of calls answered 500 `InternalServerError`. */
+  serverErrorRate?: number;
+  /** Fraction of calls whose connection is reset (socket destroyed, no response). */
+  connectionResetRate?: number;
+  /** Delay added before every ARM call is handled, in ms. */
+  latencyMs?: number;
+  /** Only calls whose path matches this regular expression (case-insensitive) get the rate faults and latency. */
+  pathPattern?: string;
+  /** Methods the rate faults and latency apply to (default: all). */
+  methods?: string[];
+  failOperations?: FailingOperation[];
+  stuckOperations?: StuckOperation[];
+}
+
+/** Checks settings that arrive as JSON on the admin endpoint or as options. */
+export function validateFaultSettings(
+  input: JsonValue | undefined,
+): FaultSettings {
+  if (!isJsonObject(input)) {
+    throw invalid('the body must be a JSON object of fault settings');
+  }
+  const settings: FaultSettings = {};
+  const rate = (
+    key: 'throttleRate' | 'serverErrorRate' | 'connectionResetRate',
+  ) => {
+    const value = input[key];
+    if (value === undefined) {
+      return;
+    }
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+      throw invalid(`${key} must be a number between 0 and 1`);
+    }
+    settings[key] = value;
+  };
+  rate('throttleRate');
+  rate('serverErrorRate');
+  rate('connectionResetRate');
+  const total =
+    (settings.throttleRate ?? 0) +
+    (settings.serverErrorRate ?? 0) +
+    (settings.connectionResetRate ?? 0);
+  if (total > 1) {
+    throw invalid(
+      'throttleRate + serverErrorRate + connectionResetRate must not exceed 1',
+    );
+  }
+  for (const key of [
+    'seed',
+    'throttleRetryAfterSeconds',
+    'latencyMs',
+  ] as const) {
+    const value = input[key];
+    if (value === undefined) {
+      continue;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw invalid(`${key} must be a non-negative number`);
+    }
+    settings[key] = value;
+  }
+  if (input.pathPattern !== undefined) {
+    if (typeof input.pathPattern !== 'string') {
+      throw invalid('pathPattern must be a string');
+    }
+    checkPattern('pathPattern', input.pathPattern);
+    settings.pathPattern = input.pathPattern;
+  }
+  if (input.methods !== undefined) {
+    if (
+      !Array.isArray(input.methods) ||
+      input.methods.some(m => typeof m !== 'string')
+    ) {
+      throw invalid('methods must be an array of strings');
+    }
+    settings.methods = input.methods.map(m => String(m).toUpperCase());
+  }
+  if (input.failOperations !== undefined) {
+    if (!Array.isArray(input.failOperations)) {
+      throw invalid('failOperations must be an array');
+    }
+    settings.failOperations = input.failOperations.map((entry, index) => {
+      if (
+        !isJsonObject(entry) ||
+        typeof entry.resourceNamePattern !== 'string' ||
+        typeof entry.code !== 'string' ||
+        typeof entry.message !== 'string'
+      ) {
+        throw invalid(
+          `failOperations[${index}] needs resourceNamePattern, code and message strings`,
+        );
+      }
+      checkPattern(
+        `failOperations[${index}].resourceNamePattern`,
+        entry.resourceNamePattern,
+      );
+      return {
+        resourceNamePattern: entry.resourceNamePattern,
+        code: entry.code,
+        message: entry.message,
+      };
+    });
+  }
+  if (input.stuckOperations !== undefined) {
+    if (!Array.isArray(input.stuckOperations)) {
+      throw invalid('stuckOperations must be an array');
+    }
+    settings.stuckOperations = input.stuckOperations.map((entry, index) => {
+      if (
+        !isJsonObject(entry) ||
+        typeof entry.resourceNamePattern !== 'string'
+      ) {
+        throw invalid(
+          `stuckOperations[${index}] needs a resourceNamePattern string`,
+        );
+      }
+      checkPattern(
+        `stuckOperations[${index}].resourceNamePattern`,
+        entry.resourceNamePattern,
+      );
+      return { resourceNamePattern: entry.resourceNamePattern };
+    });
+  }
+  return settings;
+}
+
+function checkPattern(field: string, pattern: string): void {
+  try {
+    // eslint-disable-next-line no-new
+    new RegExp(pattern, 'i');
+  } catch (error) {
+    throw invalid(
+      `${field} is not a valid regular expression: ${String(error)}`,
+    );
+  }
+}
+
+function invalid(message: string): ArmError {
+  return new ArmError({
+    statusCode: 400,
+    code: 'InvalidFaultSettings',
+    message,
+  });
+}

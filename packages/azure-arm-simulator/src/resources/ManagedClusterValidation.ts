@@ -1,0 +1,388 @@
+import {
+  AKS_RESERVED_RANGES,
+  azureUsableAddresses,
+  Cidr,
+  containsCidr,
+  containsIp,
+  formatCidr,
+  MAX_MAX_PODS,
+  MIN_MAX_PODS,
+  overlaps,
+  parseCidr,
+  parseCidrOrThrow,
+  parseIp,
+  POD_CIDR_PRIVATE_RANGES,
+  SERVICE_CIDR_PREFIX_LIMIT,
+} from '@aks-network/plugin-aks-network-common';
+import { ArmError, badRequest } from '../server/ArmError';
+import { SimulatorContext } from '../server/SimulatorContext';
+import { idKey, nameOfId, parseArmId } from '../state/armIds';
+import { ArmResourceJson } from '../state/SimulatorState';
+import { ClusterNetworking, poolIpsIn } from './ClusterNetworking';
+import { parentId, SUBNET_TYPE } from './networkResources';
+import { subnetCidrs, subnetPrefixTexts, vnetCidrs } from './SubnetValidation';
+import { usedIps } from './SubnetUsage';
+
+/** The cluster-level network settings after defaults. */
+export interface NetworkPlan {
+  plugin: string;
+  mode?: string;
+  podCidr?: string;
+  serviceCidr: string;
+  dnsServiceIP: string;
+}
+
+/**
+ * Every agent pool: a name AKS accepts, a count, and maxPods in 10–250 (DESIGN:
+ * "maxPods range 10–250"); at least one System pool.
+ */
+export function checkPools(
+  networking: ClusterNetworking,
+  modes: string[],
+): void {
+  if (networking.pools.length === 0) {
+    throw badRequest(
+      'InvalidParameter',
+      'The value of parameter agentPoolProfiles is invalid: a cluster needs at least one agent pool.',
+      'agentPoolProfiles',
+    );
+  }
+  networking.pools.forEach((pool, index) => {
+    if (!/^[a-z][a-z0-9]{0,11}$/.test(pool.name)) {
+      throw badRequest(
+        'InvalidParameter',
+        `The agent pool name '${pool.name}' is invalid: it must start with a lowercase letter and contain only lowercase letters and digits, 12 characters at most.`,
+        `agentPoolProfiles[${index}].name`,
+      );
+    }
+    if (!Number.isInteger(pool.count) || pool.count < 0 || pool.count > 1000) {
+      throw badRequest(
+        'InvalidParameter',
+        `The value of parameter agentPoolProfile.count is invalid: ${pool.count} (pool '${pool.name}'). It must be between 0 and 1000.`,
+        `agentPoolProfiles[${index}].count`,
+      );
+    }
+    if (
+      !Number.isInteger(pool.maxPods) ||
+      pool.maxPods < MIN_MAX_PODS ||
+      pool.maxPods > MAX_MAX_PODS
+    ) {
+      throw badRequest(
+        'InvalidParameter',
+        `The value of parameter agentPoolProfile.maxPods is invalid: ${pool.maxPods} (pool '${pool.name}'). maxPods must be between ${MIN_MAX_PODS} and ${MAX_MAX_PODS}.`,
+        `agentPoolProfiles[${index}].maxPods`,
+      );
+    }
+  });
+  if (!modes.some(mode => mode.toLowerCase() === 'system')) {
+    throw badRequest(
+      'InvalidParameter',
+      'The value of parameter agentPoolProfiles is invalid: a cluster needs at least one agent pool with mode System.',
+      'agentPoolProfiles',
+    );
+  }
+}
+
+/**
+ * The network model settings ARM accepts (DESIGN: "azure + overlay = overlay; azure
+ * without mode = flat; kubenet; none = BYO CNI; networkDataplane cilium"), the cilium
+ * dataplane only with plugin azure.
+ */
+export function checkNetworkModel(
+  plugin: string,
+  mode: string | undefined,
+  dataplane: string | undefined,
+): void {
+  if (!['azure', 'kubenet', 'none'].includes(plugin.toLowerCase())) {
+    throw badRequest(
+      'InvalidParameter',
+      `The value of parameter networkProfile.networkPlugin is invalid: '${plugin}'. Allowed values are 'azure', 'kubenet' and 'none'.`,
+      'networkProfile.networkPlugin',
+    );
+  }
+  if (mode !== undefined && mode.toLowerCase() !== 'overlay') {
+    throw badRequest(
+      'InvalidParameter',
+      `The value of parameter networkProfile.networkPluginMode is invalid: '${mode}'. The only allowed value is 'overlay'.`,
+      'networkProfile.networkPluginMode',
+    );
+  }
+  if (mode !== undefined && plugin.toLowerCase() !== 'azure') {
+    throw badRequest(
+      'InvalidParameter',
+      `networkPluginMode '${mode}' requires networkPlugin 'azure', not '${plugin}'.`,
+      'networkProfile.networkPluginMode',
+    );
+  }
+  if (
+    dataplane !== undefined &&
+    !['azure', 'cilium'].includes(dataplane.toLowerCase())
+  ) {
+    throw badRequest(
+      'InvalidParameter',
+      `The value of parameter networkProfile.networkDataplane is invalid: '${dataplane}'. Allowed values are 'azure' and 'cilium'.`,
+      'networkProfile.networkDataplane',
+    );
+  }
+  if (
+    dataplane?.toLowerCase() === 'cilium' &&
+    plugin.toLowerCase() !== 'azure'
+  ) {
+    throw badRequest(
+      'InvalidParameter',
+      `networkDataplane 'cilium' requires networkPlugin 'azure' (overlay or pod subnet), not '${plugin}'.`,
+      'networkProfile.networkDataplane',
+    );
+  }
+}
+
+/** The node and pod subnets the pools reference, which must exist and share one VNet. */
+export interface ResolvedSubnets {
+  vnet?: ArmResourceJson;
+  /** Every subnet of that VNet (the service CIDR must clear them all). */
+  vnetSubnets: ArmResourceJson[];
+  /** The referenced subnets, keyed by lower-cased subnet id. */
+  subnets: Map<string, ArmResourceJson>;
+}
+
+/**
+ * Resolves `vnetSubnetID` / `podSubnetID`: a malformed id → `LinkedInvalidPropertyId`,
+ * a missing subnet → `SubnetNotFound` (AKS's words), and all pools in one VNet.
+ */
+export function resolveSubnets(
+  context: SimulatorContext,
+  networking: ClusterNetworking,
+): ResolvedSubnets {
+  const subnets = new Map<string, ArmResourceJson>();
+  let vnet: ArmResourceJson | undefined;
+  networking.pools.forEach((pool, index) => {
+    for (const [field, id] of [
+      ['vnetSubnetID', pool.vnetSubnetID],
+      ['podSubnetID', pool.podSubnetID],
+    ] as const) {
+      if (id === undefined) {
+        continue;
+      }
+      const parsed = parseArmId(id);
+      if (
+        !parsed ||
+        parsed.segments.length !== 2 ||
+        parsed.segments[0].type.toLowerCase() !== 'virtualnetworks' ||
+        parsed.segments[1].type.toLowerCase() !== 'subnets'
+      ) {
+        throw badRequest(
+          'LinkedInvalidPropertyId',
+          `Property id '${id}' at path 'properties.agentPoolProfiles[${index}].${field}' is invalid. Expect fully qualified resource Id that start with '/subscriptions/{subscriptionId}' or '/providers/{resourceProviderNamespace}/'.`,
+          `agentPoolProfiles[${index}].${field}`,
+        );
+      }
+      const subnet = context.state.get(id);
+      if (!subnet || subnet.type.toLowerCase() !== SUBNET_TYPE.toLowerCase()) {
+        throw badRequest(
+          'SubnetNotFound',
+          `Could not find subnet ${parsed.segments[1].name} in vnet ${parsed.segments[0].name} from resource group ${parsed.resourceGroup} of subscription ${parsed.subscriptionId}.`,
+          `agentPoolProfiles[${index}].${field}`,
+        );
+      }
+      const owner = context.state.get(parentId(subnet.id));
+      if (vnet && owner && idKey(owner.id) !== idKey(vnet.id)) {
+        throw badRequest(
+          'InvalidParameter',
+          `All agent pool subnets must be in the same virtual network: ${subnet.id} is not in ${vnet.id}.`,
+          `agentPoolProfiles[${index}].${field}`,
+        );
+      }
+      vnet = vnet ?? owner;
+      subnets.set(idKey(subnet.id), subnet);
+    }
+  });
+  return {
+    vnet,
+    vnetSubnets: vnet ? context.state.list(SUBNET_TYPE, vnet.id) : [],
+    subnets,
+  };
+}
+
+function parseOrReject(text: string, target: string): Cidr {
+  const parsed = parseCidr(text);
+  if (!parsed.ok) {
+    throw badRequest(
+      'InvalidParameter',
+      `The value of parameter ${target} is invalid: '${text}' (${parsed.reason}).`,
+      target,
+    );
+  }
+  return parsed.cidr;
+}
+
+const RESERVED = AKS_RESERVED_RANGES.map(parseCidrOrThrow);
+const PRIVATE = POD_CIDR_PRIVATE_RANGES.map(range =>
+  parseCidrOrThrow(range.cidr),
+);
+
+function rejectReserved(cidr: Cidr, what: string, target: string): void {
+  const reserved = RESERVED.find(range => overlaps(range, cidr));
+  if (reserved) {
+    // DESIGN: "Pod, service and VNet ranges must not touch 169.254.0.0/16,
+    // 172.30.0.0/16, 172.31.0.0/16, 192.0.2.0/24".
+    throw badRequest(
+      'InvalidParameter',
+      `${what} ${formatCidr(
+        cidr,
+      )} overlaps with the reserved range ${formatCidr(
+        reserved,
+      )}, which AKS does not allow.`,
+      target,
+    );
+  }
+}
+
+/**
+ * The pod and service CIDRs and the DNS IP, checked as AKS does: the pod CIDR private
+ * and clear of the VNet (`NetworkProfileCIDROverlapVNET`, DESIGN's wording), of the
+ * service CIDR and of reserved ranges; the service CIDR smaller than /12, clear of the
+ * VNet's subnets (`ServiceCidrOverlapExistingSubnetsCidr`) and reserved ranges; the DNS
+ * IP inside it and not its first address.
+ */
+export function checkCidrs(plan: NetworkPlan, resolved: ResolvedSubnets): void {
+  const vnetSpace = resolved.vnet ? vnetCidrs(resolved.vnet) : [];
+  for (const space of vnetSpace) {
+    rejectReserved(
+      space,
+      'The virtual network address space',
+      'agentPoolProfile.vnetSubnetID',
+    );
+  }
+  const service = parseOrReject(plan.serviceCidr, 'networkProfile.serviceCIDR');
+  if (plan.podCidr !== undefined) {
+    const pod = parseOrReject(plan.podCidr, 'networkProfile.podCIDR');
+    if (!PRIVATE.some(range => containsCidr(range, pod))) {
+      throw badRequest(
+        'InvalidParameter',
+        `The pod CIDR ${formatCidr(
+          pod,
+        )} is not private address space: it must come from RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or RFC 6598 (100.64.0.0/10).`,
+        'networkProfile.podCIDR',
+      );
+    }
+    const clash = vnetSpace.find(space => overlaps(space, pod));
+    if (clash) {
+      throw badRequest(
+        'NetworkProfileCIDROverlapVNET',
+        `NetworkProfile CIDR ${formatCidr(
+          pod,
+        )} overlaps with reserved VNET CIDR ${formatCidr(clash)}`,
+        'networkProfile.podCIDR',
+      );
+    }
+    rejectReserved(pod, 'The pod CIDR', 'networkProfile.podCIDR');
+    if (overlaps(pod, service)) {
+      throw badRequest(
+        'InvalidParameter',
+        `The pod CIDR ${formatCidr(
+          pod,
+        )} overlaps with the service CIDR ${formatCidr(service)}.`,
+        'networkProfile.podCIDR',
+      );
+    }
+  }
+  if (
+    service.family === 'ipv4' &&
+    service.prefix <= SERVICE_CIDR_PREFIX_LIMIT
+  ) {
+    throw badRequest(
+      'InvalidParameter',
+      `The service CIDR ${formatCidr(
+        service,
+      )} is too large: it must be smaller than a /${SERVICE_CIDR_PREFIX_LIMIT}.`,
+      'networkProfile.serviceCIDR',
+    );
+  }
+  rejectReserved(service, 'The service CIDR', 'networkProfile.serviceCIDR');
+  for (const subnet of resolved.vnetSubnets) {
+    const clash = subnetCidrs(subnet).find(cidr => overlaps(cidr, service));
+    if (clash) {
+      throw badRequest(
+        'ServiceCidrOverlapExistingSubnetsCidr',
+        `The specified service CIDR ${formatCidr(
+          service,
+        )} is conflicted with an existing subnet CIDR ${formatCidr(clash)}`,
+        'networkProfile.serviceCIDR',
+      );
+    }
+  }
+  const dns = parseIp(plan.dnsServiceIP);
+  if (
+    !dns.ok ||
+    !containsIp(service, dns.family, dns.value) ||
+    dns.value === service.network
+  ) {
+    throw badRequest(
+      'InvalidParameter',
+      `The DNS service IP ${
+        plan.dnsServiceIP
+      } must be an address inside the service CIDR ${formatCidr(
+        service,
+      )} and not its first address.`,
+      'networkProfile.dnsServiceIP',
+    );
+  }
+}
+
+/**
+ * Each node subnet must hold the pools that use it: `n + surge` IPs per pool for
+ * overlay, kubenet and pod subnet, `(n + surge) × (1 + maxPods)` for flat Azure CNI
+ * (DESIGN's sizing rule), against the usable IPs (after Azure's 5) not already used by
+ * others. The message is AKS's (DESIGN: "Subnet aks-sn with address prefix
+ * 10.240.0.0/29 does not have enough capacity for 1 IP addresses"); the number is the
+ * IPs missing.
+ */
+export function checkCapacity(
+  context: SimulatorContext,
+  networking: ClusterNetworking,
+  resolved: ResolvedSubnets,
+  clusterId: string,
+): void {
+  for (const subnet of resolved.subnets.values()) {
+    let needed = 0;
+    let firstIndex = -1;
+    networking.pools.forEach((pool, index) => {
+      const ips = poolIpsIn(
+        subnet.id,
+        networking,
+        pool,
+        pool.count + pool.surge,
+      );
+      if (ips > 0 && firstIndex === -1) {
+        firstIndex = index;
+      }
+      needed += ips;
+    });
+    if (needed === 0) {
+      continue;
+    }
+    const usable = subnetCidrs(subnet).reduce(
+      (sum, cidr) => sum + Number(azureUsableAddresses(cidr)),
+      0,
+    );
+    const free = usable - usedIps(context.state, subnet.id, clusterId);
+    if (needed > free) {
+      const field =
+        networking.pools[firstIndex]?.podSubnetID &&
+        idKey(networking.pools[firstIndex].podSubnetID ?? '') ===
+          idKey(subnet.id)
+          ? 'podSubnetID'
+          : 'vnetSubnetID';
+      throw new ArmError({
+        statusCode: 400,
+        code: 'InsufficientSubnetSize',
+        message: `Subnet ${nameOfId(
+          subnet.id,
+        )} with address prefix ${subnetPrefixTexts(subnet).join(
+          ',',
+        )} does not have enough capacity for ${needed - free} IP addresses`,
+        target: `agentPoolProfile.${field}`,
+      });
+    }
+  }
+}

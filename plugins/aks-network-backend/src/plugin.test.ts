@@ -1,0 +1,51 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { aksNetworkPlugin } from './plugin';
+
+const developmentCredential = {
+  type: 'development',
+  token: 'local-development-token',
+};
+
+describe('aksNetworkPlugin start-up', () => {
+  it('starts with a development credential on a loopback endpoint', async () => {
+    const backend = await startTestBackend({
+      features: [
+        aksNetworkPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            aksNetwork: {
+              azure: {
+                resourceManagerEndpoint: 'https://127.0.0.1:7443',
+                credential: developmentCredential,
+              },
+            },
+          },
+        }),
+      ],
+    });
+    await backend.stop();
+  });
+
+  it.each([['https://management.azure.com'], ['https://10.1.2.3:443']])(
+    'refuses a development credential aimed at %s',
+    async endpoint => {
+      await expect(
+        startTestBackend({
+          features: [
+            aksNetworkPlugin,
+            mockServices.rootConfig.factory({
+              data: {
+                aksNetwork: {
+                  azure: {
+                    resourceManagerEndpoint: endpoint,
+                    credential: developmentCredential,
+                  },
+                },
+              },
+            }),
+          ],
+        }),
+      ).rejects.toThrow(/loopback/i);
+    },
+  );
+});

@@ -1,0 +1,321 @@
+import {
+  ArmSimulator,
+  startArmSimulator,
+} from '@aks-network/azure-arm-simulator';
+import {
+  ClusterRecord,
+  classifyClusterRecord,
+  NetworkDataplane,
+  NetworkModel,
+} from '@aks-network/plugin-aks-network-common';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { AzureAccess } from '../clients';
+import {
+  AzureInventoryReader,
+  SubscriptionInventory,
+} from './AzureInventoryReader';
+import {
+  inventoryFleet,
+  SUB_A,
+  SUB_B,
+  WORKSPACE,
+} from './__testUtils__/inventoryFleet';
+import { simulatorClients } from './__testUtils__/simulatorClients';
+
+const VNET_WEU = `/subscriptions/${SUB_A}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-weu`;
+const NSG = `/subscriptions/${SUB_A}/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-aks`;
+
+describe('AzureInventoryReader against the ARM simulator', () => {
+  let simulator: ArmSimulator;
+  let reader: AzureInventoryReader;
+
+  beforeAll(async () => {
+    simulator = await startArmSimulator({
+      fleet: inventoryFleet(),
+      pageSize: 4, // 11 clusters in subscription A → 3 pages
+    });
+    reader = new AzureInventoryReader(simulatorClients(simulator));
+  });
+
+  afterAll(async () => {
+    await simulator?.close();
+  });
+
+  beforeEach(() => {
+    simulator.reset();
+  });
+
+  function byName(result: SubscriptionInventory, name: string): ClusterRecord {
+    const found = result.clusters.find(cluster => cluster.name === name);
+    if (!found) {
+      throw new Error(`no cluster ${name} in the read`);
+    }
+    return found;
+  }
+
+  it('lists every cluster across pages and reads each shared resource once', async () => {
+    const result = await reader.readSubscription(SUB_A);
+
+    expect(result.complete).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.partialClusterIds).toEqual([]);
+    expect(result.clusters).toHaveLength(11);
+    expect(result.clusterListPages).toBe(3);
+    // 11 clusters, 2 VNets (in 2 regions), 1 NSG on a node subnet.
+    expect(result.calls).toEqual({
+      'managedClusters.list': 1,
+      'agentPools.list': 11,
+      'virtualNetworks.get': 2,
+      'virtualNetworks.listUsage': 2,
+      'networkSecurityGroups.get': 1,
+      'networkWatchers.listAll': 1,
+      'flowLogs.list': 2,
+    });
+    // The simulator saw the same HTTP requests, pages included: 11 clusters are 3
+    // pages of 4; vnet-weu's 8 subnet usages are 2 pages, vnet-neu's 1 is one.
+    const seen = simulator.calls().byKind;
+    expect(seen['GET managedClusters.list']).toBe(3);
+    expect(seen['GET virtualNetworks.listUsage']).toBe(3);
+    const usagePaths = simulator
+      .calls()
+      .log.filter(call => call.kind === 'virtualNetworks.listUsage')
+      .map(call => call.path.replace(/\?.*$/, '').toLowerCase());
+    expect(new Set(usagePaths).size).toBe(2);
+    expect(seen['GET virtualNetworks.get']).toBe(2);
+    expect(seen['GET networkSecurityGroups.get']).toBe(1);
+    expect(seen['GET networkWatchers.listAll']).toBe(1);
+    expect(seen['GET flowLogs.list']).toBe(2);
+  });
+
+  it.each<[string, NetworkModel, NetworkDataplane]>([
+    ['aks-overlay-1', 'azure-cni-overlay', 'azure'],
+    ['aks-cilium', 'azure-cni-overlay', 'cilium'],
+    ['aks-acns', 'azure-cni-overlay', 'cilium'],
+    ['aks-podsubnet', 'azure-cni-pod-subnet', 'azure'],
+    ['aks-flat', 'azure-cni-node-subnet', 'azure'],
+    ['aks-kubenet', 'kubenet', 'azure'],
+    ['aks-byo', 'byo-cni', 'azure'],
+    ['aks-migrated', 'azure-cni-overlay', 'azure'],
+  ])(
+    'maps %s into a record classified %s / %s',
+    async (name, model, dataplane) => {
+      const result = await reader.readSubscription(SUB_A);
+      expect(classifyClusterRecord(byName(result, name))).toMatchObject({
+        known: true,
+        model,
+        dataplane,
+      });
+    },
+  );
+
+  it('maps an overlay cluster with its subnet IP use, NSG rules, flow logs and VNet', async () => {
+    const result = await reader.readSubscription(SUB_A);
+    const cluster = byName(result, 'aks-overlay-1');
+    const subnetId = `${VNET_WEU}/subnets/snet-overlay`;
+
+    expect(cluster).toMatchObject({
+      subscriptionId: SUB_A,
+      resourceGroup: 'rg-aks',
+      location: 'westeurope',
+      tags: { owner: 'team-payments' },
+      provisioningState: 'Succeeded',
+      networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay' },
+      vnet: { id: VNET_WEU, addressSpace: ['10.240.0.0/16'] },
+    });
+    expect(cluster.nodePools).toEqual([
+      expect.objectContaining({ name: 'system', count: 2, mode: 'System' }),
+    ]);
+    const [subnet] = cluster.nodeSubnets;
+    expect(subnet).toMatchObject({
+      name: 'snet-overlay',
+      addressPrefix: '10.240.0.0/27',
+      // Three clusters of two nodes share the subnet; a /27 has 27 usable IPs.
+      ipUsed: simulator.state.usedIps(subnetId),
+      ipLimit: 27,
+    });
+    expect(subnet.ipUsed).toBe(6);
+    expect(subnet.nsg?.id.toLowerCase()).toBe(NSG.toLowerCase());
+    expect(subnet.nsg?.rules).toEqual([
+      {
+        name: 'allow-corp-https',
+        direction: 'Inbound',
+        access: 'Allow',
+        priority: 200,
+        protocol: 'Tcp',
+        sourceAddressPrefixes: ['192.168.10.0/24', '192.168.20.0/24'],
+        sourcePortRanges: ['*'],
+        destinationAddressPrefixes: ['10.240.0.0/27'],
+        destinationPortRanges: ['443', '8443'],
+      },
+      expect.objectContaining({
+        name: 'deny-all-in',
+        access: 'Deny',
+        priority: 4000,
+        sourceAddressPrefixes: ['*'],
+      }),
+    ]);
+    expect(
+      cluster.flowLogs.map(log => [log.kind, log.enabled, log.retentionDays]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['vnet', true, 30],
+        ['nsg', true, 7],
+      ]),
+    );
+    expect(cluster.flowLogs.find(log => log.kind === 'vnet')).toMatchObject({
+      trafficAnalyticsEnabled: true,
+      workspaceId: WORKSPACE,
+    });
+  });
+
+  it('maps ACNS, container network logs, flat IP use and a flow log in the other region', async () => {
+    const result = await reader.readSubscription(SUB_A);
+
+    expect(byName(result, 'aks-acns').addons).toEqual({
+      acns: { enabled: true, observability: true, security: false },
+      omsagent: {
+        enabled: true,
+        containerNetworkLogs: true,
+        logAnalyticsWorkspaceId: WORKSPACE,
+      },
+    });
+    expect(byName(result, 'aks-overlay-1').addons.acns.enabled).toBe(false);
+
+    const flat = byName(result, 'aks-flat');
+    const flatSubnetId = `${VNET_WEU}/subnets/snet-flat`;
+    expect(flat.nodeSubnets[0]).toMatchObject({
+      addressPrefix: '10.240.2.0/24',
+      ipUsed: simulator.state.usedIps(flatSubnetId),
+      ipLimit: 251,
+    });
+    // Flat Azure CNI: each node takes 1 + maxPods IPs from the node subnet.
+    expect(flat.nodeSubnets[0].ipUsed).toBeGreaterThanOrEqual(7 * 31);
+
+    const migrated = byName(result, 'aks-migrated');
+    expect(migrated.networkProfile.podCidr).toBe('100.64.0.0/10');
+    expect(migrated.nodePools[0].maxPods).toBe(30);
+
+    const podSubnet = byName(result, 'aks-podsubnet');
+    expect(podSubnet.nodePools[0].podSubnetId).toMatch(
+      /\/subnets\/snet-pods$/i,
+    );
+    expect(podSubnet.nodeSubnets.map(subnet => subnet.name)).toEqual([
+      'snet-nodes',
+    ]);
+
+    const neu = byName(result, 'aks-neu');
+    expect(neu.location).toBe('northeurope');
+    expect(neu.flowLogs).toEqual([
+      expect.objectContaining({
+        kind: 'vnet',
+        enabled: true,
+        retentionDays: 14,
+        targetResourceId: expect.stringMatching(/\/subnets\/snet-neu$/i),
+      }),
+    ]);
+
+    const kubenet = byName(result, 'aks-kubenet');
+    expect(kubenet.nodeSubnets).toEqual([]);
+    expect(kubenet.networkProfile.networkPlugin).toBe('kubenet');
+  });
+
+  it('reads a subscription without clusters with one call', async () => {
+    const result = await reader.readSubscription(SUB_B);
+    expect(result).toMatchObject({ complete: true, clusters: [], errors: [] });
+    expect(
+      Object.values(result.calls).reduce((sum, count) => sum + count, 0),
+    ).toBe(1);
+  });
+
+  it('keeps a cluster whose enrichment failed, partial and named, and stays complete', async () => {
+    simulator.setFaults({
+      serverErrorRate: 1,
+      pathPattern: '/virtualNetworks/vnet-weu/usages$',
+    });
+    const result = await reader.readSubscription(SUB_A);
+
+    expect(result.complete).toBe(true);
+    expect(result.clusters).toHaveLength(11);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        kind: 'virtualNetworks.listUsage',
+        resourceId: VNET_WEU,
+        statusCode: 500,
+        code: 'InternalServerError',
+      }),
+    ]);
+    const overlay = byName(result, 'aks-overlay-1');
+    expect(result.errors[0].clusterIds).toContain(overlay.id);
+    expect(result.errors[0].clusterIds).not.toContain(
+      byName(result, 'aks-neu').id,
+    );
+    expect(result.partialClusterIds).toContain(overlay.id);
+    // No IP use rather than a made-up one; the rest of the subnet is there.
+    expect(overlay.nodeSubnets[0].ipUsed).toBeUndefined();
+    expect(overlay.nodeSubnets[0].addressPrefix).toBe('10.240.0.0/27');
+    expect(byName(result, 'aks-neu').nodeSubnets[0].ipUsed).toBeDefined();
+  });
+
+  it('is incomplete when the cluster list fails, so nothing may be deleted', async () => {
+    simulator.setFaults({
+      serverErrorRate: 1,
+      pathPattern: 'Microsoft.ContainerService/managedClusters$',
+    });
+    const result = await reader.readSubscription(SUB_A);
+    expect(result.complete).toBe(false);
+    expect(result.clusters).toEqual([]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        kind: 'managedClusters.list',
+        resourceId: `/subscriptions/${SUB_A}`,
+        statusCode: 500,
+      }),
+    ]);
+  });
+
+  it('rejects when aborted instead of returning a result that looks complete', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('sync stopped'));
+    await expect(
+      reader.readSubscription(SUB_A, { signal: controller.signal }),
+    ).rejects.toThrow('sync stopped');
+
+    simulator.setFaults({ latencyMs: 200 });
+    const later = new AbortController();
+    const read = reader.readSubscription(SUB_A, { signal: later.signal });
+    setTimeout(() => later.abort(new Error('sync stopped')), 50);
+    await expect(read).rejects.toThrow();
+  });
+
+  it("reads the same through createArmClients' clients, under a 429 storm", async () => {
+    const logger = mockServices.logger.mock();
+    const access = AzureAccess.fromConfig(
+      new ConfigReader({
+        aksNetwork: {
+          azure: {
+            resourceManagerEndpoint: simulator.url,
+            caCertificate: simulator.caCertificate,
+            credential: { type: 'development', token: 'dev' },
+            requests: { maxRetries: 8, retryBaseDelayMs: 10 },
+          },
+        },
+      }),
+      { logger },
+    );
+    simulator.setFaults({
+      throttleRate: 0.3,
+      throttleRetryAfterSeconds: 0,
+      seed: 7,
+    });
+    const result = await new AzureInventoryReader(
+      access.clients,
+    ).readSubscription(SUB_A);
+
+    expect(result.complete).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.clusters).toHaveLength(11);
+    expect(simulator.calls().byStatus['429']).toBeGreaterThan(0);
+    expect(result.calls['virtualNetworks.listUsage']).toBe(2);
+  });
+});

@@ -1,0 +1,219 @@
+import type {
+  AgentPool,
+  ContainerServiceClient,
+  ManagedCluster,
+} from '@azure/arm-containerservice';
+import type { NetworkManagementClient } from '@azure/arm-network';
+import { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import { armIdKey, parseArmResourceId } from '../mapping/armResourceId';
+import { mapManagedCluster } from '../mapping/mapManagedCluster';
+import { collectAll } from './collectAll';
+import { forEachConcurrently } from './forEachConcurrently';
+import { emptyCallCounts, InventoryCallCounts } from './InventoryCallCounts';
+import { describeArmFailure, InventoryReadError } from './InventoryReadError';
+import {
+  NodeSubnetsByCluster,
+  readNetworkResources,
+} from './readNetworkResources';
+
+/**
+ * The SDK clients the reader needs, one per subscription. `createArmClients` returns
+ * an object of this shape (with retry, throttling and counting in the pipeline); a test
+ * may pass clients it built itself.
+ *
+ * @public
+ */
+export interface InventoryArmClients {
+  containerService(subscriptionId: string): ContainerServiceClient;
+  network(subscriptionId: string): NetworkManagementClient;
+}
+
+/**
+ * Options of {@link AzureInventoryReader}.
+ *
+ * @public
+ */
+export interface AzureInventoryReaderOptions {
+  /**
+   * SDK operations in flight at once per read (agent pool listings, VNet reads, …).
+   * Default 4. The pipeline bounds HTTP requests per subscription on top of this.
+   */
+  concurrency?: number;
+}
+
+/**
+ * Options of {@link AzureInventoryReader.readSubscription}.
+ *
+ * @public
+ */
+export interface ReadSubscriptionOptions {
+  /** Stops the read; the promise then rejects with the abort reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * One subscription's clusters as read from Azure.
+ *
+ * Completeness: `complete` is true when the cluster list of the subscription was read
+ * to its last page. Only then may a consumer treat a cluster missing from `clusters` as
+ * deleted (DESIGN: "a failed sync never deletes good inventory"). A failed enrichment
+ * call (agent pools, VNet, usages, NSG, flow logs) does not make the read incomplete:
+ * the cluster is still listed, its record leaves the unread parts out, and the failure
+ * is in `errors` with the cluster's id in `clusterIds` (and in `partialClusterIds`).
+ *
+ * @public
+ */
+export interface SubscriptionInventory {
+  subscriptionId: string;
+  /** Every cluster listed, in ARM's order, with whatever enrichment succeeded. */
+  clusters: ClusterRecord[];
+  /** The cluster list was read in full; see the interface's doc. */
+  complete: boolean;
+  /** Every failed read, the cluster list's included. */
+  errors: InventoryReadError[];
+  /** Ids of clusters whose records miss data because an enrichment call failed. */
+  partialClusterIds: string[];
+  /** SDK operations started, per kind. */
+  calls: InventoryCallCounts;
+  /** Pages of the managed cluster list that were read. */
+  clusterListPages: number;
+}
+
+const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * Reads the AKS clusters of a subscription and the network around them, and maps them
+ * into `ClusterRecord`s. The calls per read are bounded by what is shared, not by
+ * the cluster count, except for one agent pool listing per cluster:
+ * `managedClusters.list` (paged), `agentPools.list` per cluster, and once per VNet,
+ * NSG, subscription and region what `readNetworkResources` describes.
+ *
+ * @public
+ */
+export class AzureInventoryReader {
+  private readonly concurrency: number;
+
+  constructor(
+    private readonly clients: InventoryArmClients,
+    options: AzureInventoryReaderOptions = {},
+  ) {
+    this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  }
+
+  async readSubscription(
+    subscriptionId: string,
+    options: ReadSubscriptionOptions = {},
+  ): Promise<SubscriptionInventory> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    const calls = emptyCallCounts();
+    const errors: InventoryReadError[] = [];
+    const containerService = this.clients.containerService(subscriptionId);
+
+    // The cluster list: the only read whose failure makes the result incomplete.
+    const clusters: ManagedCluster[] = [];
+    let complete = true;
+    let clusterListPages = 0;
+    calls['managedClusters.list'] += 1;
+    try {
+      const pages = containerService.managedClusters
+        .list({ abortSignal: signal })
+        .byPage();
+      for await (const page of pages) {
+        clusterListPages += 1;
+        clusters.push(...page);
+      }
+    } catch (error) {
+      signal?.throwIfAborted();
+      complete = false;
+      errors.push({
+        kind: 'managedClusters.list',
+        resourceId: `/subscriptions/${subscriptionId}`,
+        clusterIds: [],
+        ...describeArmFailure(error),
+      });
+    }
+
+    // Agent pools, one listing per cluster; the cluster's own profiles if it fails.
+    const agentPools = new Map<string, AgentPool[]>();
+    await forEachConcurrently(clusters, this.concurrency, async cluster => {
+      const parts = parseArmResourceId(cluster.id);
+      if (!cluster.id || !parts) {
+        return;
+      }
+      signal?.throwIfAborted();
+      calls['agentPools.list'] += 1;
+      try {
+        const pools = await collectAll(
+          containerService.agentPools.list(
+            parts.resourceGroup,
+            parts.names[0],
+            {
+              abortSignal: signal,
+            },
+          ),
+        );
+        // Every cluster has a system pool; an empty list is a glitch of the listing,
+        // and the cluster's own agentPoolProfiles are then the better source.
+        if (pools.length > 0) {
+          agentPools.set(armIdKey(cluster.id), pools);
+        }
+      } catch (error) {
+        signal?.throwIfAborted();
+        errors.push({
+          kind: 'agentPools.list',
+          resourceId: cluster.id,
+          clusterIds: [cluster.id],
+          ...describeArmFailure(error),
+        });
+      }
+    });
+
+    const nodeSubnetsByCluster: NodeSubnetsByCluster = new Map();
+    for (const cluster of clusters) {
+      if (!cluster.id) {
+        continue;
+      }
+      const pools =
+        agentPools.get(armIdKey(cluster.id)) ?? cluster.agentPoolProfiles ?? [];
+      nodeSubnetsByCluster.set(
+        cluster.id,
+        pools
+          .map(pool => pool.vnetSubnetID)
+          .filter((id): id is string => Boolean(id)),
+      );
+    }
+
+    const network = await readNetworkResources(
+      {
+        network: id => this.clients.network(id),
+        concurrency: this.concurrency,
+        signal,
+        calls,
+        errors,
+      },
+      nodeSubnetsByCluster,
+    );
+
+    const records = clusters.map(cluster =>
+      mapManagedCluster(cluster, {
+        agentPools: cluster.id
+          ? agentPools.get(armIdKey(cluster.id))
+          : undefined,
+        network,
+      }),
+    );
+    const partialClusterIds = [
+      ...new Set(errors.flatMap(error => error.clusterIds)),
+    ];
+    return {
+      subscriptionId,
+      clusters: records,
+      complete,
+      errors,
+      partialClusterIds,
+      calls,
+      clusterListPages,
+    };
+  }
+}

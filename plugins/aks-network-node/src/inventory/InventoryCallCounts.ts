@@ -1,0 +1,36 @@
+/**
+ * The SDK operations the inventory reader starts. A paged listing counts once however
+ * many pages it takes (pages are HTTP requests, counted by the pipeline's
+ * `ArmCallMetrics`), so "one usages call per VNet" can be asserted as
+ * `calls['virtualNetworks.listUsage'] === vnetCount`.
+ *
+ * @public
+ */
+export type InventoryCallKind =
+  | 'managedClusters.list'
+  | 'agentPools.list'
+  | 'virtualNetworks.get'
+  | 'virtualNetworks.listUsage'
+  | 'networkSecurityGroups.get'
+  | 'networkWatchers.listAll'
+  | 'flowLogs.list';
+
+/**
+ * How many of each operation one read started.
+ *
+ * @public
+ */
+export type InventoryCallCounts = Record<InventoryCallKind, number>;
+
+/** Every kind at zero. */
+export function emptyCallCounts(): InventoryCallCounts {
+  return {
+    'managedClusters.list': 0,
+    'agentPools.list': 0,
+    'virtualNetworks.get': 0,
+    'virtualNetworks.listUsage': 0,
+    'networkSecurityGroups.get': 0,
+    'networkWatchers.listAll': 0,
+    'flowLogs.list': 0,
+  };
+}

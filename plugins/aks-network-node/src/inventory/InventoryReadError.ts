@@ -1,0 +1,45 @@
+import { isRestError } from '@azure/core-rest-pipeline';
+import { InventoryCallKind } from './InventoryCallCounts';
+
+/**
+ * A read that failed during an inventory pass. It names what was being read and which
+ * clusters' records lack the data because of it.
+ *
+ * @public
+ */
+export interface InventoryReadError {
+  /** The operation that failed. */
+  kind: InventoryCallKind;
+  /**
+   * ARM id of what was being read: the subscription for the cluster list, a cluster for
+   * its agent pools, a VNet, an NSG or a network watcher.
+   */
+  resourceId: string;
+  /** Clusters whose records are partial because of this failure (none for the cluster list). */
+  clusterIds: string[];
+  /** ARM's error code (`ResourceNotFound`, `AuthorizationFailed`, …), when ARM sent one. */
+  code?: string;
+  /** The HTTP status, when there was a response. */
+  statusCode?: number;
+  /** ARM's message, or the transport error's. Never includes request headers. */
+  message: string;
+}
+
+/**
+ * ARM's code, status and message from whatever an SDK call threw. Only these fields
+ * are copied: a `RestError` also holds the request, whose headers must not reach logs.
+ */
+export function describeArmFailure(
+  error: unknown,
+): Pick<InventoryReadError, 'code' | 'statusCode' | 'message'> {
+  if (isRestError(error)) {
+    return {
+      ...(error.code ? { code: error.code } : {}),
+      ...(error.statusCode !== undefined
+        ? { statusCode: error.statusCode }
+        : {}),
+      message: error.message,
+    };
+  }
+  return { message: error instanceof Error ? error.message : String(error) };
+}

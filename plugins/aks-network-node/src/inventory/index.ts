@@ -1,0 +1,6 @@
+export * from './AzureInventoryReader';
+export type {
+  InventoryCallKind,
+  InventoryCallCounts,
+} from './InventoryCallCounts';
+export type { InventoryReadError } from './InventoryReadError';

@@ -1,0 +1,247 @@
+import type { NetworkManagementClient } from '@azure/arm-network';
+import { vnetIdOfSubnet } from '@aks-network/plugin-aks-network-common';
+import { armIdKey, parseArmResourceId } from '../mapping/armResourceId';
+import { NetworkResourceIndex } from '../mapping/NetworkResourceIndex';
+import { collectAll } from './collectAll';
+import { forEachConcurrently } from './forEachConcurrently';
+import { InventoryCallCounts, InventoryCallKind } from './InventoryCallCounts';
+import { describeArmFailure, InventoryReadError } from './InventoryReadError';
+
+/** A resource the clusters depend on, and the clusters that depend on it. */
+interface Dependency {
+  id: string;
+  clusterIds: Set<string>;
+}
+
+/** What {@link readNetworkResources} needs from one inventory pass. */
+export interface NetworkReadContext {
+  network(subscriptionId: string): NetworkManagementClient;
+  concurrency: number;
+  signal?: AbortSignal;
+  calls: InventoryCallCounts;
+  errors: InventoryReadError[];
+}
+
+/** Node subnet ids per cluster id, as the pools name them. */
+export type NodeSubnetsByCluster = Map<string, string[]>;
+
+/** ARM writes regions as `westeurope`; some payloads as `West Europe`. */
+function regionKey(location: string | undefined): string {
+  return (location ?? '').toLowerCase().replace(/\s+/g, '');
+}
+
+function addDependency(
+  map: Map<string, Dependency>,
+  id: string,
+  clusterIds: Iterable<string>,
+): void {
+  const key = armIdKey(id);
+  const entry = map.get(key) ?? { id, clusterIds: new Set<string>() };
+  for (const clusterId of clusterIds) {
+    entry.clusterIds.add(clusterId);
+  }
+  map.set(key, entry);
+}
+
+/**
+ * Runs one SDK operation, counting it, and records a failure against the clusters it
+ * would have enriched instead of throwing. An abort is not a failure: it propagates,
+ * so a cancelled read never looks like a complete one.
+ */
+async function attempt<T>(
+  context: NetworkReadContext,
+  kind: InventoryCallKind,
+  resourceId: string,
+  clusterIds: Iterable<string>,
+  operation: () => Promise<T>,
+): Promise<T | undefined> {
+  context.signal?.throwIfAborted();
+  context.calls[kind] += 1;
+  try {
+    return await operation();
+  } catch (error) {
+    context.signal?.throwIfAborted();
+    context.errors.push({
+      kind,
+      resourceId,
+      clusterIds: [...clusterIds],
+      ...describeArmFailure(error),
+    });
+    return undefined;
+  }
+}
+
+/**
+ * Reads the network resources behind a subscription's clusters, each once however
+ * many clusters share it (issue 3: "one call per VNet, not per cluster"; "one call per
+ * region, not per cluster"):
+ *
+ * 1. per VNet of a node subnet: one `virtualNetworks.get` (which returns the subnets
+ *    with their prefixes and NSG ids inline) and one `virtualNetworks.listUsage` (IP
+ *    use of every subnet of the VNet);
+ * 2. per distinct NSG on a node subnet: one `networkSecurityGroups.get`;
+ * 3. per subscription holding those VNets and NSGs: one `networkWatchers.listAll`, then
+ *    per region with such a VNet or NSG: one `flowLogs.list` on that region's watcher
+ *    (Azure keeps one Network Watcher per region and subscription, and a flow log
+ *    lives in the watcher of its target's region).
+ *
+ * VNets and NSGs are addressed by their parsed ids, so ones in another resource group
+ * or subscription than the cluster are read from where they are.
+ */
+export async function readNetworkResources(
+  context: NetworkReadContext,
+  nodeSubnetsByCluster: NodeSubnetsByCluster,
+): Promise<NetworkResourceIndex> {
+  const index = new NetworkResourceIndex();
+  const { concurrency } = context;
+
+  const vnets = new Map<string, Dependency>();
+  for (const [clusterId, subnetIds] of nodeSubnetsByCluster) {
+    for (const subnetId of subnetIds) {
+      const vnetId = vnetIdOfSubnet(subnetId);
+      if (vnetId) {
+        addDependency(vnets, vnetId, [clusterId]);
+      }
+    }
+  }
+
+  // Regions (per subscription) whose flow logs matter, with the clusters in them.
+  const flowLogScopes = new Map<string, Map<string, Set<string>>>();
+  const addFlowLogScope = (
+    resourceId: string,
+    location: string | undefined,
+    clusterIds: Iterable<string>,
+  ) => {
+    const parts = parseArmResourceId(resourceId);
+    if (!parts || !location) {
+      return;
+    }
+    const subscription = parts.subscriptionId.toLowerCase();
+    const regions = flowLogScopes.get(subscription) ?? new Map();
+    const clusters = regions.get(regionKey(location)) ?? new Set<string>();
+    for (const clusterId of clusterIds) {
+      clusters.add(clusterId);
+    }
+    regions.set(regionKey(location), clusters);
+    flowLogScopes.set(subscription, regions);
+  };
+
+  // 1. VNets and their usages.
+  const nsgs = new Map<string, Dependency>();
+  await forEachConcurrently([...vnets.values()], concurrency, async vnet => {
+    const parts = parseArmResourceId(vnet.id);
+    if (!parts) {
+      return;
+    }
+    const client = context.network(parts.subscriptionId);
+    const [resourceGroup, name] = [parts.resourceGroup, parts.names[0]];
+    const [vnetModel, usages] = await Promise.all([
+      attempt(context, 'virtualNetworks.get', vnet.id, vnet.clusterIds, () =>
+        client.virtualNetworks.get(resourceGroup, name, {
+          abortSignal: context.signal,
+        }),
+      ),
+      attempt(
+        context,
+        'virtualNetworks.listUsage',
+        vnet.id,
+        vnet.clusterIds,
+        () =>
+          collectAll(
+            client.virtualNetworks.listUsage(resourceGroup, name, {
+              abortSignal: context.signal,
+            }),
+          ),
+      ),
+    ]);
+    if (usages) {
+      index.addUsages(usages);
+    }
+    if (!vnetModel) {
+      return;
+    }
+    index.addVirtualNetwork(vnetModel);
+    addFlowLogScope(vnet.id, vnetModel.location, vnet.clusterIds);
+    for (const [clusterId, subnetIds] of nodeSubnetsByCluster) {
+      if (!vnet.clusterIds.has(clusterId)) {
+        continue;
+      }
+      for (const subnetId of subnetIds) {
+        const nsgId = index.subnet(subnetId)?.networkSecurityGroup?.id;
+        if (nsgId) {
+          addDependency(nsgs, nsgId, [clusterId]);
+        }
+      }
+    }
+  });
+
+  // 2. NSGs on node subnets.
+  await forEachConcurrently([...nsgs.values()], concurrency, async nsg => {
+    const parts = parseArmResourceId(nsg.id);
+    if (!parts) {
+      return;
+    }
+    const model = await attempt(
+      context,
+      'networkSecurityGroups.get',
+      nsg.id,
+      nsg.clusterIds,
+      () =>
+        context
+          .network(parts.subscriptionId)
+          .networkSecurityGroups.get(parts.resourceGroup, parts.names[0], {
+            abortSignal: context.signal,
+          }),
+    );
+    if (model) {
+      index.addNetworkSecurityGroup(model);
+      addFlowLogScope(nsg.id, model.location, nsg.clusterIds);
+    }
+  });
+
+  // 3. Flow logs: one watcher listing per subscription, one flow-log listing per region.
+  await forEachConcurrently(
+    [...flowLogScopes.entries()],
+    concurrency,
+    async ([subscriptionId, regions]) => {
+      const client = context.network(subscriptionId);
+      const allClusters = [...regions.values()].flatMap(set => [...set]);
+      const watchers = await attempt(
+        context,
+        'networkWatchers.listAll',
+        `/subscriptions/${subscriptionId}`,
+        new Set(allClusters),
+        () =>
+          collectAll(
+            client.networkWatchers.listAll({ abortSignal: context.signal }),
+          ),
+      );
+      const inScope = (watchers ?? []).filter(
+        watcher => watcher.id && regions.has(regionKey(watcher.location)),
+      );
+      await forEachConcurrently(inScope, concurrency, async watcher => {
+        const parts = parseArmResourceId(watcher.id);
+        if (!parts) {
+          return;
+        }
+        const flowLogs = await attempt(
+          context,
+          'flowLogs.list',
+          watcher.id ?? '',
+          regions.get(regionKey(watcher.location)) ?? [],
+          () =>
+            collectAll(
+              client.flowLogs.list(parts.resourceGroup, parts.names[0], {
+                abortSignal: context.signal,
+              }),
+            ),
+        );
+        if (flowLogs) {
+          index.addFlowLogs(flowLogs);
+        }
+      });
+    },
+  );
+
+  return index;
+}

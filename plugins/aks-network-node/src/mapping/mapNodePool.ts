@@ -1,0 +1,58 @@
+import type {
+  AgentPool,
+  ManagedClusterAgentPoolProfile,
+} from '@azure/arm-containerservice';
+import {
+  DEFAULT_MAX_PODS,
+  NodePoolRecord,
+} from '@aks-network/plugin-aks-network-common';
+
+/**
+ * An agent pool as either ARM shape returns it: an item of `agentPools.list()` (an
+ * `AgentPool` resource, name on the resource) or an entry of the cluster's
+ * `agentPoolProfiles` (name inside the profile). The SDK flattens both to the same
+ * fields (`vnetSubnetID`, `podSubnetID`, `maxPods`, …).
+ *
+ * @public
+ */
+export type AgentPoolLike = AgentPool | ManagedClusterAgentPoolProfile;
+
+function trimmed(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  return text ? text : undefined;
+}
+
+/**
+ * Maps one agent pool to a node pool record.
+ *
+ * - `maxCount` is only kept when the autoscaler is on: ARM keeps the last
+ *   `maxCount` after the autoscaler is turned off, and sizing must not use it then.
+ * - A missing `maxPods` (ARM always returns it for a provisioned pool) falls back to
+ *   `DEFAULT_MAX_PODS` (DESIGN: "the default pod limit is 30 per node").
+ * - `mode` defaults to `User`, ARM's default for a pool that does not say.
+ */
+export function mapNodePool(pool: AgentPoolLike): NodePoolRecord {
+  const record: NodePoolRecord = {
+    name: pool.name ?? '',
+    count: pool.count ?? 0,
+    vmSize: pool.vmSize ?? '',
+    maxPods: pool.maxPods ?? DEFAULT_MAX_PODS,
+    mode: pool.mode ?? 'User',
+  };
+  if (pool.enableAutoScaling && pool.maxCount !== undefined) {
+    record.maxCount = pool.maxCount;
+  }
+  const maxSurge = trimmed(pool.upgradeSettings?.maxSurge);
+  if (maxSurge) {
+    record.maxSurge = maxSurge;
+  }
+  const vnetSubnetId = trimmed(pool.vnetSubnetID);
+  if (vnetSubnetId) {
+    record.vnetSubnetId = vnetSubnetId;
+  }
+  const podSubnetId = trimmed(pool.podSubnetID);
+  if (podSubnetId) {
+    record.podSubnetId = podSubnetId;
+  }
+  return record;
+}
