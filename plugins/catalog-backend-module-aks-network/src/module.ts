@@ -3,9 +3,13 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { AksNetworkInventoryClient } from './inventory/AksNetworkInventoryClient';
+import { AksClusterEntityProvider } from './provider/AksClusterEntityProvider';
 
 /**
- * Registers the AKS cluster entity provider with the catalog.
+ * Registers the AKS cluster entity provider with the catalog. It reads the inventory
+ * of the `aks-network` backend plugin over HTTP; while that plugin or its route is
+ * missing, each refresh logs a warning and leaves the catalog unchanged.
  *
  * @public
  */
@@ -16,12 +20,20 @@ export const catalogModuleAksNetwork = createBackendModule({
     env.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ logger }) {
-        // The entity provider reads the backend plugin's inventory over its HTTP API;
-        // it is added together with that API.
-        logger.info('AKS network catalog module registered');
+      async init({ catalog, config, logger, scheduler, discovery, auth }) {
+        catalog.addEntityProvider(
+          AksClusterEntityProvider.fromConfig(config, {
+            logger,
+            scheduler,
+            inventory: new AksNetworkInventoryClient({ discovery, auth }),
+          }),
+        );
       },
     });
   },

@@ -1,0 +1,29 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /** The AKS cluster entity provider (catalog-backend-module-aks-network). */
+      aksNetwork?: {
+        /** Cluster tag holding the owner (a group or user reference). Default `owner`. */
+        ownerTag?: string;
+        /**
+         * Owner of clusters whose owner tag is missing or invalid.
+         * Default `group:default/platform-team`.
+         */
+        defaultOwner?: string;
+        /** Cluster tag holding the system. Default `system`. */
+        systemTag?: string;
+        /** Cluster tag holding the components, comma-separated. Default `component`. */
+        componentTag?: string;
+        /**
+         * Azure portal host for entity links. Default `https://portal.azure.com`;
+         * `https://portal.azure.cn` for Azure China, `https://portal.azure.us` for US Gov.
+         */
+        portalBaseUrl?: string;
+        /** When to refresh. Default every minute, 50 s timeout. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+  };
+}

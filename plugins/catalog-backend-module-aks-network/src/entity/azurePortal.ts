@@ -1,0 +1,19 @@
+/**
+ * The Azure public cloud portal. Sovereign clouds have their own portal host
+ * (Azure China `https://portal.azure.cn`, Azure US Government
+ * `https://portal.azure.us`), hence the `portalBaseUrl` option.
+ *
+ * @public
+ */
+export const DEFAULT_AZURE_PORTAL_BASE_URL = 'https://portal.azure.com';
+
+/**
+ * The portal page of an ARM resource. `#@/resource<id>` with an empty tenant lets the
+ * portal pick the signed-in user's directory.
+ */
+export function azurePortalResourceUrl(
+  portalBaseUrl: string,
+  armId: string,
+): string {
+  return `${portalBaseUrl.replace(/\/+$/, '')}/#@/resource${armId}/overview`;
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+
+/** Catalog names are at most 63 characters (Kubernetes object name rules). */
+const MAX_NAME_LENGTH = 63;
+const HASH_LENGTH = 8;
+
+/**
+ * A short digest of the ARM id. ARM ids are case-insensitive, so the id is lower-cased
+ * first: the same cluster read with different casing keeps its entity.
+ */
+function armIdDigest(armId: string): string {
+  return createHash('sha256')
+    .update(armId.replace(/\/+$/, '').toLowerCase())
+    .digest('hex')
+    .slice(0, HASH_LENGTH);
+}
+
+/**
+ * The catalog name of a cluster entity: `<cluster name>-<8 hex of sha256(lower-cased
+ * ARM id)>`.
+ *
+ * The suffix is always added, not only on a clash: a name that changed the day a second
+ * subscription got a cluster of the same name would break every reference to the
+ * first one. AKS names (≤ 63 characters of letters, digits, `-`, `_`) fit catalog
+ * names, but the base is still sanitised and cut so the result is always valid.
+ *
+ * @public
+ */
+export function clusterEntityName(cluster: {
+  id: string;
+  name: string;
+}): string {
+  const maxBase = MAX_NAME_LENGTH - HASH_LENGTH - 1;
+  const base =
+    cluster.name
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, '-')
+      .slice(0, maxBase)
+      // Catalog names start and end with a letter or digit.
+      .replace(/^[^a-z0-9]+/, '')
+      .replace(/[^a-z0-9]+$/, '') || 'aks';
+  return `${base}-${armIdDigest(cluster.id)}`;
+}
