@@ -5,3 +5,7 @@
  */
 
 export { aksNetworkPlugin as default } from './plugin';
+export * from './database';
+export * from './sync';
+export * from './reservations';
+export * from './service';

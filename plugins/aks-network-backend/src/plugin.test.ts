@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { aksNetworkPlugin } from './plugin';
 
@@ -23,6 +24,9 @@ describe('aksNetworkPlugin start-up', () => {
         }),
       ],
     });
+    // Started means the Azure access config was accepted and the routes mounted.
+    const res = await request(backend.server).get('/api/aks-network/clusters');
+    expect(res.status).toBe(200);
     await backend.stop();
   });
 

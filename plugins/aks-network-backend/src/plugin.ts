@@ -3,8 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { aksNetworkPermissions } from '@aks-network/plugin-aks-network-common';
-import { AzureAccess } from '@aks-network/plugin-aks-network-node';
 import { createRouter } from './router';
+import { aksNetworkServiceRef } from './service/aksNetworkServiceRef';
 
 /**
  * The AKS network backend plugin, mounted at `/api/aks-network`.
@@ -16,19 +16,26 @@ export const aksNetworkPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
-      },
-      async init({ config, logger, httpRouter, permissionsRegistry }) {
-        // Read Azure access at start-up, so that a bad `aksNetwork.azure` (or a
+        // Creating the service reads Azure access, so a bad `aksNetwork.azure` (or a
         // development credential aimed at a non-loopback endpoint) stops the backend
-        // instead of failing at the first sync.
-        AzureAccess.fromConfig(config, { logger });
+        // at start-up instead of failing at the first sync.
+        service: aksNetworkServiceRef,
+      },
+      async init({
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        service,
+      }) {
         // Declared once in common so the frontend and policies share the names.
         permissionsRegistry.addPermissions(aksNetworkPermissions);
-        httpRouter.use(await createRouter());
+        await service.scheduleSync();
+        httpRouter.use(await createRouter({ httpAuth, permissions, service }));
       },
     });
   },

@@ -1,13 +1,82 @@
+import {
+  aksClusterReadPermission,
+  validateNetworkRequest,
+} from '@aks-network/plugin-aks-network-common';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { authorize } from './router/authorize';
+import { parseClusterQuery } from './router/clusterQuery';
+import { toApiCluster, toApiLastSync } from './router/clusterResponses';
+import type { AksNetworkService } from './service/AksNetworkService';
+
+/** Sync runs read to find the last finished one (a running one may come first). */
+const SYNC_RUNS_LOOKBACK = 5;
 
 /**
- * The plugin's HTTP API under `/api/aks-network`. Routes arrive with the inventory
- * store (clusters, address pools, reservations); each one checks a permission
- * declared in common.
+ * The plugin's HTTP API under `/api/aks-network` (described in
+ * `src/schema/openapi.yaml`). Every route needs Backstage credentials and checks a
+ * permission declared in common.
  */
-export async function createRouter(): Promise<express.Router> {
+export async function createRouter(deps: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  service: AksNetworkService;
+}): Promise<express.Router> {
+  const { service } = deps;
   const router = Router();
   router.use(express.json());
+
+  router.get('/clusters', async (req, res) => {
+    await authorize(req, aksClusterReadPermission, deps);
+    const query = parseClusterQuery(req.query);
+    const [page, runs] = await Promise.all([
+      service.store.listClusters(query),
+      service.store.listSyncRuns({ limit: SYNC_RUNS_LOOKBACK }),
+    ]);
+    res.json({
+      items: page.items.map(toApiCluster),
+      totalCount: page.totalCount,
+      lastSync: toApiLastSync(runs),
+    });
+  });
+
+  // ARM ids hold slashes: the id travels as one URL-encoded path segment.
+  router.get('/clusters/:clusterId', async (req, res) => {
+    await authorize(req, aksClusterReadPermission, deps);
+    const id = req.params.clusterId;
+    if (!id.toLowerCase().startsWith('/subscriptions/')) {
+      throw new InputError(
+        `Invalid path parameter clusterId: '${id}' is not an ARM resource id (URL-encode it whole)`,
+      );
+    }
+    const cluster = await service.store.getCluster(id);
+    if (!cluster) {
+      throw new NotFoundError(`No cluster ${id} in the inventory`);
+    }
+    res.json(toApiCluster(cluster));
+  });
+
+  // Plans a network: validation and sizing only, nothing is reserved or created.
+  router.post('/plan', async (req, res) => {
+    await authorize(req, aksClusterReadPermission, deps);
+    const result = validateNetworkRequest(req.body);
+    const errors = result.findings.filter(f => f.severity === 'error');
+    if (errors.length > 0) {
+      throw new InputError(
+        errors.map(f => `${f.field}: ${f.message}`).join('; '),
+      );
+    }
+    res.json({
+      request: result.request,
+      plan: result.plan,
+      findings: result.findings,
+    });
+  });
+
   return router;
 }

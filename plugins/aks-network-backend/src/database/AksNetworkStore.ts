@@ -1,0 +1,323 @@
+import type {
+  ClusterRecord,
+  NetworkDataplane,
+  NetworkModel,
+} from '@aks-network/plugin-aks-network-common';
+
+/**
+ * One cluster of the inventory with what the store knows about its freshness.
+ *
+ * @public
+ */
+export interface InventoryCluster {
+  /** The record as last read from Azure. */
+  record: ClusterRecord;
+  /** Null when `classifyClusterRecord` could not place the cluster. */
+  networkModel: NetworkModel | null;
+  dataplane: NetworkDataplane | null;
+  /** Value of the owner tag, when the cluster has one. */
+  owner: string | null;
+  /**
+   * Set while the last read of the cluster's subscription failed: the record is the
+   * last good one (DESIGN: "a failed sync never deletes good inventory").
+   */
+  stale?: { error: string; since: Date };
+  /** When a sync last saw the cluster in Azure. */
+  lastSeenAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Filters and paging of {@link AksNetworkStore.listClusters}.
+ *
+ * @public
+ */
+export interface ListClustersQuery {
+  subscriptionId?: string;
+  /** Azure region (`location`), e.g. `westeurope`. */
+  region?: string;
+  networkModel?: NetworkModel;
+  owner?: string;
+  /** Page size; default 100, at most 1000. */
+  limit?: number;
+  /** Clusters to skip, in name order. */
+  offset?: number;
+}
+
+/**
+ * A page of clusters and the count of every cluster the filters match.
+ *
+ * @public
+ */
+export interface ClusterPage {
+  items: InventoryCluster[];
+  totalCount: number;
+}
+
+/**
+ * Options of {@link AksNetworkStore.upsertClustersForSubscription}.
+ *
+ * @public
+ */
+export interface UpsertClustersOptions {
+  /**
+   * The subscription's cluster list was read to its last page. Only then are the
+   * subscription's clusters missing from the list deleted.
+   */
+  complete: boolean;
+  /**
+   * With `complete: false`, the clusters not in the list are kept and marked stale
+   * with this error (default: "the cluster list was read in part").
+   */
+  incompleteError?: string;
+  /** The time of the read; default now. */
+  at?: Date;
+}
+
+/**
+ * What {@link AksNetworkStore.upsertClustersForSubscription} changed.
+ *
+ * @public
+ */
+export interface UpsertClustersResult {
+  upserted: number;
+  deleted: number;
+  markedStale: number;
+}
+
+/**
+ * How one subscription fared in a sync run.
+ *
+ * @public
+ */
+export interface SubscriptionSyncOutcome {
+  /**
+   * `succeeded`: listed in full; `incomplete`: the cluster list was read in part
+   * (nothing deleted); `failed`: nothing read, the clusters kept and marked stale.
+   */
+  status: 'succeeded' | 'incomplete' | 'failed';
+  /** Clusters read. */
+  clusterCount: number;
+  /** Clusters whose records miss data because an enrichment read failed. */
+  partialClusterCount: number;
+  /** Clusters deleted because a complete read no longer listed them. */
+  deletedCount: number;
+  error?: string;
+}
+
+/**
+ * Status of a sync run: `partial` when some subscriptions failed or were read in part.
+ *
+ * @public
+ */
+export type SyncRunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
+
+/**
+ * One pass of the inventory sync.
+ *
+ * @public
+ */
+export interface SyncRun {
+  id: number;
+  startedAt: Date;
+  finishedAt?: Date;
+  status: SyncRunStatus;
+  outcomes: Record<string, SubscriptionSyncOutcome>;
+  error?: string;
+}
+
+/**
+ * How a sync run ended.
+ *
+ * @public
+ */
+export interface FinishSyncRunInput {
+  status: Exclude<SyncRunStatus, 'running'>;
+  outcomes: Record<string, SubscriptionSyncOutcome>;
+  error?: string;
+  at?: Date;
+}
+
+/**
+ * A VNet range that node subnets are carved from, in one subscription and region.
+ *
+ * @public
+ */
+export interface AddressPool {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  vnetName: string;
+  region: string;
+  /** The range, canonical CIDR text (e.g. `10.240.0.0/16`). */
+  range: string;
+  /** Prefix of the subnets carved by default (DESIGN: a /27 for overlay). */
+  subnetPrefix: number;
+  description?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Fields of a new address pool; `subnetPrefix` defaults to 27.
+ *
+ * @public
+ */
+export type AddressPoolInput = Omit<
+  AddressPool,
+  'createdAt' | 'updatedAt' | 'subnetPrefix'
+> & { subnetPrefix?: number };
+
+/**
+ * Fields of an address pool that may change.
+ *
+ * @public
+ */
+export type AddressPoolUpdate = Partial<
+  Omit<AddressPool, 'id' | 'createdAt' | 'updatedAt' | 'description'>
+> & { description?: string | null };
+
+/**
+ * The life of a reservation: `reserved` until the subnet is created (`committed`),
+ * given back (`released`) or left past its expiry (`expired`). Reserved (not past its
+ * expiry) and committed reservations are live: their ranges are taken.
+ *
+ * @public
+ */
+export type ReservationState =
+  | 'reserved'
+  | 'committed'
+  | 'released'
+  | 'expired';
+
+/**
+ * A subnet range held in an address pool for a caller.
+ *
+ * @public
+ */
+export interface Reservation {
+  id: string;
+  poolId: string;
+  /** Canonical CIDR text. */
+  cidr: string;
+  owner: string;
+  /** The caller's idempotency key, unique in the pool. */
+  requestKey: string;
+  state: ReservationState;
+  expiresAt: Date;
+  /** ARM id of the subnet created from the reservation, once committed. */
+  subnetId?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * A request for the next free subnet of a pool.
+ *
+ * @public
+ */
+export interface ReserveSubnetRequest {
+  poolId: string;
+  /** Prefix length wanted; the pool's `subnetPrefix` by default. */
+  prefix?: number;
+  owner: string;
+  /** Idempotency key: the same key in the same pool returns the same reservation. */
+  requestKey: string;
+  /** How long the range is held before it expires unless committed. */
+  ttlSeconds: number;
+  /**
+   * CIDRs of the subnets that already exist in the pool's VNet, as the caller read
+   * them from Azure: the store never calls Azure.
+   */
+  existingSubnets: string[];
+  /** Default now. */
+  now?: Date;
+}
+
+/**
+ * Filters of {@link AksNetworkStore.listReservations}.
+ *
+ * @public
+ */
+export interface ListReservationsQuery {
+  poolId?: string;
+  state?: ReservationState;
+}
+
+/**
+ * Names a reservation by id, or by its pool and request key.
+ *
+ * @public
+ */
+export type ReservationRef =
+  | { id: string }
+  | { poolId: string; requestKey: string };
+
+/**
+ * The plugin's persistent state: the cluster inventory, sync runs, address pools and
+ * reservations.
+ *
+ * @public
+ */
+export interface AksNetworkStore {
+  /**
+   * Replaces what is known of one subscription's clusters in one transaction: upserts
+   * every record and clears its stale mark; deletes the subscription's other clusters
+   * only when `complete`, and marks them stale otherwise.
+   */
+  upsertClustersForSubscription(
+    subscriptionId: string,
+    records: ClusterRecord[],
+    options: UpsertClustersOptions,
+  ): Promise<UpsertClustersResult>;
+  /** Marks every cluster of a subscription stale after a failed read; keeps the rows. */
+  markSubscriptionStale(
+    subscriptionId: string,
+    error: string,
+    at?: Date,
+  ): Promise<number>;
+  /** Upserts one cluster (an on-demand refresh) and clears its stale mark. */
+  upsertCluster(record: ClusterRecord, at?: Date): Promise<void>;
+  listClusters(query?: ListClustersQuery): Promise<ClusterPage>;
+  /** A cluster by ARM id (any case). */
+  getCluster(id: string): Promise<InventoryCluster | undefined>;
+
+  startSyncRun(at?: Date): Promise<SyncRun>;
+  finishSyncRun(id: number, input: FinishSyncRunInput): Promise<SyncRun>;
+  /** The most recent runs first. */
+  listSyncRuns(options?: { limit?: number }): Promise<SyncRun[]>;
+
+  listAddressPools(): Promise<AddressPool[]>;
+  getAddressPool(id: string): Promise<AddressPool | undefined>;
+  /** @throws InputError naming the field; ConflictError when the id is taken. */
+  createAddressPool(input: AddressPoolInput, at?: Date): Promise<AddressPool>;
+  /** @throws NotFoundError; InputError; ConflictError when live reservations fall outside a new range. */
+  updateAddressPool(
+    id: string,
+    update: AddressPoolUpdate,
+    at?: Date,
+  ): Promise<AddressPool>;
+  /** @throws NotFoundError; ConflictError while the pool has live reservations. */
+  deleteAddressPool(id: string, at?: Date): Promise<void>;
+
+  /**
+   * The lowest free subnet of the prefix in the pool, clear of the existing subnets
+   * and the live reservations; the same request key returns the same reservation.
+   *
+   * @throws NotFoundError for an unknown pool; InputError for a bad prefix or subnet;
+   *   ConflictError when the pool has no room left.
+   */
+  reserveSubnet(request: ReserveSubnetRequest): Promise<Reservation>;
+  getReservation(ref: ReservationRef): Promise<Reservation | undefined>;
+  listReservations(query?: ListReservationsQuery): Promise<Reservation[]>;
+  /** Gives the range back. Idempotent. @throws NotFoundError */
+  releaseReservation(ref: ReservationRef, at?: Date): Promise<Reservation>;
+  /** Records the subnet created from a live reservation. @throws NotFoundError, ConflictError */
+  commitReservation(
+    id: string,
+    subnetId: string,
+    at?: Date,
+  ): Promise<Reservation>;
+  /** Marks reserved reservations past their expiry as expired; returns how many. */
+  expireReservations(now?: Date): Promise<number>;
+}

@@ -1,0 +1,172 @@
+import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import type {
+  AddressPool,
+  AddressPoolInput,
+  AddressPoolUpdate,
+  AksNetworkStore,
+  ClusterPage,
+  FinishSyncRunInput,
+  InventoryCluster,
+  ListClustersQuery,
+  ListReservationsQuery,
+  Reservation,
+  ReservationRef,
+  ReserveSubnetRequest,
+  SyncRun,
+  UpsertClustersOptions,
+  UpsertClustersResult,
+} from './AksNetworkStore';
+import { AddressPoolTable } from './AddressPoolTable';
+import { ClusterInventoryTable } from './ClusterInventoryTable';
+import { applyDatabaseMigrations } from './migrations';
+import { ReservationTable } from './ReservationTable';
+import { SyncRunTable } from './SyncRunTable';
+
+/**
+ * Options of {@link DatabaseAksNetworkStore.create}.
+ *
+ * @public
+ */
+export interface DatabaseAksNetworkStoreOptions {
+  database: DatabaseService;
+  /** Skip the migrations even when `database.migrations.skip` is not set. */
+  skipMigrations?: boolean;
+  /**
+   * The tag that names a cluster's owner, matched case-insensitively as Azure tag
+   * names are. Default `owner`.
+   */
+  ownerTag?: string;
+}
+
+/**
+ * {@link AksNetworkStore} on the plugin's database (SQLite or PostgreSQL through knex).
+ *
+ * @public
+ */
+export class DatabaseAksNetworkStore implements AksNetworkStore {
+  static async create(
+    options: DatabaseAksNetworkStoreOptions,
+  ): Promise<DatabaseAksNetworkStore> {
+    const { database } = options;
+    const client = await database.getClient();
+    if (!options.skipMigrations && !database.migrations?.skip) {
+      await applyDatabaseMigrations(client);
+    }
+    return new DatabaseAksNetworkStore(
+      new ClusterInventoryTable(client, options.ownerTag ?? 'owner'),
+      new SyncRunTable(client),
+      new AddressPoolTable(client),
+      new ReservationTable(client),
+    );
+  }
+
+  private constructor(
+    private readonly clusters: ClusterInventoryTable,
+    private readonly syncRuns: SyncRunTable,
+    private readonly pools: AddressPoolTable,
+    private readonly reservations: ReservationTable,
+  ) {}
+
+  upsertClustersForSubscription(
+    subscriptionId: string,
+    records: ClusterRecord[],
+    options: UpsertClustersOptions,
+  ): Promise<UpsertClustersResult> {
+    return this.clusters.upsertForSubscription(
+      subscriptionId,
+      records,
+      options,
+    );
+  }
+
+  markSubscriptionStale(
+    subscriptionId: string,
+    error: string,
+    at: Date = new Date(),
+  ): Promise<number> {
+    return this.clusters.markSubscriptionStale(subscriptionId, error, at);
+  }
+
+  upsertCluster(record: ClusterRecord, at: Date = new Date()): Promise<void> {
+    return this.clusters.upsert(record, at);
+  }
+
+  listClusters(query: ListClustersQuery = {}): Promise<ClusterPage> {
+    return this.clusters.list(query);
+  }
+
+  getCluster(id: string): Promise<InventoryCluster | undefined> {
+    return this.clusters.get(id);
+  }
+
+  startSyncRun(at: Date = new Date()): Promise<SyncRun> {
+    return this.syncRuns.start(at);
+  }
+
+  finishSyncRun(id: number, input: FinishSyncRunInput): Promise<SyncRun> {
+    return this.syncRuns.finish(id, input);
+  }
+
+  listSyncRuns(options: { limit?: number } = {}): Promise<SyncRun[]> {
+    return this.syncRuns.list(options.limit ?? 20);
+  }
+
+  listAddressPools(): Promise<AddressPool[]> {
+    return this.pools.list();
+  }
+
+  getAddressPool(id: string): Promise<AddressPool | undefined> {
+    return this.pools.get(id);
+  }
+
+  createAddressPool(
+    input: AddressPoolInput,
+    at: Date = new Date(),
+  ): Promise<AddressPool> {
+    return this.pools.create(input, at);
+  }
+
+  updateAddressPool(
+    id: string,
+    update: AddressPoolUpdate,
+    at: Date = new Date(),
+  ): Promise<AddressPool> {
+    return this.pools.update(id, update, at);
+  }
+
+  deleteAddressPool(id: string, at: Date = new Date()): Promise<void> {
+    return this.pools.delete(id, at);
+  }
+
+  reserveSubnet(request: ReserveSubnetRequest): Promise<Reservation> {
+    return this.reservations.reserve(request);
+  }
+
+  getReservation(ref: ReservationRef): Promise<Reservation | undefined> {
+    return this.reservations.get(ref);
+  }
+
+  listReservations(query: ListReservationsQuery = {}): Promise<Reservation[]> {
+    return this.reservations.list(query);
+  }
+
+  releaseReservation(
+    ref: ReservationRef,
+    at: Date = new Date(),
+  ): Promise<Reservation> {
+    return this.reservations.release(ref, at);
+  }
+
+  commitReservation(
+    id: string,
+    subnetId: string,
+    at: Date = new Date(),
+  ): Promise<Reservation> {
+    return this.reservations.commit(id, subnetId, at);
+  }
+
+  expireReservations(now: Date = new Date()): Promise<number> {
+    return this.reservations.expire(now);
+  }
+}

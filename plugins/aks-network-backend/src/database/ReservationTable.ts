@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type { Knex } from 'knex';
+import { allocateSubnet } from '../reservations/allocateSubnet';
+import { isLiveReservation } from '../reservations/reservationLiveness';
+import type {
+  ListReservationsQuery,
+  Reservation,
+  ReservationRef,
+  ReserveSubnetRequest,
+} from './AksNetworkStore';
+import {
+  AddressPoolRow,
+  ReservationRow,
+  reservationFromRow,
+} from './addressPoolRows';
+import { whereLive } from './liveReservations';
+
+const POOLS = 'address_pools';
+const RESERVATIONS = 'reservations';
+
+function requiredText(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InputError(`${field}: required`);
+  }
+  if (value.length > 256) {
+    throw new InputError(`${field}: at most 256 characters`);
+  }
+  return value;
+}
+
+function describeRef(ref: ReservationRef): string {
+  return 'id' in ref
+    ? `Reservation '${ref.id}'`
+    : `Reservation with request key '${ref.requestKey}' in address pool '${ref.poolId}'`;
+}
+
+/** The `reservations` table and the allocation of subnets in a pool. */
+export class ReservationTable {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Concurrency: the allocation reads the pool's live reservations and writes a new
+   * one, so two allocations in one pool must not interleave. The transaction opens
+   * with an UPDATE of the pool row (`allocation_version + 1`), which works the same
+   * on both engines without a dialect branch:
+   * - PostgreSQL: the UPDATE takes the row lock (as `SELECT … FOR UPDATE` would) until
+   *   commit; a second allocation waits on it and, under READ COMMITTED, its later
+   *   SELECTs see the first one's row. Allocations in other pools do not wait.
+   * - SQLite: a write transaction is exclusive for the whole database; starting with
+   *   a write (not a read that later upgrades) also avoids SQLITE_BUSY_SNAPSHOT when
+   *   several connections share a file. knex's `forUpdate()` is ignored there with a
+   *   warning, which is why it is not used.
+   * The unique (pool_id, request_key) index backs idempotency should the lock ever
+   * be bypassed.
+   */
+  async reserve(request: ReserveSubnetRequest): Promise<Reservation> {
+    const poolId = requiredText('poolId', request.poolId);
+    const owner = requiredText('owner', request.owner);
+    const requestKey = requiredText('requestKey', request.requestKey);
+    if (
+      typeof request.ttlSeconds !== 'number' ||
+      !Number.isFinite(request.ttlSeconds) ||
+      request.ttlSeconds <= 0
+    ) {
+      throw new InputError(
+        `ttlSeconds: expected a positive number of seconds, got ${request.ttlSeconds}`,
+      );
+    }
+    if (!Array.isArray(request.existingSubnets)) {
+      throw new InputError('existingSubnets: expected a list of CIDRs');
+    }
+    const now = request.now ?? new Date();
+
+    return this.db.transaction(async tx => {
+      const locked = await tx(POOLS)
+        .where({ id: poolId })
+        .increment('allocation_version', 1);
+      if (!locked) {
+        throw new NotFoundError(
+          `poolId: address pool '${poolId}' does not exist`,
+        );
+      }
+      const pool: AddressPoolRow = await tx(POOLS)
+        .where({ id: poolId })
+        .first();
+      const prefix = request.prefix ?? Number(pool.subnet_prefix);
+
+      const previous: ReservationRow | undefined = await tx(RESERVATIONS)
+        .where({ pool_id: poolId, request_key: requestKey })
+        .first();
+      if (previous) {
+        const reservation = reservationFromRow(previous);
+        if (isLiveReservation(reservation.state, reservation.expiresAt, now)) {
+          if (Number(previous.prefix) !== prefix) {
+            throw new ConflictError(
+              `requestKey: '${requestKey}' already holds ${reservation.cidr} in address pool '${poolId}', not a /${prefix}`,
+            );
+          }
+          // The same request again (a retried task step): the same subnet.
+          return reservation;
+        }
+      }
+
+      const live: Array<Pick<ReservationRow, 'cidr'>> = await whereLive(
+        tx(RESERVATIONS).where({ pool_id: poolId }).select('cidr'),
+        now,
+      );
+      const cidr = allocateSubnet({
+        poolId,
+        range: pool.range,
+        prefix,
+        existingSubnets: request.existingSubnets,
+        liveReservations: live.map(row => row.cidr),
+      });
+      const expiresAt = new Date(now.getTime() + request.ttlSeconds * 1000);
+
+      if (previous) {
+        // The key's earlier reservation was released or expired: the retried request
+        // gets a fresh range under the same reservation id.
+        await tx(RESERVATIONS).where({ id: previous.id }).update({
+          cidr,
+          prefix,
+          owner,
+          state: 'reserved',
+          expires_at: expiresAt,
+          subnet_id: null,
+          updated_at: now,
+        });
+        return this.getOrThrow(tx, { id: previous.id });
+      }
+      const id = randomUUID();
+      await tx(RESERVATIONS).insert({
+        id,
+        pool_id: poolId,
+        cidr,
+        prefix,
+        owner,
+        request_key: requestKey,
+        state: 'reserved',
+        expires_at: expiresAt,
+        subnet_id: null,
+        created_at: now,
+        updated_at: now,
+      });
+      return this.getOrThrow(tx, { id });
+    });
+  }
+
+  async get(ref: ReservationRef): Promise<Reservation | undefined> {
+    const row = await this.find(this.db, ref);
+    return row ? reservationFromRow(row) : undefined;
+  }
+
+  async list(query: ListReservationsQuery): Promise<Reservation[]> {
+    const builder = this.db(RESERVATIONS).select('*');
+    if (query.poolId) {
+      builder.where('pool_id', query.poolId);
+    }
+    if (query.state) {
+      builder.where('state', query.state);
+    }
+    const rows: ReservationRow[] = await builder.orderBy([
+      { column: 'pool_id', order: 'asc' },
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    return rows.map(reservationFromRow);
+  }
+
+  async release(ref: ReservationRef, at: Date): Promise<Reservation> {
+    return this.db.transaction(async tx => {
+      const row = await this.find(tx, ref);
+      if (!row) {
+        throw new NotFoundError(`${describeRef(ref)} does not exist`);
+      }
+      // Released or expired already: nothing to give back, and no error, so a
+      // compensating step that runs twice is harmless.
+      await tx(RESERVATIONS)
+        .where({ id: row.id })
+        .whereIn('state', ['reserved', 'committed'])
+        .update({ state: 'released', updated_at: at });
+      return this.getOrThrow(tx, { id: row.id });
+    });
+  }
+
+  async commit(id: string, subnetId: string, at: Date): Promise<Reservation> {
+    requiredText('subnetId', subnetId);
+    return this.db.transaction(async tx => {
+      const row = await this.find(tx, { id });
+      if (!row) {
+        throw new NotFoundError(`Reservation '${id}' does not exist`);
+      }
+      const reservation = reservationFromRow(row);
+      if (reservation.state === 'committed') {
+        if (reservation.subnetId?.toLowerCase() === subnetId.toLowerCase()) {
+          return reservation;
+        }
+        throw new ConflictError(
+          `Reservation '${id}' is already committed to ${reservation.subnetId}`,
+        );
+      }
+      if (!isLiveReservation(reservation.state, reservation.expiresAt, at)) {
+        // Its range may already be someone else's: the caller must reserve again.
+        throw new ConflictError(
+          `Reservation '${id}' (${reservation.cidr}) is ${
+            reservation.state === 'reserved' ? 'expired' : reservation.state
+          } and can no longer be committed`,
+        );
+      }
+      await tx(RESERVATIONS)
+        .where({ id })
+        .update({ state: 'committed', subnet_id: subnetId, updated_at: at });
+      return this.getOrThrow(tx, { id });
+    });
+  }
+
+  async expire(now: Date): Promise<number> {
+    return this.db(RESERVATIONS)
+      .where('state', 'reserved')
+      .andWhere('expires_at', '<=', now)
+      .update({ state: 'expired', updated_at: now });
+  }
+
+  private async find(
+    db: Knex | Knex.Transaction,
+    ref: ReservationRef,
+  ): Promise<ReservationRow | undefined> {
+    return 'id' in ref
+      ? db(RESERVATIONS).where({ id: ref.id }).first()
+      : db(RESERVATIONS)
+          .where({ pool_id: ref.poolId, request_key: ref.requestKey })
+          .first();
+  }
+
+  private async getOrThrow(
+    db: Knex | Knex.Transaction,
+    ref: ReservationRef,
+  ): Promise<Reservation> {
+    const row = await this.find(db, ref);
+    if (!row) {
+      throw new NotFoundError(`${describeRef(ref)} does not exist`);
+    }
+    return reservationFromRow(row);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './AksNetworkStore';
+export { DatabaseAksNetworkStore } from './DatabaseAksNetworkStore';
+export type { DatabaseAksNetworkStoreOptions } from './DatabaseAksNetworkStore';

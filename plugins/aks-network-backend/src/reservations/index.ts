@@ -1,0 +1,5 @@
+export {
+  readConfiguredAddressPools,
+  readReservationTtlSeconds,
+  seedAddressPools,
+} from './reservationSettings';

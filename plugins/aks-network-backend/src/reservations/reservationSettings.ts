@@ -1,0 +1,78 @@
+import type { Config } from '@backstage/config';
+import { ConflictError, InputError } from '@backstage/errors';
+import type {
+  AddressPoolInput,
+  AksNetworkStore,
+} from '../database/AksNetworkStore';
+
+/**
+ * Default hold on a reserved subnet: long enough for a scaffolder task to create the
+ * subnet and the cluster's first steps, short enough that an abandoned task does not
+ * keep address space for a day.
+ */
+const DEFAULT_TTL_SECONDS = 3600;
+
+/**
+ * `aksNetwork.reservations.ttlSeconds`, default 3600.
+ *
+ * @public
+ */
+export function readReservationTtlSeconds(config: Config): number {
+  const key = 'aksNetwork.reservations.ttlSeconds';
+  const ttl = config.getOptionalNumber(key) ?? DEFAULT_TTL_SECONDS;
+  if (!Number.isInteger(ttl) || ttl <= 0) {
+    throw new InputError(
+      `${key}: expected a positive whole number, got ${ttl}`,
+    );
+  }
+  return ttl;
+}
+
+/**
+ * The pools under `aksNetwork.addressPools`; each is checked when it is created.
+ *
+ * @public
+ */
+export function readConfiguredAddressPools(config: Config): AddressPoolInput[] {
+  return (config.getOptionalConfigArray('aksNetwork.addressPools') ?? []).map(
+    pool => ({
+      id: pool.getString('id'),
+      subscriptionId: pool.getString('subscriptionId'),
+      resourceGroup: pool.getString('resourceGroup'),
+      vnetName: pool.getString('vnetName'),
+      region: pool.getString('region'),
+      range: pool.getString('range'),
+      subnetPrefix: pool.getOptionalNumber('subnetPrefix'),
+      description: pool.getOptionalString('description'),
+    }),
+  );
+}
+
+/**
+ * Creates the configured pools that do not exist yet. A pool that exists is left as
+ * it is: it may have been edited through the API since, and config is only the seed.
+ *
+ * @returns the ids of the pools created.
+ * @public
+ */
+export async function seedAddressPools(
+  store: AksNetworkStore,
+  pools: AddressPoolInput[],
+): Promise<string[]> {
+  const created: string[] = [];
+  for (const pool of pools) {
+    if (await store.getAddressPool(pool.id)) {
+      continue;
+    }
+    try {
+      await store.createAddressPool(pool);
+      created.push(pool.id);
+    } catch (error) {
+      // Another replica seeded it between the read and the insert.
+      if (!(error instanceof ConflictError)) {
+        throw error;
+      }
+    }
+  }
+  return created;
+}

@@ -1,0 +1,119 @@
+import {
+  AzureAccess,
+  AzureInventoryReader,
+} from '@aks-network/plugin-aks-network-node';
+import type {
+  DatabaseService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import type { AksNetworkStore } from '../database/AksNetworkStore';
+import { DatabaseAksNetworkStore } from '../database/DatabaseAksNetworkStore';
+import {
+  readConfiguredAddressPools,
+  readReservationTtlSeconds,
+  seedAddressPools,
+} from '../reservations/reservationSettings';
+import { ClusterInventorySync } from '../sync/ClusterInventorySync';
+import type {
+  InventoryReader,
+  InventorySubscriptions,
+} from '../sync/InventorySource';
+import { scheduleInventorySync } from '../sync/scheduleInventorySync';
+
+/**
+ * Options of {@link AksNetworkService.create}.
+ *
+ * @public
+ */
+export interface AksNetworkServiceOptions {
+  config: Config;
+  logger: LoggerService;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  /**
+   * Where clusters are read from. Default: `AzureAccess.fromConfig(config)`, its
+   * clients listing the subscriptions and an `AzureInventoryReader` over them.
+   */
+  azure?: { reader: InventoryReader; subscriptions: InventorySubscriptions };
+}
+
+/**
+ * The plugin's business logic in one place, for the router and the plugin's init:
+ * the store, the inventory sync and the reservation settings.
+ *
+ * @public
+ */
+export class AksNetworkService {
+  /**
+   * Builds the service: reads Azure access (so a bad `aksNetwork.azure` stops the
+   * start), migrates the database, and seeds the configured address pools.
+   */
+  static async create(
+    options: AksNetworkServiceOptions,
+  ): Promise<AksNetworkService> {
+    const { config, logger, database, scheduler } = options;
+    const azure = options.azure ?? defaultAzure(config, logger);
+    const reservationTtlSeconds = readReservationTtlSeconds(config);
+    const store = await DatabaseAksNetworkStore.create({
+      database,
+      ownerTag: config.getOptionalString('aksNetwork.sync.ownerTag'),
+    });
+    const seeded = await seedAddressPools(
+      store,
+      readConfiguredAddressPools(config),
+    );
+    if (seeded.length > 0) {
+      logger.info(`Created address pool(s) from config: ${seeded.join(', ')}`);
+    }
+    const sync = new ClusterInventorySync({
+      store,
+      reader: azure.reader,
+      subscriptions: azure.subscriptions,
+      logger,
+    });
+    return new AksNetworkService(
+      store,
+      sync,
+      reservationTtlSeconds,
+      config,
+      logger,
+      scheduler,
+    );
+  }
+
+  private constructor(
+    /** The inventory, sync runs, address pools and reservations. */
+    readonly store: AksNetworkStore,
+    /** Runs the sync now (`run()`) or refreshes one cluster. */
+    readonly sync: ClusterInventorySync,
+    /** `aksNetwork.reservations.ttlSeconds`, for reservations that name none. */
+    readonly reservationTtlSeconds: number,
+    private readonly config: Config,
+    private readonly logger: LoggerService,
+    private readonly scheduler: SchedulerService,
+  ) {}
+
+  /** Schedules the inventory sync (and reservation expiry) from config. */
+  async scheduleSync(): Promise<void> {
+    await scheduleInventorySync({
+      scheduler: this.scheduler,
+      config: this.config,
+      logger: this.logger,
+      sync: this.sync,
+      store: this.store,
+    });
+  }
+}
+
+function defaultAzure(
+  config: Config,
+  logger: LoggerService,
+): { reader: InventoryReader; subscriptions: InventorySubscriptions } {
+  const access = AzureAccess.fromConfig(config, { logger });
+  return {
+    reader: new AzureInventoryReader(access.clients),
+    subscriptions: access.clients,
+  };
+}

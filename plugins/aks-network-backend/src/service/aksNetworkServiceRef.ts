@@ -1,0 +1,28 @@
+import {
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
+} from '@backstage/backend-plugin-api';
+import { AksNetworkService } from './AksNetworkService';
+
+/**
+ * The plugin-scoped {@link AksNetworkService}; replace its factory to swap the store
+ * or the Azure reader (tests, adopters).
+ *
+ * @public
+ */
+export const aksNetworkServiceRef = createServiceRef<AksNetworkService>({
+  id: 'aks-network.service',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+      },
+      factory: deps => AksNetworkService.create(deps),
+    }),
+});

@@ -1,0 +1,3 @@
+export { AksNetworkService } from './AksNetworkService';
+export type { AksNetworkServiceOptions } from './AksNetworkService';
+export { aksNetworkServiceRef } from './aksNetworkServiceRef';

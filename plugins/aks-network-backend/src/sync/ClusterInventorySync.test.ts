@@ -1,0 +1,244 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import {
+  SUB_A,
+  SUB_B,
+  clusterRecord,
+} from '../database/__testUtils__/clusterRecords';
+import { databaseServiceFor } from '../database/__testUtils__/testStore';
+import { DatabaseAksNetworkStore } from '../database/DatabaseAksNetworkStore';
+import { ClusterInventorySync } from './ClusterInventorySync';
+import type {
+  InventoryReader,
+  SubscriptionInventoryRead,
+} from './InventorySource';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const t0 = new Date('2026-11-26T09:00:00Z');
+const t1 = new Date('2026-11-26T09:05:00Z');
+
+function complete(clusters: ClusterRecord[]): SubscriptionInventoryRead {
+  return { clusters, complete: true, errors: [], partialClusterIds: [] };
+}
+
+/** A reader that answers from a table, or throws what the table holds. */
+function tableReader(
+  table: Record<string, SubscriptionInventoryRead | Error>,
+): InventoryReader {
+  return {
+    readSubscription: async subscriptionId => {
+      const answer = table[subscriptionId];
+      if (answer instanceof Error) {
+        throw answer;
+      }
+      return answer ?? complete([]);
+    },
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'ClusterInventorySync on %p',
+  databaseId => {
+    async function setup(
+      table: Record<string, SubscriptionInventoryRead | Error>,
+      subscriptionIds: () => Promise<string[]> = async () => [SUB_A, SUB_B],
+    ) {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      let now = t0;
+      const sync = new ClusterInventorySync({
+        store,
+        reader: tableReader(table),
+        subscriptions: { listSubscriptionIds: subscriptionIds },
+        logger: mockServices.logger.mock(),
+        now: () => now,
+      });
+      return { store, sync, setNow: (at: Date) => (now = at) };
+    }
+
+    const a1 = clusterRecord(SUB_A, 'a1');
+    const a2 = clusterRecord(SUB_A, 'a2');
+    const b1 = clusterRecord(SUB_B, 'b1');
+
+    it('keeps a failed subscription’s clusters, marked stale, while the others update', async () => {
+      const table: Record<string, SubscriptionInventoryRead | Error> = {
+        [SUB_A]: complete([a1, a2]),
+        [SUB_B]: complete([b1]),
+      };
+      const { store, sync, setNow } = await setup(table);
+      const first = await sync.run();
+      expect(first).toMatchObject({ status: 'succeeded', finishedAt: t0 });
+      expect((await store.listClusters()).totalCount).toBe(3);
+
+      setNow(t1);
+      table[SUB_A] = new Error('AuthorizationFailed: no access');
+      const b1Upgraded = { ...b1, kubernetesVersion: '1.33.1' };
+      table[SUB_B] = complete([b1Upgraded]);
+      const second = await sync.run();
+      expect(second).toMatchObject({
+        status: 'partial',
+        outcomes: {
+          [SUB_A]: {
+            status: 'failed',
+            clusterCount: 0,
+            error: 'AuthorizationFailed: no access',
+          },
+          [SUB_B]: { status: 'succeeded', clusterCount: 1, deletedCount: 0 },
+        },
+        error: '1 of 2 subscription(s) not read in full',
+      });
+      const a = await store.listClusters({ subscriptionId: SUB_A });
+      expect(a.items.map(c => [c.record, c.stale])).toEqual([
+        [a1, { error: 'AuthorizationFailed: no access', since: t1 }],
+        [a2, { error: 'AuthorizationFailed: no access', since: t1 }],
+      ]);
+      const b = await store.listClusters({ subscriptionId: SUB_B });
+      expect(b.items).toEqual([
+        expect.objectContaining({ record: b1Upgraded, lastSeenAt: t1 }),
+      ]);
+      expect((await store.listSyncRuns()).map(r => r.status)).toEqual([
+        'partial',
+        'succeeded',
+      ]);
+    });
+
+    it('deletes a cluster only when its subscription was listed in full', async () => {
+      const table: Record<string, SubscriptionInventoryRead | Error> = {
+        [SUB_A]: complete([a1, a2]),
+      };
+      const { store, sync } = await setup(table, async () => [SUB_A]);
+      await sync.run();
+
+      table[SUB_A] = {
+        clusters: [a1],
+        complete: false,
+        errors: [
+          {
+            kind: 'managedClusters.list',
+            resourceId: `/subscriptions/${SUB_A}`,
+            clusterIds: [],
+            code: 'InternalServerError',
+            statusCode: 500,
+            message: 'boom',
+          },
+        ],
+        partialClusterIds: [],
+      };
+      expect(await sync.run()).toMatchObject({
+        status: 'partial',
+        outcomes: {
+          [SUB_A]: {
+            status: 'incomplete',
+            error:
+              'managedClusters.list failed (InternalServerError 500): boom',
+          },
+        },
+      });
+      expect(
+        (await store.listClusters()).items.map(c => [c.record.name, !!c.stale]),
+      ).toEqual([
+        ['a1', false],
+        ['a2', true],
+      ]);
+
+      table[SUB_A] = complete([a1]);
+      expect(await sync.run()).toMatchObject({
+        status: 'succeeded',
+        outcomes: { [SUB_A]: { status: 'succeeded', deletedCount: 1 } },
+      });
+      expect(
+        (await store.listClusters()).items.map(c => c.record.name),
+      ).toEqual(['a1']);
+    });
+
+    it('records a failed run when the subscriptions cannot be listed', async () => {
+      const { store, sync } = await setup({}, async () => {
+        throw new Error('tenant unreachable');
+      });
+      expect(await sync.run()).toMatchObject({
+        status: 'failed',
+        error: 'Listing the subscriptions failed: tenant unreachable',
+      });
+      expect((await store.listSyncRuns())[0].status).toBe('failed');
+    });
+
+    it('ends an aborted run as failed without marking anything stale', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      await store.upsertClustersForSubscription(SUB_A, [a1], {
+        complete: true,
+        at: t0,
+      });
+      const controller = new AbortController();
+      const sync = new ClusterInventorySync({
+        store,
+        reader: {
+          readSubscription: async (_id, options) => {
+            controller.abort(new Error('task timed out'));
+            options?.signal?.throwIfAborted();
+            return complete([]);
+          },
+        },
+        subscriptions: { listSubscriptionIds: async () => [SUB_A, SUB_B] },
+        logger: mockServices.logger.mock(),
+        concurrency: 1,
+      });
+      await expect(sync.run({ signal: controller.signal })).rejects.toThrow(
+        'task timed out',
+      );
+      expect((await store.listSyncRuns())[0]).toMatchObject({
+        status: 'failed',
+        error: 'Aborted after 0 of 2 subscription(s): task timed out',
+      });
+      expect((await store.getCluster(a1.id))?.stale).toBeUndefined();
+    });
+
+    it('joins a run already in progress instead of reading twice', async () => {
+      let reads = 0;
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      const sync = new ClusterInventorySync({
+        store,
+        reader: {
+          readSubscription: async () => {
+            reads += 1;
+            return complete([a1]);
+          },
+        },
+        subscriptions: { listSubscriptionIds: async () => [SUB_A] },
+        logger: mockServices.logger.mock(),
+      });
+      const [x, y] = await Promise.all([sync.run(), sync.run()]);
+      expect(x.id).toBe(y.id);
+      expect(reads).toBe(1);
+    });
+
+    it('refreshes one cluster by reading its subscription', async () => {
+      const table: Record<string, SubscriptionInventoryRead | Error> = {
+        [SUB_A]: complete([a1]),
+      };
+      const { store, sync } = await setup(table);
+      const a1Updated = { ...a1, provisioningState: 'Updating' };
+      table[SUB_A] = complete([a1Updated, a2]);
+      expect(await sync.refreshCluster(a2.id.toUpperCase())).toMatchObject({
+        record: a2,
+      });
+      expect((await store.getCluster(a1.id))?.record).toEqual(a1Updated);
+      expect(
+        await sync.refreshCluster(clusterRecord(SUB_A, 'gone').id),
+      ).toBeUndefined();
+      await expect(sync.refreshCluster('not-an-id')).rejects.toMatchObject({
+        name: 'InputError',
+      });
+    });
+  },
+);

@@ -1,0 +1,35 @@
+import type { SubscriptionInventory } from '@aks-network/plugin-aks-network-node';
+
+/**
+ * The subscriptions a sync reads. `AzureAccess.clients` (`ArmClients`) of
+ * `@aks-network/plugin-aks-network-node` fits: the configured list, or every
+ * subscription the credential sees.
+ *
+ * @public
+ */
+export interface InventorySubscriptions {
+  listSubscriptionIds(): Promise<string[]>;
+}
+
+/**
+ * What a sync needs of one subscription's read.
+ *
+ * @public
+ */
+export type SubscriptionInventoryRead = Pick<
+  SubscriptionInventory,
+  'clusters' | 'complete' | 'errors' | 'partialClusterIds'
+>;
+
+/**
+ * Reads one subscription's clusters. `AzureInventoryReader` of
+ * `@aks-network/plugin-aks-network-node` fits.
+ *
+ * @public
+ */
+export interface InventoryReader {
+  readSubscription(
+    subscriptionId: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<SubscriptionInventoryRead>;
+}
