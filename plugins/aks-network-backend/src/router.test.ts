@@ -77,6 +77,10 @@ async function startBackend(
           const service = await AksNetworkService.create({
             ...deps,
             azure: {
+              vnetSubnets: {
+                // The pool's VNet already holds the first /27 of the pool range.
+                listSubnetPrefixes: async () => ['10.250.0.0/27'],
+              },
               subscriptions: {
                 listSubscriptionIds: async () => Object.keys(fleet),
               },
@@ -246,6 +250,156 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
         .set('Authorization', mockCredentials.user.header())
         .send(request50Nodes);
       expect(res.status).toBe(403);
+    });
+  });
+
+  describe('address pools and reservations', () => {
+    const pool = (id: string) => ({
+      id,
+      subscriptionId: SUB_A,
+      resourceGroup: 'rg-network',
+      vnetName: 'vnet-weu',
+      region: 'westeurope',
+      range: '10.250.0.0/24',
+    });
+
+    it('creates a pool with the manage permission and lists it', async () => {
+      const id = `pool-create-${databaseId.toLowerCase()}`;
+      const { server } = await startBackend(knex);
+      const created = await request(server)
+        .post('/api/aks-network/address-pools')
+        .set('Authorization', mockCredentials.user.header())
+        .send(pool(id));
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ id, subnetPrefix: 27 });
+
+      const listed = await request(server)
+        .get('/api/aks-network/address-pools')
+        .set('Authorization', mockCredentials.user.header());
+      expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(id);
+    });
+
+    it('refuses a pool without the manage permission and writes nothing', async () => {
+      const id = `pool-denied-${databaseId.toLowerCase()}`;
+      const { server, service } = await startBackend(
+        knex,
+        AuthorizeResult.DENY,
+      );
+      const res = await request(server)
+        .post('/api/aks-network/address-pools')
+        .set('Authorization', mockCredentials.user.header())
+        .send(pool(id));
+      expect(res.status).toBe(403);
+      expect(await service().store.getAddressPool(id)).toBeUndefined();
+    });
+
+    it.each([
+      ['a malformed range', { range: '10.250.0.1/24' }, 'range'],
+      ['a missing field', { vnetName: undefined }, 'vnetName'],
+      ['an unknown field', { colour: 'blue' }, 'colour'],
+    ])(
+      'answers 400 for %s, naming it, and writes nothing',
+      async (_label, change, field) => {
+        const id = `pool-bad-${field.toLowerCase()}-${databaseId.toLowerCase()}`;
+        const { server, service } = await startBackend(knex);
+        const res = await request(server)
+          .post('/api/aks-network/address-pools')
+          .set('Authorization', mockCredentials.user.header())
+          .send({ ...pool(id), ...change });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain(field);
+        expect(await service().store.getAddressPool(id)).toBeUndefined();
+      },
+    );
+
+    it('reserves the next free subnet past the VNet subnets, once per key, and releases it', async () => {
+      const id = `pool-reserve-${databaseId.toLowerCase()}`;
+      const { server } = await startBackend(knex);
+      await request(server)
+        .post('/api/aks-network/address-pools')
+        .set('Authorization', mockCredentials.user.header())
+        .send(pool(id))
+        .expect(201);
+
+      const reserve = () =>
+        request(server)
+          .post(`/api/aks-network/address-pools/${id}/reservations`)
+          .set('Authorization', mockCredentials.user.header())
+          .send({ requestKey: 'task-1' });
+      const first = await reserve();
+      expect(first.status).toBe(201);
+      // 10.250.0.0/27 exists in the VNet already, so the next /27 is taken.
+      expect(first.body).toMatchObject({
+        cidr: '10.250.0.32/27',
+        state: 'reserved',
+        owner: 'user:default/mock',
+      });
+      const retried = await reserve();
+      expect(retried.body.id).toBe(first.body.id);
+      expect(retried.body.cidr).toBe(first.body.cidr);
+
+      const fetched = await request(server)
+        .get(`/api/aks-network/reservations/${first.body.id}`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(fetched.body.cidr).toBe('10.250.0.32/27');
+
+      const released = await request(server)
+        .post(`/api/aks-network/reservations/${first.body.id}/release`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(released.status).toBe(200);
+      expect(released.body.state).toBe('released');
+    });
+
+    it('answers 400 naming a bad reservation body and 404 for an unknown pool', async () => {
+      const { server } = await startBackend(knex);
+      const bad = await request(server)
+        .post(`/api/aks-network/address-pools/pool-x/reservations`)
+        .set('Authorization', mockCredentials.user.header())
+        .send({ prefix: 27 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('requestKey');
+
+      const unknown = await request(server)
+        .post(`/api/aks-network/address-pools/no-such-pool/reservations`)
+        .set('Authorization', mockCredentials.user.header())
+        .send({ requestKey: 'k' });
+      expect(unknown.status).toBe(404);
+    });
+
+    it('refuses a reservation without the create permission', async () => {
+      const { server } = await startBackend(knex, AuthorizeResult.DENY);
+      const res = await request(server)
+        .post(`/api/aks-network/address-pools/any/reservations`)
+        .set('Authorization', mockCredentials.user.header())
+        .send({ requestKey: 'k' });
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe('POST /refresh', () => {
+    it('refreshes one cluster or runs a whole sync', async () => {
+      const { server } = await startBackend(knex);
+      const one = await request(server)
+        .post('/api/aks-network/refresh')
+        .set('Authorization', mockCredentials.service.header())
+        .send({ clusterId: fleet[SUB_A][0].id });
+      expect(one.status).toBe(200);
+      expect(one.body.cluster.name).toBe('aks-a1');
+
+      const all = await request(server)
+        .post('/api/aks-network/refresh')
+        .set('Authorization', mockCredentials.service.header())
+        .send({});
+      expect(all.status).toBe(200);
+      expect(all.body.lastSync).toMatchObject({ complete: true });
+    });
+
+    it('answers 401 without credentials', async () => {
+      const { server } = await startBackend(knex);
+      const res = await request(server)
+        .post('/api/aks-network/refresh')
+        .send({});
+      expect(res.status).toBe(401);
     });
   });
 });

@@ -9,10 +9,18 @@ import type {
 import { InputError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
+import { parseBody } from './router/parseBody';
+import { addAddressPoolRoutes } from './router/addressPoolRoutes';
 import { authorize } from './router/authorize';
+import { addReservationRoutes } from './router/reservationRoutes';
 import { parseClusterQuery } from './router/clusterQuery';
 import { toApiCluster, toApiLastSync } from './router/clusterResponses';
 import type { AksNetworkService } from './service/AksNetworkService';
+
+const refreshSchema = z
+  .object({ clusterId: z.string().min(1).optional() })
+  .strict();
 
 /** Sync runs read to find the last finished one (a running one may come first). */
 const SYNC_RUNS_LOOKBACK = 5;
@@ -77,6 +85,26 @@ export async function createRouter(deps: {
       findings: result.findings,
     });
   });
+
+  // Runs a sync of every subscription now, or refreshes one cluster, so that a newly
+  // created cluster is in the inventory (and the catalog) at once.
+  router.post('/refresh', async (req, res) => {
+    await authorize(req, aksClusterReadPermission, deps);
+    const { clusterId } = parseBody(refreshSchema, req.body);
+    if (clusterId) {
+      const cluster = await service.sync.refreshCluster(clusterId);
+      if (!cluster) {
+        throw new NotFoundError(`Azure does not list cluster ${clusterId}`);
+      }
+      res.json({ cluster: toApiCluster(cluster) });
+      return;
+    }
+    const run = await service.sync.run();
+    res.json({ lastSync: toApiLastSync([run]), outcomes: run.outcomes });
+  });
+
+  addAddressPoolRoutes(router, deps);
+  addReservationRoutes(router, deps);
 
   return router;
 }

@@ -3,3 +3,5 @@ export {
   readReservationTtlSeconds,
   seedAddressPools,
 } from './reservationSettings';
+export { ArmVnetSubnetSource } from './VnetSubnetSource';
+export type { VnetSubnetSource } from './VnetSubnetSource';

@@ -56,6 +56,7 @@ describe.each(databases.eachSupportedId())(
             }),
           },
           subscriptions: { listSubscriptionIds: async () => [SUB_A] },
+          vnetSubnets: { listSubnetPrefixes: async () => [] },
         },
       };
       const service = await AksNetworkService.create(options);

@@ -21,6 +21,10 @@ import type {
   InventorySubscriptions,
 } from '../sync/InventorySource';
 import { scheduleInventorySync } from '../sync/scheduleInventorySync';
+import {
+  ArmVnetSubnetSource,
+  VnetSubnetSource,
+} from '../reservations/VnetSubnetSource';
 
 /**
  * Options of {@link AksNetworkService.create}.
@@ -36,7 +40,11 @@ export interface AksNetworkServiceOptions {
    * Where clusters are read from. Default: `AzureAccess.fromConfig(config)`, its
    * clients listing the subscriptions and an `AzureInventoryReader` over them.
    */
-  azure?: { reader: InventoryReader; subscriptions: InventorySubscriptions };
+  azure?: {
+    reader: InventoryReader;
+    subscriptions: InventorySubscriptions;
+    vnetSubnets: VnetSubnetSource;
+  };
 }
 
 /**
@@ -76,6 +84,7 @@ export class AksNetworkService {
     return new AksNetworkService(
       store,
       sync,
+      azure.vnetSubnets,
       reservationTtlSeconds,
       config,
       logger,
@@ -88,6 +97,8 @@ export class AksNetworkService {
     readonly store: AksNetworkStore,
     /** Runs the sync now (`run()`) or refreshes one cluster. */
     readonly sync: ClusterInventorySync,
+    /** The subnets that already exist in a pool's VNet, read from Azure. */
+    readonly vnetSubnets: VnetSubnetSource,
     /** `aksNetwork.reservations.ttlSeconds`, for reservations that name none. */
     readonly reservationTtlSeconds: number,
     private readonly config: Config,
@@ -110,10 +121,15 @@ export class AksNetworkService {
 function defaultAzure(
   config: Config,
   logger: LoggerService,
-): { reader: InventoryReader; subscriptions: InventorySubscriptions } {
+): {
+  reader: InventoryReader;
+  subscriptions: InventorySubscriptions;
+  vnetSubnets: VnetSubnetSource;
+} {
   const access = AzureAccess.fromConfig(config, { logger });
   return {
     reader: new AzureInventoryReader(access.clients),
     subscriptions: access.clients,
+    vnetSubnets: new ArmVnetSubnetSource(access.clients),
   };
 }

@@ -1,0 +1,81 @@
+import {
+  aksClusterCreatePermission,
+  aksClusterReadPermission,
+} from '@aks-network/plugin-aks-network-common';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { AksNetworkService } from '../service/AksNetworkService';
+import { authorize } from './authorize';
+import { parseBody } from './parseBody';
+
+const reserveSchema = z
+  .object({
+    /** Idempotency key: a retried scaffolder task sends the same one. */
+    requestKey: z.string().min(1).max(200),
+    owner: z.string().min(1).optional(),
+    prefix: z.number().int().optional(),
+    ttlSeconds: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/**
+ * Reservations: a subnet held in a pool while a cluster is created. Reserving and
+ * releasing are part of creating a cluster, so they need the create permission.
+ */
+export function addReservationRoutes(
+  router: Router,
+  deps: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    service: AksNetworkService;
+  },
+) {
+  const { store, vnetSubnets, reservationTtlSeconds } = deps.service;
+
+  router.post('/address-pools/:poolId/reservations', async (req, res) => {
+    const credentials = await authorize(req, aksClusterCreatePermission, deps);
+    const body = parseBody(reserveSchema, req.body);
+    const pool = await store.getAddressPool(req.params.poolId);
+    if (!pool) {
+      throw new NotFoundError(`No address pool '${req.params.poolId}'`);
+    }
+    // The VNet's own subnets are taken too, whoever made them (DESIGN: carve the next
+    // free node subnet); Azure is read before the store's transaction, not inside it.
+    const existingSubnets = await vnetSubnets.listSubnetPrefixes(pool);
+    const principal = credentials.principal as {
+      userEntityRef?: string;
+      subject?: string;
+    };
+    const reservation = await store.reserveSubnet({
+      poolId: pool.id,
+      prefix: body.prefix,
+      owner:
+        body.owner ?? principal.userEntityRef ?? principal.subject ?? 'unknown',
+      requestKey: body.requestKey,
+      ttlSeconds: body.ttlSeconds ?? reservationTtlSeconds,
+      existingSubnets,
+    });
+    res.status(201).json(reservation);
+  });
+
+  router.get('/reservations/:reservationId', async (req, res) => {
+    await authorize(req, aksClusterReadPermission, deps);
+    const reservation = await store.getReservation({
+      id: req.params.reservationId,
+    });
+    if (!reservation) {
+      throw new NotFoundError(`No reservation '${req.params.reservationId}'`);
+    }
+    res.json(reservation);
+  });
+
+  router.post('/reservations/:reservationId/release', async (req, res) => {
+    await authorize(req, aksClusterCreatePermission, deps);
+    res.json(await store.releaseReservation({ id: req.params.reservationId }));
+  });
+}
