@@ -46,6 +46,13 @@ const fleet: Record<string, ClusterRecord[]> = {
   [SUB_B]: [clusterRecord(SUB_B, 'aks-a1', { tags: { owner: 'team-b' } })],
 };
 
+// Stopped after each test: a backend left running keeps its scheduler polling the
+// shared test database and holds pool connections.
+const running: Array<{ stop(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map(backend => backend.stop()));
+});
+
 /** The plugin over a test database, reading clusters from `fleet` instead of Azure. */
 async function startBackend(
   knex: Knex,
@@ -54,7 +61,7 @@ async function startBackend(
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
   const services: AksNetworkService[] = [];
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       aksNetworkPlugin,
       mockServices.rootConfig.factory({ data: config }),
@@ -100,7 +107,8 @@ async function startBackend(
       }),
     ],
   });
-  return { server, service: () => services[0] };
+  running.push(backend);
+  return { server: backend.server, service: () => services[0] };
 }
 
 describe.each(databases.eachSupportedId())('router on %p', databaseId => {
@@ -402,4 +410,46 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
       expect(res.status).toBe(401);
     });
   });
+
+  // Every route: 401 without credentials, 403 without its permission.
+  // Every row has three entries: a shorter row would make Jest pass `done` as `body`.
+  const everyRoute: Array<[string, string, object | null]> = [
+    ['get', '/clusters', null],
+    ['get', `/clusters/${encodeURIComponent(fleet[SUB_A][0].id)}`, null],
+    ['post', '/plan', {}],
+    ['post', '/refresh', {}],
+    ['get', '/address-pools', null],
+    ['get', '/address-pools/any', null],
+    ['post', '/address-pools', {}],
+    ['put', '/address-pools/any', {}],
+    ['delete', '/address-pools/any', null],
+    ['post', '/address-pools/any/reservations', { requestKey: 'k' }],
+    ['get', '/reservations/any', null],
+    ['post', '/reservations/any/release', {}],
+  ];
+  type Agent = Record<string, (url: string) => request.Test>;
+
+  it.each(everyRoute)(
+    '%s %s answers 401 without credentials',
+    async (method, path, body) => {
+      const { server } = await startBackend(knex);
+      const call = (request(server) as unknown as Agent)[method](
+        `/api/aks-network${path}`,
+      );
+      const res = await (body ? call.send(body) : call);
+      expect(res.status).toBe(401);
+    },
+  );
+
+  it.each(everyRoute)(
+    '%s %s answers 403 without the permission',
+    async (method, path, body) => {
+      const { server } = await startBackend(knex, AuthorizeResult.DENY);
+      const call = (request(server) as unknown as Agent)
+        [method](`/api/aks-network${path}`)
+        .set('Authorization', mockCredentials.user.header());
+      const res = await (body ? call.send(body) : call);
+      expect(res.status).toBe(403);
+    },
+  );
 });
