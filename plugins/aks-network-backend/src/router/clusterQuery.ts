@@ -1,7 +1,7 @@
 import { NETWORK_MODELS } from '@aks-network/plugin-aks-network-common';
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import type { ListClustersQuery } from '../database/AksNetworkStore';
+import { parseRequestInput } from './parseBody';
 
 const clusterQuerySchema = z
   .object({
@@ -18,13 +18,9 @@ const clusterQuerySchema = z
 
 /** Reads the filters and paging of `GET /clusters`; a bad one is a 400 naming it. */
 export function parseClusterQuery(query: unknown): ListClustersQuery {
-  const parsed = clusterQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field =
-      issue.path.join('.') ||
-      (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
-    throw new InputError(`Invalid query parameter ${field}: ${issue.message}`);
-  }
-  return parsed.data as ListClustersQuery;
+  return parseRequestInput(
+    clusterQuerySchema,
+    query,
+    'query',
+  ) as ListClustersQuery;
 }
