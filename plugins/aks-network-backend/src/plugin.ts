@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { aksNetworkPermissions } from '@aks-network/plugin-aks-network-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createRouter } from './router';
 import { aksNetworkServiceRef } from './service/aksNetworkServiceRef';
 
@@ -20,6 +21,8 @@ export const aksNetworkPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        // Read with the caller's credentials for the posture of an entity.
+        catalog: catalogServiceRef,
         // Creating the service reads Azure access, so a bad `aksNetwork.azure` (or a
         // development credential aimed at a non-loopback endpoint) stops the backend
         // at start-up instead of failing at the first sync.
@@ -30,12 +33,15 @@ export const aksNetworkPlugin = createBackendPlugin({
         httpAuth,
         permissions,
         permissionsRegistry,
+        catalog,
         service,
       }) {
         // Declared once in common so the frontend and policies share the names.
         permissionsRegistry.addPermissions(aksNetworkPermissions);
         await service.scheduleSync();
-        httpRouter.use(await createRouter({ httpAuth, permissions, service }));
+        httpRouter.use(
+          await createRouter({ httpAuth, permissions, catalog, service }),
+        );
       },
     });
   },

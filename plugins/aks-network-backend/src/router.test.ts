@@ -9,6 +9,8 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
 import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
 import type { Knex } from 'knex';
 import request from 'supertest';
@@ -46,6 +48,67 @@ const fleet: Record<string, ClusterRecord[]> = {
   [SUB_B]: [clusterRecord(SUB_B, 'aks-a1', { tags: { owner: 'team-b' } })],
 };
 
+/** The cluster entity the catalog module would emit for a record (what the route reads). */
+function clusterEntity(record: ClusterRecord, name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'management.azure.com/resourceId': record.id },
+    },
+    spec: { type: 'kubernetes-cluster', owner: 'group:default/team-a' },
+  };
+}
+
+const catalogEntities: Entity[] = [
+  clusterEntity(fleet[SUB_A][0], 'aks-a1-a1a1a1a1'),
+  clusterEntity(fleet[SUB_A][1], 'aks-a2-a1a1a1a1'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'orders-db', namespace: 'default' },
+    spec: { type: 'database', owner: 'group:default/team-a' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'orders',
+      namespace: 'default',
+      // Named directly: the other subscription's aks-a1, an entity that is not a
+      // cluster, a cluster entity the catalog does not have, and a malformed entry.
+      annotations: {
+        'aks.azure.com/clusters': [
+          fleet[SUB_B][0].id,
+          'resource:default/orders-db',
+          'aks-missing',
+          'resource:',
+        ].join(', '),
+      },
+    },
+    // What the catalog stitches from the cluster entity's spec.dependencyOf.
+    relations: [
+      { type: 'dependsOn', targetRef: 'resource:default/aks-a1-a1a1a1a1' },
+      { type: 'dependsOn', targetRef: 'resource:default/orders-db' },
+    ],
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'unrelated',
+      namespace: 'default',
+      annotations: {
+        'aks.azure.com/clusters': `/subscriptions/${SUB_B}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/gone`,
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  },
+];
+
 // Stopped after each test: a backend left running keeps its scheduler polling the
 // shared test database and holds pool connections.
 const running: Array<{ stop(): Promise<void> }> = [];
@@ -67,6 +130,7 @@ async function startBackend(
       mockServices.rootConfig.factory({ data: config }),
       mockServices.database.factory({ knex }),
       mockServices.permissions.factory({ result: permission }),
+      catalogServiceMock.factory({ entities: catalogEntities }),
       // A request without an Authorization header is anonymous, as in production
       // (the test default would sign it in as a user).
       mockServices.httpAuth.factory({
@@ -208,6 +272,110 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
         .set('Authorization', mockCredentials.user.header());
       expect(malformed.status).toBe(400);
       expect(malformed.body.error.message).toContain('clusterId');
+    });
+  });
+
+  describe('GET /posture', () => {
+    it('returns the clusters an entity is linked to, each with its findings', async () => {
+      const { server, service } = await startBackend(knex);
+      await service().sync.run();
+
+      const res = await request(server)
+        .get('/api/aks-network/posture')
+        .query({ entityRef: 'component:default/orders' })
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.body.entityRef).toBe('component:default/orders');
+      // Through the dependsOn relation, and the ARM id named in the annotation.
+      expect(
+        res.body.clusters.map(
+          (c: { cluster: ClusterRecord; entityRef: string | null }) => [
+            c.cluster.id,
+            c.entityRef,
+          ],
+        ),
+      ).toEqual(
+        expect.arrayContaining([
+          [fleet[SUB_A][0].id, 'resource:default/aks-a1-a1a1a1a1'],
+          [fleet[SUB_B][0].id, null],
+        ]),
+      );
+      expect(res.body.clusters).toHaveLength(2);
+      const [first] = res.body.clusters;
+      expect(first.posture.clusterId).toBe(first.cluster.id);
+      expect(first.posture.summary).toEqual({
+        egressIngressMonitored: expect.any(Boolean),
+        samePodToPodVisible: false,
+        historyKept: expect.any(Boolean),
+      });
+      expect(first.posture.findings.length).toBeGreaterThanOrEqual(3);
+      // The database it depends on is not a cluster and is not reported; the
+      // annotation's entries that lead nowhere are.
+      expect(res.body.unresolved).toEqual(
+        expect.arrayContaining([
+          {
+            ref: 'resource:default/orders-db',
+            reason: expect.stringMatching(/not a kubernetes-cluster resource/),
+          },
+          {
+            ref: 'resource:default/aks-missing',
+            reason: 'no such entity in the catalog',
+          },
+          { ref: 'resource:', reason: expect.stringMatching(/neither an ARM/) },
+        ]),
+      );
+      expect(res.body.unresolved).toHaveLength(3);
+    });
+
+    it('gives a cluster entity its own posture and reports clusters not in the inventory', async () => {
+      const { server, service } = await startBackend(knex);
+      await service().sync.run();
+
+      const own = await request(server)
+        .get('/api/aks-network/posture')
+        .query({ entityRef: 'resource:default/aks-a2-a1a1a1a1' })
+        .set('Authorization', mockCredentials.user.header());
+      expect(own.status).toBe(200);
+      expect(own.body.clusters).toHaveLength(1);
+      expect(own.body.clusters[0].posture.classification).toMatchObject({
+        known: true,
+        model: 'kubenet',
+      });
+
+      const gone = await request(server)
+        .get('/api/aks-network/posture')
+        .query({ entityRef: 'component:default/unrelated' })
+        .set('Authorization', mockCredentials.user.header());
+      expect(gone.status).toBe(200);
+      expect(gone.body.clusters).toEqual([]);
+      expect(gone.body.unresolved).toEqual([
+        {
+          ref: expect.stringMatching(/managedClusters\/gone$/),
+          reason: expect.stringMatching(/is not in the inventory$/),
+        },
+      ]);
+    });
+
+    it('answers 400 naming entityRef and 404 for an entity the catalog does not have', async () => {
+      const { server } = await startBackend(knex);
+      const missing = await request(server)
+        .get('/api/aks-network/posture')
+        .set('Authorization', mockCredentials.user.header());
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.message).toMatch(/entityRef/);
+
+      const malformed = await request(server)
+        .get('/api/aks-network/posture')
+        .query({ entityRef: 'component:' })
+        .set('Authorization', mockCredentials.user.header());
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.message).toMatch(/^Invalid query: entityRef:/);
+
+      const unknown = await request(server)
+        .get('/api/aks-network/posture')
+        .query({ entityRef: 'component:default/nope' })
+        .set('Authorization', mockCredentials.user.header());
+      expect(unknown.status).toBe(404);
     });
   });
 
@@ -416,6 +584,7 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
   const everyRoute: Array<[string, string, object | null]> = [
     ['get', '/clusters', null],
     ['get', `/clusters/${encodeURIComponent(fleet[SUB_A][0].id)}`, null],
+    ['get', '/posture?entityRef=component:default/orders', null],
     ['post', '/plan', {}],
     ['post', '/refresh', {}],
     ['get', '/address-pools', null],

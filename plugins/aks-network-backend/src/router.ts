@@ -7,12 +7,14 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseBody } from './router/parseBody';
 import { addAddressPoolRoutes } from './router/addressPoolRoutes';
 import { authorize } from './router/authorize';
+import { addPostureRoutes } from './router/postureRoutes';
 import { addReservationRoutes } from './router/reservationRoutes';
 import { parseClusterQuery } from './router/clusterQuery';
 import { toApiCluster, toApiLastSync } from './router/clusterResponses';
@@ -33,6 +35,7 @@ const SYNC_RUNS_LOOKBACK = 5;
 export async function createRouter(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  catalog: CatalogService;
   service: AksNetworkService;
 }): Promise<express.Router> {
   const { service } = deps;
@@ -103,6 +106,7 @@ export async function createRouter(deps: {
     res.json({ lastSync: toApiLastSync([run]), outcomes: run.outcomes });
   });
 
+  addPostureRoutes(router, deps);
   addAddressPoolRoutes(router, deps);
   addReservationRoutes(router, deps);
 

@@ -13,3 +13,4 @@ export * from './model';
 export * from './planner';
 export * from './validation';
 export * from './posture';
+export * from './events';

@@ -1,5 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
@@ -44,6 +45,7 @@ describe('openapi.yaml', () => {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
+      catalog: catalogServiceMock(),
       service: {
         store: {},
         sync: {},

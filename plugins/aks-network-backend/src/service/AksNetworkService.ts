@@ -1,3 +1,4 @@
+import { AKS_NETWORK_INVENTORY_TOPIC } from '@aks-network/plugin-aks-network-common';
 import {
   AzureAccess,
   AzureInventoryReader,
@@ -8,6 +9,7 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
+import type { EventsService } from '@backstage/plugin-events-node';
 import type { AksNetworkStore } from '../database/AksNetworkStore';
 import { DatabaseAksNetworkStore } from '../database/DatabaseAksNetworkStore';
 import {
@@ -37,6 +39,12 @@ export interface AksNetworkServiceOptions {
   database: DatabaseService;
   scheduler: SchedulerService;
   /**
+   * Where inventory changes are published (topic `aks-network.inventory`), for the
+   * catalog module to update its entities at once. Optional: without it the catalog
+   * catches up at its own schedule.
+   */
+  events?: EventsService;
+  /**
    * Where clusters are read from. Default: `AzureAccess.fromConfig(config)`, its
    * clients listing the subscriptions and an `AzureInventoryReader` over them.
    */
@@ -61,7 +69,7 @@ export class AksNetworkService {
   static async create(
     options: AksNetworkServiceOptions,
   ): Promise<AksNetworkService> {
-    const { config, logger, database, scheduler } = options;
+    const { config, logger, database, scheduler, events } = options;
     const azure = options.azure ?? defaultAzure(config, logger);
     const reservationTtlSeconds = readReservationTtlSeconds(config);
     const store = await DatabaseAksNetworkStore.create({
@@ -80,6 +88,13 @@ export class AksNetworkService {
       reader: azure.reader,
       subscriptions: azure.subscriptions,
       logger,
+      publish: events
+        ? event =>
+            events.publish({
+              topic: AKS_NETWORK_INVENTORY_TOPIC,
+              eventPayload: event,
+            })
+        : undefined,
     });
     return new AksNetworkService(
       store,

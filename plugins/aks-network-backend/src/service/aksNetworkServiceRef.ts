@@ -3,6 +3,7 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { AksNetworkService } from './AksNetworkService';
 
 /**
@@ -22,6 +23,7 @@ export const aksNetworkServiceRef = createServiceRef<AksNetworkService>({
         logger: coreServices.logger,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
       },
       factory: deps => AksNetworkService.create(deps),
     }),

@@ -1,5 +1,8 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import type {
+  AksNetworkInventoryEvent,
+  ClusterRecord,
+} from '@aks-network/plugin-aks-network-common';
 import {
   SUB_A,
   SUB_B,
@@ -239,6 +242,69 @@ describe.each(databases.eachSupportedId())(
       await expect(sync.refreshCluster('not-an-id')).rejects.toMatchObject({
         name: 'InputError',
       });
+    });
+
+    it('publishes each refreshed cluster and each finished run for the catalog', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      const table: Record<string, SubscriptionInventoryRead | Error> = {
+        [SUB_A]: complete([a1]),
+        [SUB_B]: complete([b1]),
+      };
+      const events: AksNetworkInventoryEvent[] = [];
+      const sync = new ClusterInventorySync({
+        store,
+        reader: tableReader(table),
+        subscriptions: { listSubscriptionIds: async () => [SUB_A, SUB_B] },
+        logger: mockServices.logger.mock(),
+        publish: async event => {
+          events.push(event);
+        },
+      });
+
+      const run = await sync.run();
+      await sync.refreshCluster(b1.id);
+      table[SUB_A] = new Error('AuthorizationFailed: no access');
+      const partial = await sync.run();
+      // A cluster Azure no longer lists is not announced.
+      await sync.refreshCluster(clusterRecord(SUB_B, 'gone').id);
+
+      expect(events).toEqual([
+        { type: 'sync.finished', runId: run.id, complete: true },
+        { type: 'clusters.refreshed', clusters: [b1] },
+        { type: 'sync.finished', runId: partial.id, complete: false },
+      ]);
+    });
+
+    it('logs a failure to publish and still completes the sync', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      const logger = mockServices.logger.mock();
+      const sync = new ClusterInventorySync({
+        store,
+        reader: tableReader({ [SUB_A]: complete([a1]) }),
+        subscriptions: { listSubscriptionIds: async () => [SUB_A] },
+        logger,
+        publish: async () => {
+          throw new Error('events backend unreachable');
+        },
+      });
+      await expect(sync.run()).resolves.toMatchObject({ status: 'succeeded' });
+      await expect(sync.refreshCluster(a1.id)).resolves.toMatchObject({
+        record: a1,
+      });
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^Publishing the AKS inventory event sync\.finished failed: .*events backend unreachable/,
+        ),
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(/event clusters\.refreshed failed/),
+      );
     });
   },
 );

@@ -1,3 +1,4 @@
+import type { AksNetworkInventoryEvent } from '@aks-network/plugin-aks-network-common';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type {
@@ -31,6 +32,12 @@ export interface ClusterInventorySyncOptions {
   concurrency?: number;
   /** The clock (tests). */
   now?: () => Date;
+  /**
+   * Told of every stored refresh and finished run (the plugin publishes them on the
+   * events service for the catalog module). A failure to publish is logged, never
+   * fails the sync: the catalog catches up at its own schedule.
+   */
+  publish?: (event: AksNetworkInventoryEvent) => Promise<void>;
 }
 
 const ARM_SUBSCRIPTION = /^\/subscriptions\/([^/]+)\//i;
@@ -51,6 +58,9 @@ export class ClusterInventorySync {
   private readonly logger: LoggerService;
   private readonly concurrency: number;
   private readonly now: () => Date;
+  private readonly publishEvent?: (
+    event: AksNetworkInventoryEvent,
+  ) => Promise<void>;
   private inFlight?: Promise<SyncRun>;
 
   constructor(options: ClusterInventorySyncOptions) {
@@ -60,6 +70,7 @@ export class ClusterInventorySync {
     this.logger = options.logger;
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.now = options.now ?? (() => new Date());
+    this.publishEvent = options.publish;
   }
 
   /**
@@ -69,9 +80,18 @@ export class ClusterInventorySync {
    */
   run(options: { signal?: AbortSignal } = {}): Promise<SyncRun> {
     if (!this.inFlight) {
-      this.inFlight = this.runOnce(options.signal).finally(() => {
-        this.inFlight = undefined;
-      });
+      this.inFlight = this.runOnce(options.signal)
+        .then(async run => {
+          await this.publish({
+            type: 'sync.finished',
+            runId: run.id,
+            complete: run.status === 'succeeded',
+          });
+          return run;
+        })
+        .finally(() => {
+          this.inFlight = undefined;
+        });
     }
     return this.inFlight;
   }
@@ -96,7 +116,29 @@ export class ClusterInventorySync {
     }
     // Subscription ids are GUIDs, case-insensitive in ARM; the store keys them lower-case.
     await this.syncSubscription(match[1].toLowerCase(), options.signal);
-    return this.store.getCluster(id);
+    const cluster = await this.store.getCluster(id);
+    if (cluster) {
+      await this.publish({
+        type: 'clusters.refreshed',
+        clusters: [cluster.record],
+      });
+    }
+    return cluster;
+  }
+
+  private async publish(event: AksNetworkInventoryEvent): Promise<void> {
+    if (!this.publishEvent) {
+      return;
+    }
+    try {
+      await this.publishEvent(event);
+    } catch (error) {
+      this.logger.warn(
+        `Publishing the AKS inventory event ${event.type} failed: ${describeThrown(
+          error,
+        )}`,
+      );
+    }
   }
 
   private async runOnce(signal: AbortSignal | undefined): Promise<SyncRun> {

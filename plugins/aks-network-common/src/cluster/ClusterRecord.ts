@@ -34,6 +34,10 @@ export interface ClusterRecord {
   tags: Record<string, string>;
   /** ARM `provisioningState` (`Succeeded`, `Updating`, `Failed`, …). */
   provisioningState?: string;
+  /** Public FQDN of the API server (ARM `properties.fqdn`); absent on private clusters. */
+  fqdn?: string;
+  /** Private FQDN of the API server (ARM `properties.privateFQDN`), private clusters only. */
+  privateFqdn?: string;
   networkProfile: ClusterNetworkProfile;
   nodePools: NodePoolRecord[];
   /** The subnets the node pools take node IPs from. */

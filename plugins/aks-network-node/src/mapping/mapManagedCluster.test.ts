@@ -68,6 +68,7 @@ describe('mapManagedCluster', () => {
       kubernetesVersion: '1.31.5',
       tags: { owner: 'team-payments', component: 'payments-api' },
       provisioningState: 'Succeeded',
+      fqdn: 'aks-overlay-dns-4f3c2a1b.hcp.westeurope.azmk8s.io',
       networkProfile: {
         networkPlugin: 'azure',
         networkPluginMode: 'overlay',
@@ -353,5 +354,27 @@ describe('mapManagedCluster', () => {
     expect(classifyClusterRecord(bare)).toMatchObject({
       model: 'azure-cni-overlay',
     });
+  });
+
+  it('keeps the private FQDN of a private cluster, which has no public one', async () => {
+    const arm = readArmFixture('managedClusters/overlay.json') as {
+      properties: Record<string, unknown>;
+    };
+    const { fqdn: _public, ...properties } = arm.properties;
+    const record = mapManagedCluster(
+      await sdkManagedCluster({
+        ...arm,
+        properties: {
+          ...properties,
+          apiServerAccessProfile: { enablePrivateCluster: true },
+          privateFQDN: 'aks-overlay-dns-4f3c2a1b.privatelink.westeurope.azmk8s.io',
+        },
+      }),
+      { network: await fixtureNetworkIndex() },
+    );
+    expect(record.fqdn).toBeUndefined();
+    expect(record.privateFqdn).toBe(
+      'aks-overlay-dns-4f3c2a1b.privatelink.westeurope.azmk8s.io',
+    );
   });
 });

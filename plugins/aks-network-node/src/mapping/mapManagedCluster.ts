@@ -146,6 +146,13 @@ export function mapManagedCluster(
   if (cluster.provisioningState) {
     record.provisioningState = cluster.provisioningState;
   }
+  // The API server's address, for the Kubernetes plugin's catalog cluster locator.
+  if (cluster.fqdn) {
+    record.fqdn = cluster.fqdn;
+  }
+  if (cluster.privateFqdn) {
+    record.privateFqdn = cluster.privateFqdn;
+  }
   if (vnet) {
     record.vnet = mapVirtualNetwork(vnet);
   }

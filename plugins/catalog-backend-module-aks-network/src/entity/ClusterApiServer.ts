@@ -1,17 +1,15 @@
 import { ClusterRecord } from '@aks-network/plugin-aks-network-common';
 
 /**
- * Fields the Kubernetes plugin needs that `ClusterRecord` does not carry yet: ARM
- * `properties.fqdn` / `properties.privateFQDN`, and the CA of the API server
- * (`certificate-authority-data` of `listClusterUserCredentials`, base64). They are
- * read when present so the entity gains the locator annotations as soon as the
- * inventory records them; until then they are left out, never guessed.
+ * What the Kubernetes plugin needs that `ClusterRecord` does not carry: the CA of the
+ * API server (`certificate-authority-data` of `listClusterUserCredentials`, base64).
+ * Reading it takes the cluster-user role on every cluster, more than the inventory's
+ * reader role, so the inventory does not; a record that carries it gets the
+ * annotation, otherwise it is left out, never guessed.
  *
  * @public
  */
 export interface ClusterApiServerFields {
-  fqdn?: string;
-  privateFqdn?: string;
   apiServerCertificateAuthority?: string;
 }
 

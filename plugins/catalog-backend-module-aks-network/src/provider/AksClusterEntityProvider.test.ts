@@ -224,4 +224,75 @@ describe('AksClusterEntityProvider', () => {
       /not connected/,
     );
   });
+
+  describe('inventory events', () => {
+    it('ignores events before the catalog connects, of unknown shape, and incomplete syncs', async () => {
+      const listClusters = jest.fn(async () => ({
+        items: fleet(),
+        syncComplete: true,
+      }));
+      const { provider, connection, logger } = setup({ listClusters });
+      await provider.handleInventoryEvent({
+        type: 'clusters.refreshed',
+        clusters: fleet(),
+      });
+      await provider.connect(connection);
+      await provider.handleInventoryEvent({ type: 'clusters.refreshed' });
+      await provider.handleInventoryEvent('sync.finished');
+      await provider.handleInventoryEvent({
+        type: 'sync.finished',
+        runId: 7,
+        complete: false,
+      });
+      expect(connection.applyMutation).not.toHaveBeenCalled();
+      expect(listClusters).not.toHaveBeenCalled();
+      expect(logger.warn).toHaveBeenCalledTimes(2);
+      expect(logger.warn).toHaveBeenCalledWith(
+        'Ignored an aks-network.inventory event of unknown shape',
+      );
+    });
+
+    it('upserts refreshed clusters and runs a full refresh after a complete sync', async () => {
+      const { provider, connection } = setup({
+        listClusters: async () => ({ items: fleet(), syncComplete: true }),
+      });
+      await provider.connect(connection);
+      const created = clusterRecord({ name: 'aks-new-weu' });
+      await provider.handleInventoryEvent({
+        type: 'clusters.refreshed',
+        clusters: [created],
+      });
+      await provider.handleInventoryEvent({
+        type: 'sync.finished',
+        runId: 8,
+        complete: true,
+      });
+      expect(connection.applyMutation).toHaveBeenCalledTimes(2);
+      expect(connection.applyMutation.mock.calls[0][0]).toMatchObject({
+        type: 'delta',
+        added: [{ entity: { metadata: { name: expect.stringMatching(/^aks-new-weu/) } } }],
+        removed: [],
+      });
+      expect(connection.applyMutation.mock.calls[1][0]).toMatchObject({
+        type: 'full',
+      });
+    });
+
+    it('logs, never throws, when the catalog refuses the mutation', async () => {
+      const { provider, connection, logger } = setup({
+        listClusters: jest.fn(),
+      });
+      await provider.connect(connection);
+      connection.applyMutation.mockRejectedValueOnce(new Error('db down'));
+      await expect(
+        provider.handleInventoryEvent({
+          type: 'clusters.refreshed',
+          clusters: [clusterRecord()],
+        }),
+      ).resolves.toBeUndefined();
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(/clusters\.refreshed not applied: db down/),
+      );
+    });
+  });
 });

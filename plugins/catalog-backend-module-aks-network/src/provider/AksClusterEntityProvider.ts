@@ -1,4 +1,7 @@
-import { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import {
+  ClusterRecord,
+  isAksNetworkInventoryEvent,
+} from '@aks-network/plugin-aks-network-common';
 import {
   LoggerService,
   RootConfigService,
@@ -134,6 +137,43 @@ export class AksClusterEntityProvider implements EntityProvider {
    */
   async refreshCluster(record: ClusterRecord): Promise<void> {
     await this.applyClusters({ added: [record] });
+  }
+
+  /**
+   * Reacts to an event of the backend plugin on `aks-network.inventory`: refreshed
+   * clusters are upserted at once (a cluster the scaffolder just created shows up within
+   * seconds), and a complete sync triggers a full refresh (clusters deleted in Azure
+   * leave the catalog without waiting for the schedule). Anything else, or an event
+   * before the catalog connected the provider, is ignored: the scheduled refresh
+   * catches up. Never throws.
+   */
+  async handleInventoryEvent(payload: unknown): Promise<void> {
+    if (!this.connection) {
+      this.logger.debug('Inventory event before the catalog connected; ignored');
+      return;
+    }
+    if (!isAksNetworkInventoryEvent(payload)) {
+      this.logger.warn('Ignored an aks-network.inventory event of unknown shape');
+      return;
+    }
+    try {
+      if (payload.type === 'clusters.refreshed') {
+        await this.applyClusters({ added: payload.clusters });
+        this.logger.info(
+          `Applied ${payload.clusters.length} refreshed AKS cluster entit${
+            payload.clusters.length === 1 ? 'y' : 'ies'
+          }`,
+        );
+      } else if (payload.complete) {
+        await this.refresh();
+      }
+    } catch (error) {
+      this.logger.warn(
+        `AKS inventory event ${payload.type} not applied: ${describeError(
+          error,
+        )}; the scheduled refresh will catch up`,
+      );
+    }
   }
 
   /** Applies a delta mutation: the added clusters are upserted, the removed ones deleted. */

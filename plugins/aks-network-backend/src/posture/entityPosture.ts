@@ -1,0 +1,132 @@
+import {
+  assessClusterPosture,
+  ClusterPosture,
+} from '@aks-network/plugin-aks-network-common';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { AksNetworkStore } from '../database/AksNetworkStore';
+import { ApiCluster, toApiCluster } from '../router/clusterResponses';
+import {
+  clusterEntityArmId,
+  entityClusterLinks,
+  isClusterEntity,
+} from './entityClusterLinks';
+
+/** One linked cluster with its posture (findings from common). */
+export interface EntityPostureCluster {
+  /** The cluster entity the link went through, when it went through one. */
+  entityRef: string | null;
+  cluster: ApiCluster;
+  posture: ClusterPosture;
+}
+
+/** A link that did not lead to a cluster in the inventory, and why. */
+export interface UnresolvedClusterLink {
+  ref: string;
+  reason: string;
+}
+
+/** The posture of a catalog entity: every cluster it is linked to. */
+export interface EntityPosture {
+  entityRef: string;
+  clusters: EntityPostureCluster[];
+  unresolved: UnresolvedClusterLink[];
+}
+
+/**
+ * Reads an entity and the cluster entities it links to from the catalog, with the
+ * caller's credentials (so catalog permissions apply as in the UI), then each cluster
+ * from the inventory and its posture. A stale cluster is assessed on its last known
+ * record; the response carries `inventory.stale` so the caller can say so.
+ *
+ * @throws NotFoundError when the catalog has no such entity (or the caller may not
+ * see it).
+ */
+export async function entityPosture(options: {
+  entityRef: string;
+  credentials: BackstageCredentials;
+  catalog: CatalogService;
+  store: AksNetworkStore;
+  now?: Date;
+}): Promise<EntityPosture> {
+  const { catalog, credentials, store } = options;
+  const entity = await catalog.getEntityByRef(options.entityRef, {
+    credentials,
+  });
+  if (!entity) {
+    throw new NotFoundError(`No entity ${options.entityRef} in the catalog`);
+  }
+  const links = entityClusterLinks(entity);
+  const unresolved: UnresolvedClusterLink[] = links.invalid.map(ref => ({
+    ref,
+    reason:
+      'aks.azure.com/clusters entry is neither an ARM resource id nor an entity ref',
+  }));
+
+  // ARM id → the cluster entity it was found through (null when named directly).
+  const targets = new Map<string, { armId: string; entityRef: string | null }>();
+  for (const armId of links.armIds) {
+    targets.set(armId.toLowerCase(), {
+      armId,
+      entityRef: isClusterEntity(entity) ? stringifyEntityRef(entity) : null,
+    });
+  }
+  // One lookup per entity even when it is both depended on and annotated.
+  const refs = [
+    ...new Map(
+      [...links.dependsOnRefs, ...links.annotatedRefs].map(ref => [
+        ref.toLowerCase(),
+        ref,
+      ]),
+    ).values(),
+  ];
+  const annotated = new Set(links.annotatedRefs.map(r => r.toLowerCase()));
+  const related =
+    refs.length > 0
+      ? await catalog.getEntitiesByRefs(
+          { entityRefs: refs, fields: ['kind', 'metadata', 'spec'] },
+          { credentials },
+        )
+      : { items: [] as Array<Entity | undefined> };
+  refs.forEach((ref, index) => {
+    const clusterEntity = related.items[index];
+    const armId = clusterEntity && clusterEntityArmId(clusterEntity);
+    if (armId) {
+      if (!targets.has(armId.toLowerCase())) {
+        targets.set(armId.toLowerCase(), { armId, entityRef: ref });
+      }
+      return;
+    }
+    // A component may depend on resources that are not clusters (a database); only an
+    // entry of the annotation must be one.
+    if (annotated.has(ref.toLowerCase())) {
+      unresolved.push({
+        ref,
+        reason: clusterEntity
+          ? 'not a kubernetes-cluster resource with a management.azure.com/resourceId annotation'
+          : 'no such entity in the catalog',
+      });
+    }
+  });
+
+  const clusters: EntityPostureCluster[] = [];
+  for (const target of targets.values()) {
+    const cluster = await store.getCluster(target.armId);
+    if (!cluster) {
+      unresolved.push({
+        ref: target.entityRef ?? target.armId,
+        reason: `cluster ${target.armId} is not in the inventory`,
+      });
+      continue;
+    }
+    clusters.push({
+      entityRef: target.entityRef,
+      cluster: toApiCluster(cluster),
+      posture: assessClusterPosture(cluster.record, { now: options.now }),
+    });
+  }
+  clusters.sort((a, b) => a.cluster.name.localeCompare(b.cluster.name));
+  return { entityRef: stringifyEntityRef(entity), clusters, unresolved };
+}

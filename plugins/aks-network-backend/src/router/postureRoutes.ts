@@ -1,0 +1,59 @@
+import { aksClusterReadPermission } from '@aks-network/plugin-aks-network-common';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { Router } from 'express';
+import { z } from 'zod';
+import { entityPosture } from '../posture/entityPosture';
+import type { AksNetworkService } from '../service/AksNetworkService';
+import { authorize } from './authorize';
+import { parseRequestInput } from './parseBody';
+
+const postureQuery = z
+  .object({
+    entityRef: z
+      .string()
+      .min(1)
+      .refine(
+        ref => {
+          try {
+            parseEntityRef(ref);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: "must be an entity ref such as 'component:default/name'" },
+      ),
+  })
+  .strict();
+
+/**
+ * `GET /posture?entityRef=…`: the clusters a catalog entity is linked to, each with
+ * its posture findings. The catalog is read with the caller's credentials.
+ */
+export function addPostureRoutes(
+  router: Router,
+  deps: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    catalog: CatalogService;
+    service: AksNetworkService;
+  },
+): void {
+  router.get('/posture', async (req, res) => {
+    const credentials = await authorize(req, aksClusterReadPermission, deps);
+    const { entityRef } = parseRequestInput(postureQuery, req.query, 'query');
+    res.json(
+      await entityPosture({
+        entityRef,
+        credentials,
+        catalog: deps.catalog,
+        store: deps.service.store,
+      }),
+    );
+  });
+}
