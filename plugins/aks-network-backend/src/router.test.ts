@@ -151,6 +151,7 @@ async function startBackend(
               vnetSubnets: {
                 // The pool's VNet already holds the first /27 of the pool range.
                 listSubnetPrefixes: async () => ['10.250.0.0/27'],
+                readAddressSpace: async () => ['10.250.0.0/16'],
               },
               subscriptions: {
                 listSubscriptionIds: async () => Object.keys(fleet),
@@ -526,6 +527,58 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
       expect(released.body.state).toBe('released');
     });
 
+    it('previews the next subnet without holding it, then commits a reservation to its subnet', async () => {
+      const id = `pool-commit-${databaseId.toLowerCase()}`;
+      const { server, service } = await startBackend(knex);
+      await request(server)
+        .post('/api/aks-network/address-pools')
+        .set('Authorization', mockCredentials.user.header())
+        .send(pool(id))
+        .expect(201);
+
+      const preview = await request(server)
+        .get(`/api/aks-network/address-pools/${id}/next-subnet`)
+        .query({ prefix: 28 })
+        .set('Authorization', mockCredentials.user.header());
+      expect(preview.status).toBe(200);
+      expect(preview.body).toEqual({
+        poolId: id,
+        cidr: '10.250.0.32/28',
+        prefix: 28,
+        existingSubnets: ['10.250.0.0/27'],
+        vnetAddressSpace: ['10.250.0.0/16'],
+      });
+      expect(await service().store.listReservations({ poolId: id })).toEqual(
+        [],
+      );
+      const badPrefix = await request(server)
+        .get(`/api/aks-network/address-pools/${id}/next-subnet`)
+        .query({ prefix: 'small' })
+        .set('Authorization', mockCredentials.user.header());
+      expect(badPrefix.status).toBe(400);
+      expect(badPrefix.body.error.message).toMatch(/^Invalid query: prefix:/);
+
+      const reserved = await request(server)
+        .post(`/api/aks-network/address-pools/${id}/reservations`)
+        .set('Authorization', mockCredentials.user.header())
+        .send({ requestKey: 'task-commit', prefix: 28 })
+        .expect(201);
+      expect(reserved.body.cidr).toBe(preview.body.cidr);
+      const subnetId = `/subscriptions/${SUB_A}/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-weu/subnets/snet-x`;
+      const noSubnet = await request(server)
+        .post(`/api/aks-network/reservations/${reserved.body.id}/commit`)
+        .set('Authorization', mockCredentials.user.header())
+        .send({});
+      expect(noSubnet.status).toBe(400);
+      expect(noSubnet.body.error.message).toContain('subnetId');
+      const committed = await request(server)
+        .post(`/api/aks-network/reservations/${reserved.body.id}/commit`)
+        .set('Authorization', mockCredentials.user.header())
+        .send({ subnetId });
+      expect(committed.status).toBe(200);
+      expect(committed.body).toMatchObject({ state: 'committed', subnetId });
+    });
+
     it('answers 400 naming a bad reservation body and 404 for an unknown pool', async () => {
       const { server } = await startBackend(knex);
       const bad = await request(server)
@@ -593,7 +646,9 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
     ['put', '/address-pools/any', {}],
     ['delete', '/address-pools/any', null],
     ['post', '/address-pools/any/reservations', { requestKey: 'k' }],
+    ['get', '/address-pools/any/next-subnet', null],
     ['get', '/reservations/any', null],
+    ['post', '/reservations/any/commit', { subnetId: 'x' }],
     ['post', '/reservations/any/release', {}],
   ];
   type Agent = Record<string, (url: string) => request.Test>;

@@ -235,6 +235,16 @@ export interface ReserveSubnetRequest {
 }
 
 /**
+ * A look at the next free subnet of a pool, holding nothing.
+ *
+ * @public
+ */
+export type PreviewSubnetRequest = Pick<
+  ReserveSubnetRequest,
+  'poolId' | 'prefix' | 'existingSubnets' | 'now'
+>;
+
+/**
  * Filters of {@link AksNetworkStore.listReservations}.
  *
  * @public
@@ -308,11 +318,24 @@ export interface AksNetworkStore {
    *   ConflictError when the pool has no room left.
    */
   reserveSubnet(request: ReserveSubnetRequest): Promise<Reservation>;
+  /**
+   * The subnet `reserveSubnet` would give now, without holding it (plans, dry runs).
+   *
+   * @throws NotFoundError for an unknown pool; InputError; ConflictError when full.
+   */
+  previewSubnet(request: PreviewSubnetRequest): Promise<{
+    cidr: string;
+    prefix: number;
+  }>;
   getReservation(ref: ReservationRef): Promise<Reservation | undefined>;
   listReservations(query?: ListReservationsQuery): Promise<Reservation[]>;
   /** Gives the range back. Idempotent. @throws NotFoundError */
   releaseReservation(ref: ReservationRef, at?: Date): Promise<Reservation>;
-  /** Records the subnet created from a live reservation. @throws NotFoundError, ConflictError */
+  /**
+   * Records the subnet created from a reservation. A released or expired one is
+   * committed too when no live reservation holds its range (its subnet outlived a failed
+   * step). @throws NotFoundError, ConflictError
+   */
   commitReservation(
     id: string,
     subnetId: string,

@@ -11,6 +11,7 @@ import type {
   ListClustersQuery,
   ListReservationsQuery,
   Reservation,
+  PreviewSubnetRequest,
   ReservationRef,
   ReserveSubnetRequest,
   SyncRun,
@@ -141,6 +142,12 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
 
   reserveSubnet(request: ReserveSubnetRequest): Promise<Reservation> {
     return this.reservations.reserve(request);
+  }
+
+  previewSubnet(
+    request: PreviewSubnetRequest,
+  ): Promise<{ cidr: string; prefix: number }> {
+    return this.reservations.preview(request);
   }
 
   getReservation(ref: ReservationRef): Promise<Reservation | undefined> {

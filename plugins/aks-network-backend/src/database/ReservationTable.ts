@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import {
+  overlaps,
+  parseCidrOrThrow,
+} from '@aks-network/plugin-aks-network-common';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { allocateSubnet } from '../reservations/allocateSubnet';
@@ -184,6 +188,40 @@ export class ReservationTable {
     });
   }
 
+  /**
+   * The next free subnet of the pool as `reserve` would give it now, without holding
+   * it (a plan, a dry run). A later reservation may get another one.
+   */
+  async preview(request: {
+    poolId: string;
+    prefix?: number;
+    existingSubnets: string[];
+    now?: Date;
+  }): Promise<{ cidr: string; prefix: number }> {
+    const now = request.now ?? new Date();
+    const pool: AddressPoolRow | undefined = await this.db(POOLS)
+      .where({ id: request.poolId })
+      .first();
+    if (!pool) {
+      throw new NotFoundError(
+        `poolId: address pool '${request.poolId}' does not exist`,
+      );
+    }
+    const prefix = request.prefix ?? Number(pool.subnet_prefix);
+    const live: Array<Pick<ReservationRow, 'cidr'>> = await whereLive(
+      this.db(RESERVATIONS).where({ pool_id: pool.id }).select('cidr'),
+      now,
+    );
+    const cidr = allocateSubnet({
+      poolId: pool.id,
+      range: pool.range,
+      prefix,
+      existingSubnets: request.existingSubnets,
+      liveReservations: live.map(row => row.cidr),
+    });
+    return { cidr, prefix };
+  }
+
   async commit(id: string, subnetId: string, at: Date): Promise<Reservation> {
     requiredText('subnetId', subnetId);
     return this.db.transaction(async tx => {
@@ -191,6 +229,11 @@ export class ReservationTable {
       if (!row) {
         throw new NotFoundError(`Reservation '${id}' does not exist`);
       }
+      // The pool lock of `reserve`: a commit that revives a released range (below)
+      // must not interleave with an allocation that could take it.
+      await tx(POOLS)
+        .where({ id: row.pool_id })
+        .increment('allocation_version', 1);
       const reservation = reservationFromRow(row);
       if (reservation.state === 'committed') {
         if (reservation.subnetId?.toLowerCase() === subnetId.toLowerCase()) {
@@ -201,12 +244,29 @@ export class ReservationTable {
         );
       }
       if (!isLiveReservation(reservation.state, reservation.expiresAt, at)) {
-        // Its range may already be someone else's: the caller must reserve again.
-        throw new ConflictError(
-          `Reservation '${id}' (${reservation.cidr}) is ${
-            reservation.state === 'reserved' ? 'expired' : reservation.state
-          } and can no longer be committed`,
+        // Released or expired, yet the subnet was made: a retried task whose subnet
+        // outlived a failed cluster step (its reservation was released then). The
+        // subnet holds the range in Azure, so recording it is the truth, unless the
+        // range went to another live reservation meanwhile.
+        const holders: ReservationRow[] = await whereLive(
+          tx(RESERVATIONS)
+            .where({ pool_id: row.pool_id })
+            .whereNot({ id }),
+          at,
         );
+        const range = parseCidrOrThrow(reservation.cidr);
+        const holder = holders.find(other =>
+          overlaps(range, parseCidrOrThrow(other.cidr)),
+        );
+        if (holder) {
+          throw new ConflictError(
+            `Reservation '${id}' (${reservation.cidr}) is ${
+              reservation.state === 'reserved' ? 'expired' : reservation.state
+            } and its range is now held by reservation '${holder.id}' (${
+              holder.cidr
+            })`,
+          );
+        }
       }
       await tx(RESERVATIONS)
         .where({ id })

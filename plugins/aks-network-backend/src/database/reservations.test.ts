@@ -271,11 +271,58 @@ describe.each(databases.eachSupportedId())('reservations on %p', databaseId => {
     const late = await store.reserveSubnet(
       request('task-3', { now: t0, ttlSeconds: 60 }),
     );
+    expect(late.cidr).toBe('10.240.0.64/27');
+    // Expired, and its range went to another request meanwhile: refused, naming it.
+    await store.expireReservations(t1);
+    const taker = await store.reserveSubnet(request('task-4', { now: t1 }));
+    expect(taker.cidr).toBe('10.240.0.64/27');
     await expect(
       store.commitReservation(late.id, `${subnetId}-late`, t1),
     ).rejects.toMatchObject({
       name: 'ConflictError',
-      message: expect.stringContaining('expired'),
+      message: expect.stringMatching(
+        /is expired and its range is now held by reservation '.+' \(10\.240\.0\.64\/27\)/,
+      ),
     });
+  });
+
+  it('commits a released reservation whose range no one took (a retried task whose subnet outlived a failed step)', async () => {
+    const store = await createStore();
+    const subnetId =
+      '/subscriptions/a1a1a1a1-0000-4000-8000-000000000001/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-weu/subnets/aks-retried';
+    const reservation = await store.reserveSubnet(request('task-1'));
+    await store.releaseReservation({ id: reservation.id }, t1);
+    await expect(
+      store.commitReservation(reservation.id, subnetId, t1),
+    ).resolves.toMatchObject({
+      state: 'committed',
+      cidr: reservation.cidr,
+      subnetId,
+    });
+    // Live again: the next request gets the range after it.
+    const next = await store.reserveSubnet(request('task-2', { now: t1 }));
+    expect(next.cidr).not.toBe(reservation.cidr);
+  });
+
+  it('previews the next free subnet without holding it', async () => {
+    const store = await createStore();
+    const preview = await store.previewSubnet({
+      poolId: 'weu-nodes',
+      existingSubnets: ['10.240.0.0/27'],
+      now: t0,
+    });
+    expect(preview).toEqual({ cidr: '10.240.0.32/27', prefix: 27 });
+    await expect(
+      store.previewSubnet({
+        poolId: 'weu-nodes',
+        prefix: 26,
+        existingSubnets: ['10.240.0.0/27'],
+        now: t0,
+      }),
+    ).resolves.toEqual({ cidr: '10.240.0.64/26', prefix: 26 });
+    expect(await store.listReservations({ poolId: 'weu-nodes' })).toEqual([]);
+    await expect(
+      store.previewSubnet({ poolId: 'nope', existingSubnets: [] }),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 });

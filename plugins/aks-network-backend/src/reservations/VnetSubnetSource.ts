@@ -12,6 +12,16 @@ export interface VnetSubnetSource {
     resourceGroup: string;
     vnetName: string;
   }): Promise<string[]>;
+  /**
+   * The VNet's address space, so a plan can check the pod and service CIDRs against
+   * it (DESIGN: they must not overlap the VNet). Optional: without it plans skip that
+   * check.
+   */
+  readAddressSpace?(vnet: {
+    subscriptionId: string;
+    resourceGroup: string;
+    vnetName: string;
+  }): Promise<string[]>;
 }
 
 /**
@@ -37,5 +47,16 @@ export class ArmVnetSubnetSource implements VnetSubnetSource {
       for (const prefix of subnet.addressPrefixes ?? []) prefixes.push(prefix);
     }
     return prefixes;
+  }
+
+  async readAddressSpace(vnet: {
+    subscriptionId: string;
+    resourceGroup: string;
+    vnetName: string;
+  }): Promise<string[]> {
+    const read = await this.clients
+      .network(vnet.subscriptionId)
+      .virtualNetworks.get(vnet.resourceGroup, vnet.vnetName);
+    return read.addressSpace?.addressPrefixes ?? [];
   }
 }

@@ -11,7 +11,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
 import { authorize } from './authorize';
-import { parseBody } from './parseBody';
+import { parseBody, parseRequestInput } from './parseBody';
 
 const reserveSchema = z
   .object({
@@ -20,6 +20,14 @@ const reserveSchema = z
     owner: z.string().min(1).optional(),
     prefix: z.number().int().optional(),
     ttlSeconds: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const commitSchema = z.object({ subnetId: z.string().min(1) }).strict();
+
+const nextSubnetQuery = z
+  .object({
+    prefix: z.coerce.number().int().optional(),
   })
   .strict();
 
@@ -63,6 +71,32 @@ export function addReservationRoutes(
     res.status(201).json(reservation);
   });
 
+  // What a reservation would get now, holding nothing: for plans and dry runs. The VNet
+  // is read as for a reservation, with its address space for overlap checks.
+  router.get('/address-pools/:poolId/next-subnet', async (req, res) => {
+    await authorize(req, aksClusterReadPermission, deps);
+    const { prefix } = parseRequestInput(nextSubnetQuery, req.query, 'query');
+    const pool = await store.getAddressPool(req.params.poolId);
+    if (!pool) {
+      throw new NotFoundError(`No address pool '${req.params.poolId}'`);
+    }
+    const [existingSubnets, vnetAddressSpace] = await Promise.all([
+      vnetSubnets.listSubnetPrefixes(pool),
+      vnetSubnets.readAddressSpace?.(pool),
+    ]);
+    const next = await store.previewSubnet({
+      poolId: pool.id,
+      prefix,
+      existingSubnets,
+    });
+    res.json({
+      poolId: pool.id,
+      ...next,
+      existingSubnets,
+      vnetAddressSpace: vnetAddressSpace ?? null,
+    });
+  });
+
   router.get('/reservations/:reservationId', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
     const reservation = await store.getReservation({
@@ -72,6 +106,15 @@ export function addReservationRoutes(
       throw new NotFoundError(`No reservation '${req.params.reservationId}'`);
     }
     res.json(reservation);
+  });
+
+  // Records the subnet made from the reservation: its range stays taken for good.
+  router.post('/reservations/:reservationId/commit', async (req, res) => {
+    await authorize(req, aksClusterCreatePermission, deps);
+    const { subnetId } = parseBody(commitSchema, req.body);
+    res.json(
+      await store.commitReservation(req.params.reservationId, subnetId),
+    );
   });
 
   router.post('/reservations/:reservationId/release', async (req, res) => {
