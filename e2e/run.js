@@ -84,7 +84,12 @@ async function main() {
     const page = await context.newPage();
     const started = Date.now();
     try {
-      await test.run({ page, appUrl: APP_URL, backendUrl: BACKEND_URL });
+      await test.run({
+        page,
+        appUrl: APP_URL,
+        backendUrl: BACKEND_URL,
+        log: message => console.log(`    ${message}`),
+      });
       results.push({ name: test.name, ok: true, ms: Date.now() - started });
       console.log(`  ✓ ${test.name}`);
     } catch (error) {

@@ -23,7 +23,7 @@ async function guestToken(backendUrl) {
 }
 
 /** Polls until `check` returns a value, or fails with the last reason. */
-async function eventually(check, { timeoutMs = 120_000, intervalMs = 3000 } = {}) {
+async function eventually(check, { timeoutMs = 120_000, intervalMs = 3000, stopOn } = {}) {
   const started = Date.now();
   let last;
   for (;;) {
@@ -31,6 +31,7 @@ async function eventually(check, { timeoutMs = 120_000, intervalMs = 3000 } = {}
       const value = await check();
       if (value) return value;
     } catch (error) {
+      if (stopOn?.(error)) throw error;
       last = error;
     }
     if (Date.now() - started > timeoutMs) {
@@ -38,6 +39,45 @@ async function eventually(check, { timeoutMs = 120_000, intervalMs = 3000 } = {}
     }
     await new Promise(r => setTimeout(r, intervalMs));
   }
+}
+
+/** One call to the ARM simulator, over HTTPS with the CA it wrote at start. */
+function armRequest(method, path, body) {
+  const https = require('node:https');
+  const fs = require('node:fs');
+  const ca = fs.readFileSync(
+    require('node:path').join(__dirname, '..', '.local/azure-arm-simulator/ca.pem'),
+  );
+  const payload = body ? JSON.stringify(body) : undefined;
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      `https://127.0.0.1:7443${path}`,
+      {
+        method,
+        ca,
+        headers: {
+          // The development token of app-config.yaml.
+          Authorization: 'Bearer local-development-token',
+          ...(payload ? { 'Content-Type': 'application/json' } : {}),
+        },
+      },
+      res => {
+        let text = '';
+        res.on('data', chunk => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function getJson(url, token) {
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
 }
 
 const SEED_FLEET_CLUSTERS = 14; // examples/azure-fleet/fleet.yaml
@@ -72,6 +112,9 @@ module.exports = [
           'management.azure.com/resourceId',
           'aks.azure.com/network-model',
           'aks.azure.com/network-dataplane',
+          // What the Kubernetes plugin's catalog cluster locator requires.
+          'kubernetes.io/api-server',
+          'kubernetes.io/api-server-certificate-authority',
           'kubernetes.io/auth-provider',
         ]) {
           if (!a[key]) throw new Error(`${entity.metadata.name} lacks ${key}`);
@@ -80,6 +123,175 @@ module.exports = [
       }
       const missing = NETWORK_MODELS.filter(m => !models.has(m));
       if (missing.length) throw new Error(`no cluster of model ${missing.join(', ')}`);
+    },
+  },
+  {
+    name: 'posture of a component lists its clusters with their findings',
+    async run({ backendUrl }) {
+      const token = await guestToken(backendUrl);
+      // payments-api runs on aks-payments-prod-weu and aks-payments-dev-weu (fleet tags
+      // → spec.dependencyOf on the cluster entities → dependsOn on the component).
+      const posture = await eventually(async () => {
+        const body = await getJson(
+          `${backendUrl}/api/aks-network/posture?entityRef=component:default/payments-api`,
+          token,
+        );
+        if (body.clusters.length !== 2) {
+          throw new Error(`${body.clusters.length} clusters: ${JSON.stringify(body.unresolved)}`);
+        }
+        return body;
+      });
+      const names = posture.clusters.map(c => c.cluster.name).sort();
+      if (names.join() !== 'aks-payments-dev-weu,aks-payments-prod-weu') {
+        throw new Error(`clusters ${names}`);
+      }
+      const prod = posture.clusters.find(c => c.cluster.name === 'aks-payments-prod-weu');
+      // Overlay with ACNS observability and subnet flow logs (fleet.yaml).
+      const { summary } = prod.posture;
+      if (!summary.egressIngressMonitored || !summary.samePodToPodVisible || !summary.historyKept) {
+        throw new Error(`aks-payments-prod-weu summary ${JSON.stringify(summary)}`);
+      }
+      const dev = posture.clusters.find(c => c.cluster.name === 'aks-payments-dev-weu');
+      if (dev.posture.summary.samePodToPodVisible) {
+        throw new Error('aks-payments-dev-weu has no ACNS: same-node traffic cannot be visible');
+      }
+    },
+  },
+  {
+    name: 'a cluster created in Azure is in the catalog within 10 s of its refresh',
+    async run({ backendUrl, log }) {
+      const token = await guestToken(backendUrl);
+      const id =
+        '/subscriptions/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/resourceGroups/rg-aks-payments-dev' +
+        `/providers/Microsoft.ContainerService/managedClusters/aks-e2e-${Date.now().toString(36)}`;
+      const put = await armRequest('PUT', `${id}?api-version=2026-06-01`, {
+        location: 'westeurope',
+        tags: { owner: 'team-payments', component: 'payments-api' },
+        properties: {
+          dnsPrefix: 'aks-e2e',
+          networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay' },
+          agentPoolProfiles: [{ name: 'system', mode: 'System', count: 1, vmSize: 'Standard_D4s_v5' }],
+        },
+      });
+      if (put.status !== 201 && put.status !== 200) {
+        throw new Error(`PUT cluster: HTTP ${put.status} ${JSON.stringify(put.body)}`);
+      }
+      await eventually(
+        async () => {
+          const get = await armRequest('GET', `${id}?api-version=2026-06-01`);
+          return get.body?.properties?.provisioningState === 'Succeeded';
+        },
+        { timeoutMs: 60_000, intervalMs: 500 },
+      );
+
+      const refreshed = Date.now();
+      const res = await fetch(`${backendUrl}/api/aks-network/refresh`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ clusterId: id }),
+      });
+      if (!res.ok) throw new Error(`refresh: HTTP ${res.status} ${await res.text()}`);
+      // The scheduled path would take up to a sync (60 s) plus a provider run (30 s);
+      // the refresh's event must beat both.
+      const url =
+        `${backendUrl}/api/catalog/entities?filter=kind=resource,` +
+        `metadata.annotations.management.azure.com/resourceId=${encodeURIComponent(id)}`;
+      const [entity] = await eventually(
+        async () => {
+          const list = await getJson(url, token);
+          return list.length === 1 ? list : undefined;
+        },
+        { timeoutMs: 10_000, intervalMs: 250 },
+      );
+      log(`entity ${entity.metadata.name} in the catalog ${Date.now() - refreshed} ms after the refresh call`);
+      if (entity.spec.owner !== 'group:default/team-payments') {
+        throw new Error(`owner ${entity.spec.owner}`);
+      }
+    },
+  },
+  {
+    name: 'a task of the aks-overlay-cluster template creates a cluster that is in the catalog within 10 s',
+    async run({ backendUrl, log }) {
+      const token = await guestToken(backendUrl);
+      const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const name = `aks-e2e-task-${Date.now().toString(36)}`;
+      // The template is registered from templates/ at start-up.
+      await eventually(() =>
+        getJson(`${backendUrl}/api/catalog/entities/by-name/template/default/aks-overlay-cluster`, token),
+      );
+      const created = await fetch(`${backendUrl}/api/scaffolder/v2/tasks`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({
+          templateRef: 'template:default/aks-overlay-cluster',
+          values: {
+            name,
+            owner: 'group:default/team-payments',
+            system: 'system:default/payments',
+            components: ['component:default/payments-api'],
+            subscriptionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+            resourceGroup: 'rg-aks-payments-dev',
+            region: 'westeurope',
+            addressPoolId: 'nonprod-weu',
+            nodeCount: 3,
+            vmSize: 'Standard_D4s_v5',
+            maxPods: 30,
+            kubernetesVersion: '1.33',
+            acnsObservability: true,
+          },
+        }),
+      });
+      if (created.status !== 201) {
+        throw new Error(`POST /v2/tasks: HTTP ${created.status} ${await created.text()}`);
+      }
+      const { id } = await created.json();
+      await eventually(
+        async () => {
+          const t = await getJson(`${backendUrl}/api/scaffolder/v2/tasks/${id}`, token);
+          if (t.status === 'failed' || t.status === 'cancelled') {
+            const events = await getJson(`${backendUrl}/api/scaffolder/v2/tasks/${id}/events`, token);
+            const last = events.filter(e => e.type === 'log').slice(-5).map(e => e.body.message);
+            throw Object.assign(new Error(`task ${t.status}: ${last.join(' | ')}`), { fatal: true });
+          }
+          return t.status === 'completed' ? t : undefined;
+        },
+        { timeoutMs: 180_000, intervalMs: 500, stopOn: e => e.fatal },
+      );
+      const completedAt = Date.now();
+      // The task's output travels in its completion event.
+      const events = await getJson(`${backendUrl}/api/scaffolder/v2/tasks/${id}/events`, token);
+      const completion = events.find(e => e.type === 'completion');
+      const output = completion?.body?.output ?? {};
+
+      const clusterId =
+        '/subscriptions/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/resourceGroups/rg-aks-payments-dev' +
+        `/providers/Microsoft.ContainerService/managedClusters/${name}`;
+      const arm = await armRequest('GET', `${clusterId}?api-version=2026-06-01`);
+      if (arm.body?.properties?.provisioningState !== 'Succeeded') {
+        throw new Error(`cluster in the simulator: HTTP ${arm.status} ${JSON.stringify(arm.body)}`);
+      }
+      if (arm.body.properties.networkProfile.networkPluginMode !== 'overlay') {
+        throw new Error(`not overlay: ${JSON.stringify(arm.body.properties.networkProfile)}`);
+      }
+
+      const url =
+        `${backendUrl}/api/catalog/entities?filter=kind=resource,` +
+        `metadata.annotations.management.azure.com/resourceId=${encodeURIComponent(clusterId)}`;
+      const [entity] = await eventually(
+        async () => {
+          const list = await getJson(url, token);
+          return list.length === 1 ? list : undefined;
+        },
+        { timeoutMs: 10_000, intervalMs: 250 },
+      );
+      log(`task ${id} completed; entity ${entity.metadata.name} in the catalog ${Date.now() - completedAt} ms later`);
+      const link = (output.links ?? []).find(l => l.title === 'Cluster in the catalog');
+      if (!link || link.entityRef !== `resource:default/${entity.metadata.name}`) {
+        throw new Error(`task output links ${JSON.stringify(output.links)}`);
+      }
+      if (entity.spec.owner !== 'group:default/team-payments') {
+        throw new Error(`owner ${entity.spec.owner}`);
+      }
     },
   },
   {

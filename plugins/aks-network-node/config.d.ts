@@ -94,6 +94,17 @@ export interface Config {
             displayName?: string;
           }
       >;
+      /**
+       * Also read each cluster's API server CA (the `certificate-authority-data` of
+       * its cluster-user kubeconfig), so catalog entities carry everything the
+       * Kubernetes plugin's catalog cluster locator needs. One
+       * `listClusterUserCredential` call per cluster and sync; it needs
+       * `Microsoft.ContainerService/managedClusters/listClusterUserCredential/action`
+       * (Azure Kubernetes Service Cluster User Role), more than `Reader`. A cluster
+       * where it is refused keeps its record, without the CA.
+       * @default false
+       */
+      readApiServerCertificateAuthority?: boolean;
       /** Limits of every Resource Manager call. */
       requests?: {
         /**

@@ -42,6 +42,7 @@ export type {
 export type { JsonObject, JsonValue } from './json/JsonValue';
 export type { TlsMaterial } from './tls/selfSignedCertificate';
 export { SUPPORTED_API_VERSIONS } from './server/apiVersions';
+export { simulatedClusterCaPem } from './resources/ClusterUserCredentials';
 
 /** The api-version `@azure/arm-containerservice` 25.5.0 sends. @public */
 export const CONTAINER_SERVICE_API_VERSION = '2026-06-01';

@@ -14,3 +14,6 @@ export * from './clients';
 export * from './mapping';
 export * from './inventory';
 export * from './provisioning';
+// How clusters are named and linked in the catalog, shared by the catalog module
+// (which emits the entities) and the scaffolder module (which links to them).
+export * from './catalog';

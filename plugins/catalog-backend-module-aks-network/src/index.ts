@@ -8,10 +8,12 @@
 export { catalogModuleAksNetwork as default } from './module';
 export { clusterToEntity } from './entity/clusterToEntity';
 export type { ClusterEntityOptions } from './entity/clusterToEntity';
-export { clusterEntityName } from './entity/clusterEntityName';
-export type { ClusterApiServerFields } from './entity/ClusterApiServer';
+// Shared with the scaffolder module (it names the entity of the cluster it creates).
+export {
+  clusterEntityName,
+  DEFAULT_AZURE_PORTAL_BASE_URL,
+} from '@aks-network/plugin-aks-network-node';
 export { AKS_ANNOTATIONS, KUBERNETES_ANNOTATIONS } from './entity/annotations';
-export { DEFAULT_AZURE_PORTAL_BASE_URL } from './entity/azurePortal';
 export { AksClusterEntityProvider } from './provider/AksClusterEntityProvider';
 export type {
   AksClusterDelta,

@@ -20,6 +20,9 @@ import {
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
 import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+// The real backend plugin next to the module, as packages/backend runs them: test
+// wiring only.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import aksNetworkPlugin, {
   AksNetworkService,
   aksNetworkServiceRef,

@@ -1,11 +1,21 @@
 import {
+  AzureAccess,
+  AzureProvisioner,
+} from '@aks-network/plugin-aks-network-node';
+import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createClusterAction } from './actions/createClusterAction';
+import { createPlanAction } from './actions/createPlanAction';
+import { AksNetworkBackendClient } from './backend/AksNetworkBackendClient';
+import { readClusterPolicy } from './config/ClusterPolicy';
 
 /**
- * Registers the `aks-network:*` actions with the scaffolder.
+ * Registers `aks-network:plan` and `aks-network:cluster:create` with the scaffolder.
+ * Both read and reserve through the `aks-network` backend plugin's API; the create
+ * action writes to Azure with the credential of `aksNetwork.azure`.
  *
  * @public
  */
@@ -16,11 +26,27 @@ export const scaffolderModuleAksNetwork = createBackendModule({
     env.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
       },
-      async init({ logger }) {
-        // Actions (aks-network:plan, aks-network:cluster:create) are added here.
-        logger.info('AKS network scaffolder module registered');
+      async init({ scaffolder, config, logger, discovery, auth, permissions }) {
+        // Read at start-up so a bad policy or Azure config stops the backend, not the
+        // first task.
+        const policy = readClusterPolicy(config);
+        const access = AzureAccess.fromConfig(config, { logger });
+        const backend = new AksNetworkBackendClient({ discovery, auth });
+        scaffolder.addActions(
+          createPlanAction({ policy, backend }),
+          createClusterAction({
+            policy,
+            backend,
+            provisioner: new AzureProvisioner(access.clients),
+            permissions,
+          }),
+        );
       },
     });
   },

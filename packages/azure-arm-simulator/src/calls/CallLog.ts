@@ -1,4 +1,4 @@
-import { CallFault } from '../faults/FaultInjector';
+import { RecordedFault } from '../faults/FaultInjector';
 
 /** One ARM call as the simulator saw it. @public */
 export interface CallRecord {
@@ -12,7 +12,7 @@ export interface CallRecord {
   status: number;
   /** The SDK's `x-ms-client-request-id`: the same on every retry of one request. */
   clientRequestId?: string;
-  fault?: Exclude<CallFault, 'none'>;
+  fault?: RecordedFault;
   /** `Retry-After` seconds sent with the answer, if any. */
   retryAfterSeconds?: number;
 }

@@ -5,6 +5,13 @@ import { SeededRandom } from './SeededRandom';
 /** What happens to one ARM call. */
 export type CallFault = 'none' | 'connectionReset' | 'throttle' | 'serverError';
 
+/** A fault as the call log records it: a drawn one, or a denied RBAC action. */
+export type RecordedFault = Exclude<CallFault, 'none'> | 'authorizationFailed';
+
+/** Object id the simulator names as the caller in `AuthorizationFailed` messages. */
+export const SIMULATED_CALLER_OBJECT_ID =
+  '5e1f0c4a-7d2b-4e6a-9c3f-0a8b1d2e3f40';
+
 /** How a long-running operation on a resource will end. */
 export type OperationOutcome =
   | { kind: 'normal' }
@@ -102,6 +109,28 @@ export class FaultInjector {
         .toISOString()
         .replace(/[-:]/g, '')
         .slice(0, 15)}Z', tracking id '${trackingId}'.`,
+    });
+  }
+
+  /** Whether `deniedActions` takes `action` (a route's RBAC action) from the caller. */
+  denies(action: string): boolean {
+    return (this.settings.deniedActions ?? []).some(denied =>
+      new RegExp(
+        `^${denied
+          .split('*')
+          .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+        'i',
+      ).test(action),
+    );
+  }
+
+  /** ARM's answer to a principal without the role that grants `action` on `scope`. */
+  authorizationFailed(action: string, scope: string): ArmError {
+    return new ArmError({
+      statusCode: 403,
+      code: 'AuthorizationFailed',
+      message: `The client '${SIMULATED_CALLER_OBJECT_ID}' with object id '${SIMULATED_CALLER_OBJECT_ID}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
     });
   }
 

@@ -24,6 +24,35 @@ describe('fault settings', () => {
       /pathPattern/,
     );
     expect(() => validateFaultSettings([])).toThrow(/JSON object/);
+    expect(
+      validateFaultSettings({ deniedActions: [' Microsoft.X/y/read '] }),
+    ).toEqual({ deniedActions: ['Microsoft.X/y/read'] });
+    expect(() => validateFaultSettings({ deniedActions: [''] })).toThrow(
+      /deniedActions/,
+    );
+    expect(() =>
+      validateFaultSettings({ deniedActions: 'Microsoft.X/y/read' }),
+    ).toThrow(/deniedActions/);
+  });
+
+  it('denies actions case-insensitively, with role-definition wildcards', () => {
+    const injector = new FaultInjector({
+      deniedActions: ['Microsoft.ContainerService/managedClusters/*/action'],
+    });
+    expect(
+      injector.denies(
+        'microsoft.containerservice/managedclusters/listClusterUserCredential/action',
+      ),
+    ).toBe(true);
+    expect(
+      injector.denies('Microsoft.ContainerService/managedClusters/read'),
+    ).toBe(false);
+    // A dot in the action is literal, not "any character".
+    expect(
+      new FaultInjector({ deniedActions: ['Microsoft.X/y/read'] }).denies(
+        'MicrosoftxX/y/read',
+      ),
+    ).toBe(false);
   });
 
   it('draws the same faults for the same seed', () => {

@@ -41,6 +41,14 @@ export interface FaultSettings {
   methods?: string[];
   failOperations?: FailingOperation[];
   stuckOperations?: StuckOperation[];
+  /**
+   * RBAC actions the caller is taken to lack, as role definitions write them
+   * (case-insensitive, `*` matches any run of characters), e.g.
+   * `Microsoft.ContainerService/managedClusters/listClusterUserCredential/action`.
+   * Every call needing one is answered 403 `AuthorizationFailed`, as ARM answers a
+   * principal without the role; unlike the rates, this is not drawn.
+   */
+  deniedActions?: string[];
 }
 
 /** Checks settings that arrive as JSON on the admin endpoint or as options. */
@@ -150,6 +158,15 @@ export function validateFaultSettings(
       );
       return { resourceNamePattern: entry.resourceNamePattern };
     });
+  }
+  if (input.deniedActions !== undefined) {
+    if (
+      !Array.isArray(input.deniedActions) ||
+      input.deniedActions.some(a => typeof a !== 'string' || a.trim() === '')
+    ) {
+      throw invalid('deniedActions must be an array of non-empty strings');
+    }
+    settings.deniedActions = input.deniedActions.map(a => String(a).trim());
   }
   return settings;
 }

@@ -431,7 +431,8 @@ function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
   });
 }
 
-function requireCluster(
+/** The cluster a request names; 404 `ResourceGroupNotFound` / `ResourceNotFound` as ARM answers. */
+export function requireCluster(
   context: SimulatorContext,
   s: string,
   rg: string,
@@ -470,7 +471,8 @@ function agentPoolView(
   };
 }
 
-const CLUSTER_PATH =
+/** Path template of one managed cluster; its actions and child resources hang below it. */
+export const CLUSTER_PATH =
   '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/{resourceName}';
 
 /** Managed clusters: list (subscription, resource group), get, PUT, DELETE, agent pools. */

@@ -113,6 +113,16 @@ function errorReply(error: unknown, logger?: (line: string) => void): ArmReply {
   };
 }
 
+/**
+ * The scope ARM names in an authorization failure: the resource a call reads or acts
+ * on, i.e. the path without a trailing collection or action segment.
+ */
+function rbacScopeOf(path: string, template: string): string {
+  const endsWithLiteral = !template.endsWith('}');
+  const scope = endsWithLiteral ? path.replace(/\/[^/]*\/?$/, '') : path;
+  return scope || '/';
+}
+
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
@@ -186,6 +196,13 @@ export function createArmRequestHandler(options: ArmRequestHandlerOptions) {
         url.searchParams,
         match.kind === 'matched' ? match.route.provider : providerOf(path),
       );
+      if (match.kind === 'matched' && faults.denies(match.route.action)) {
+        record.fault = 'authorizationFailed';
+        throw faults.authorizationFailed(
+          match.route.action,
+          rbacScopeOf(path, match.route.template),
+        );
+      }
       if (fault === 'throttle') {
         record.fault = fault;
         throw faults.throttleError(method, subscriptionId);

@@ -39,6 +39,12 @@ export interface ArmRoute {
   /** Name used in call counts, e.g. `managedClusters.list`. */
   kind: string;
   provider: ArmProvider;
+  /**
+   * The Azure RBAC action ARM checks before the call, e.g.
+   * `Microsoft.ContainerService/managedClusters/read` or
+   * `…/managedClusters/listClusterUserCredential/action`.
+   */
+  action: string;
   pattern: RegExp;
   handle(
     request: ArmRequest,
@@ -69,6 +75,7 @@ export function route(
     template,
     kind,
     provider: providerOf(template),
+    action: rbacActionOf(method, template),
     pattern: new RegExp(`^${source}/?$`, 'i'),
     handle,
   };
@@ -83,4 +90,35 @@ export function providerOf(template: string): ArmProvider {
     return 'Microsoft.Network';
   }
   return 'Microsoft.Resources';
+}
+
+const ACTION_VERBS: Record<ArmRoute['method'], string> = {
+  GET: 'read',
+  PUT: 'write',
+  PATCH: 'write',
+  DELETE: 'delete',
+  POST: 'action',
+};
+
+/**
+ * The RBAC action of a route, as role definitions name it: the provider namespace and
+ * the resource types of the path (names left out), then `read`, `write`, `delete`, or
+ * for a POST the action's own name and `action`. Paths without a provider belong to
+ * `Microsoft.Resources` (`Microsoft.Resources/subscriptions/resourceGroups/read`).
+ */
+export function rbacActionOf(
+  method: ArmRoute['method'],
+  template: string,
+): string {
+  const literals = template
+    .split('/')
+    .filter(part => part !== '' && !part.startsWith('{'));
+  const providers = literals.findIndex(
+    part => part.toLowerCase() === 'providers',
+  );
+  const types =
+    providers >= 0
+      ? literals.slice(providers + 1)
+      : ['Microsoft.Resources', ...literals];
+  return [...types, ACTION_VERBS[method]].join('/');
 }

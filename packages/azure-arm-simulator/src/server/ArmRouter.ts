@@ -1,3 +1,4 @@
+import { clusterUserCredentialRoutes } from '../resources/ClusterUserCredentials';
 import { managedClusterRoutes } from '../resources/ManagedClusters';
 import { networkSecurityGroupRoutes } from '../resources/NetworkSecurityGroups';
 import { networkWatcherRoutes } from '../resources/NetworkWatchers';
@@ -13,6 +14,7 @@ export const ARM_ROUTES: readonly ArmRoute[] = [
   ...subscriptionRoutes,
   ...resourceGroupRoutes,
   ...managedClusterRoutes,
+  ...clusterUserCredentialRoutes,
   ...virtualNetworkRoutes,
   ...subnetRoutes,
   ...networkSecurityGroupRoutes,

@@ -143,7 +143,11 @@ function defaultAzure(
 } {
   const access = AzureAccess.fromConfig(config, { logger });
   return {
-    reader: new AzureInventoryReader(access.clients),
+    reader: new AzureInventoryReader(access.clients, {
+      // Opt-in: needs the cluster-user role on every cluster (node README).
+      readApiServerCertificateAuthority:
+        access.settings.readApiServerCertificateAuthority,
+    }),
     subscriptions: access.clients,
     vnetSubnets: new ArmVnetSubnetSource(access.clients),
   };

@@ -38,6 +38,14 @@ export interface ClusterRecord {
   fqdn?: string;
   /** Private FQDN of the API server (ARM `properties.privateFQDN`), private clusters only. */
   privateFqdn?: string;
+  /**
+   * CA of the API server, base64 of its PEM: the `certificate-authority-data` of the
+   * kubeconfig that ARM's `listClusterUserCredential` action returns. Read only when
+   * `aksNetwork.azure.readApiServerCertificateAuthority` is on, since that action needs
+   * the Azure Kubernetes Service Cluster User Role, more than the inventory's reader
+   * role; absent when off or when the call failed, never guessed.
+   */
+  apiServerCertificateAuthority?: string;
   networkProfile: ClusterNetworkProfile;
   nodePools: NodePoolRecord[];
   /** The subnets the node pools take node IPs from. */

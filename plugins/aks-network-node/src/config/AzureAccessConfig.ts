@@ -101,5 +101,11 @@ export interface AzureAccessConfig {
   credential: AzureCredentialConfig;
   /** Configured subscriptions; undefined means every subscription the credential sees. */
   subscriptions?: AzureSubscriptionRef[];
+  /**
+   * Whether the inventory also reads each cluster's API server CA through
+   * `listClusterUserCredential` (needs the Azure Kubernetes Service Cluster User Role);
+   * pass it on as `AzureInventoryReaderOptions.readApiServerCertificateAuthority`.
+   */
+  readApiServerCertificateAuthority: boolean;
   requests: ArmRequestSettings;
 }

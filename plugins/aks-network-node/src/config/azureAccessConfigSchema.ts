@@ -16,6 +16,20 @@ function configNumber(schema: z.ZodNumber) {
   );
 }
 
+// Likewise booleans: a substituted `${VAR}` arrives as the text "true" or "false".
+function configBoolean() {
+  return z.preprocess(value => {
+    if (typeof value !== 'string') {
+      return value;
+    }
+    const text = value.trim().toLowerCase();
+    if (text === 'true' || text === 'false') {
+      return text === 'true';
+    }
+    return value;
+  }, z.boolean());
+}
+
 const nonEmpty = () => z.string().trim().min(1, 'must not be empty');
 
 // Azure subscription ids are GUIDs; a typo here would otherwise surface as a 404 much later.
@@ -164,6 +178,7 @@ export const azureAccessConfigSchema = z.object({
       'list at least one subscription, or leave the key out to use every subscription the credential can see',
     )
     .optional(),
+  readApiServerCertificateAuthority: configBoolean().default(false),
   requests,
 });
 

@@ -58,6 +58,10 @@ export function describeAzureAccess(access: AzureAccessConfig): string {
     `(audience ${access.audience}${
       access.caCertificate ? ', extra CA trusted' : ''
     }) ` +
-    `as ${who}; ${subscriptions}`
+    `as ${who}; ${subscriptions}${
+      access.readApiServerCertificateAuthority
+        ? '; reads API server CAs (needs the Azure Kubernetes Service Cluster User Role)'
+        : ''
+    }`
   );
 }

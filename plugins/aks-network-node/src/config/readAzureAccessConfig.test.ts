@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { describeAzureAccess } from './describeAzureAccess';
 import { readAzureAccessConfig } from './readAzureAccessConfig';
 
 const SUB_A = '11111111-2222-3333-4444-555555555555';
@@ -37,6 +38,7 @@ describe('readAzureAccessConfig', () => {
       caCertificate: undefined,
       credential: { type: 'default' },
       subscriptions: undefined,
+      readApiServerCertificateAuthority: false,
       requests: {
         maxConcurrencyPerSubscription: 4,
         maxRetries: 6,
@@ -142,6 +144,29 @@ describe('readAzureAccessConfig', () => {
       { subscriptionId: SUB_A },
       { subscriptionId: SUB_B, displayName: 'Prod' },
     ]);
+  });
+
+  it('reads the opt-in API server CA flag, as a boolean or as substituted text', () => {
+    expect(
+      read({ readApiServerCertificateAuthority: true })
+        .readApiServerCertificateAuthority,
+    ).toBe(true);
+    expect(
+      read({ readApiServerCertificateAuthority: ' TRUE ' })
+        .readApiServerCertificateAuthority,
+    ).toBe(true);
+    expect(
+      read({ readApiServerCertificateAuthority: 'false' })
+        .readApiServerCertificateAuthority,
+    ).toBe(false);
+    // The start-up line says so, as the role it needs goes beyond Reader.
+    expect(
+      describeAzureAccess(read({ readApiServerCertificateAuthority: true })),
+    ).toContain('reads API server CAs');
+    expect(describeAzureAccess(read(undefined))).not.toContain('API server');
+    expect(() => read({ readApiServerCertificateAuthority: 'yes' })).toThrow(
+      'Invalid Azure access config: aksNetwork.azure.readApiServerCertificateAuthority must be a boolean',
+    );
   });
 
   it('reads request limits, numbers given as strings included (env substitution)', () => {

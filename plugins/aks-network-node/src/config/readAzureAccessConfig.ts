@@ -164,6 +164,7 @@ export function readAzureAccessConfig(
     caCertificate,
     credential: input.credential,
     subscriptions: input.subscriptions,
+    readApiServerCertificateAuthority: input.readApiServerCertificateAuthority,
     requests: input.requests,
   };
 }

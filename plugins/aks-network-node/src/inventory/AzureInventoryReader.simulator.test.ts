@@ -1,5 +1,6 @@
 import {
   ArmSimulator,
+  simulatedClusterCaPem,
   startArmSimulator,
 } from '@aks-network/azure-arm-simulator';
 import {
@@ -25,6 +26,20 @@ import { simulatorClients } from './__testUtils__/simulatorClients';
 
 const VNET_WEU = `/subscriptions/${SUB_A}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-weu`;
 const NSG = `/subscriptions/${SUB_A}/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-aks`;
+const CREDENTIAL_ACTION =
+  'Microsoft.ContainerService/managedClusters/listClusterUserCredential/action';
+
+/** The CA the simulator's kubeconfig of a cluster holds, as the annotation takes it. */
+function simulatedCa(clusterId: string): string {
+  return Buffer.from(simulatedClusterCaPem(clusterId)).toString('base64');
+}
+
+/** Records without the CA, to show that reading it changed nothing else. */
+function withoutCa(records: ClusterRecord[]) {
+  return records.map(
+    ({ apiServerCertificateAuthority: _ca, ...record }) => record,
+  );
+}
 
 describe('AzureInventoryReader against the ARM simulator', () => {
   let simulator: ArmSimulator;
@@ -66,6 +81,8 @@ describe('AzureInventoryReader against the ARM simulator', () => {
     expect(result.calls).toEqual({
       'managedClusters.list': 1,
       'agentPools.list': 11,
+      // Not opted in: no credential call, no CA on any record.
+      'managedClusters.listClusterUserCredentials': 0,
       'virtualNetworks.get': 2,
       'virtualNetworks.listUsage': 2,
       'networkSecurityGroups.get': 1,
@@ -86,6 +103,12 @@ describe('AzureInventoryReader against the ARM simulator', () => {
     expect(seen['GET networkSecurityGroups.get']).toBe(1);
     expect(seen['GET networkWatchers.listAll']).toBe(1);
     expect(seen['GET flowLogs.list']).toBe(2);
+    expect(seen['POST managedClusters.listClusterUserCredential']).toBe(
+      undefined,
+    );
+    expect(
+      result.clusters.filter(c => 'apiServerCertificateAuthority' in c),
+    ).toEqual([]);
   });
 
   it.each<[string, NetworkModel, NetworkDataplane]>([
@@ -255,6 +278,131 @@ describe('AzureInventoryReader against the ARM simulator', () => {
     expect(overlay.nodeSubnets[0].ipUsed).toBeUndefined();
     expect(overlay.nodeSubnets[0].addressPrefix).toBe('10.240.0.0/27');
     expect(byName(result, 'aks-neu').nodeSubnets[0].ipUsed).toBeDefined();
+  });
+
+  describe('with readApiServerCertificateAuthority', () => {
+    const caReader = () =>
+      new AzureInventoryReader(simulatorClients(simulator), {
+        readApiServerCertificateAuthority: true,
+      });
+
+    it('gives every cluster the CA of its kubeconfig, with one credential call per cluster', async () => {
+      const result = await caReader().readSubscription(SUB_A);
+
+      expect(result.complete).toBe(true);
+      expect(result.errors).toEqual([]);
+      expect(result.clusters).toHaveLength(11);
+      expect(
+        result.clusters.map(c => [c.name, c.apiServerCertificateAuthority]),
+      ).toEqual(result.clusters.map(c => [c.name, simulatedCa(c.id)]));
+      // Each cluster has its own CA.
+      expect(
+        new Set(result.clusters.map(c => c.apiServerCertificateAuthority)).size,
+      ).toBe(11);
+      expect(result.calls['managedClusters.listClusterUserCredentials']).toBe(
+        11,
+      );
+      expect(
+        simulator.calls().byKind[
+          'POST managedClusters.listClusterUserCredential'
+        ],
+      ).toBe(11);
+      // Only the CA is taken from the kubeconfig; the rest of the record is as without.
+      const plain = await reader.readSubscription(SUB_A);
+      expect(withoutCa(result.clusters)).toEqual(plain.clusters);
+    });
+
+    it('keeps at most `concurrency` credential calls in flight', async () => {
+      let inFlight = 0;
+      let most = 0;
+      const clients = simulatorClients(simulator);
+      const counted = new AzureInventoryReader(
+        {
+          network: clients.network,
+          containerService: id => {
+            const client = clients.containerService(id);
+            const list = client.managedClusters.listClusterUserCredentials;
+            client.managedClusters.listClusterUserCredentials = async (
+              ...args
+            ) => {
+              inFlight += 1;
+              most = Math.max(most, inFlight);
+              try {
+                return await list(...args);
+              } finally {
+                inFlight -= 1;
+              }
+            };
+            return client;
+          },
+        },
+        { concurrency: 3, readApiServerCertificateAuthority: true },
+      );
+      simulator.setFaults({
+        latencyMs: 40,
+        pathPattern: '/listClusterUserCredential$',
+      });
+      const result = await counted.readSubscription(SUB_A);
+      expect(result.calls['managedClusters.listClusterUserCredentials']).toBe(
+        11,
+      );
+      expect(most).toBe(3);
+    });
+
+    it('keeps clusters whole, without the CA, when the role is missing (403), and lists why', async () => {
+      simulator.setFaults({ deniedActions: [CREDENTIAL_ACTION] });
+      const result = await caReader().readSubscription(SUB_A);
+
+      expect(result.complete).toBe(true);
+      expect(result.clusters).toHaveLength(11);
+      expect(
+        result.clusters.filter(c => 'apiServerCertificateAuthority' in c),
+      ).toEqual([]);
+      expect(result.partialClusterIds).toEqual([]);
+      expect(result.errors).toHaveLength(11);
+      expect(result.errors.map(error => error.resourceId).sort()).toEqual(
+        result.clusters.map(c => c.id).sort(),
+      );
+      for (const error of result.errors) {
+        expect(error).toEqual({
+          kind: 'managedClusters.listClusterUserCredentials',
+          resourceId: expect.any(String),
+          clusterIds: [],
+          statusCode: 403,
+          code: 'AuthorizationFailed',
+          message: expect.stringContaining(CREDENTIAL_ACTION),
+        });
+      }
+      expect(simulator.calls().byFault).toEqual({ authorizationFailed: 11 });
+      const plain = await reader.readSubscription(SUB_A);
+      expect(result.clusters).toEqual(plain.clusters);
+    });
+
+    it("is read through createArmClients' clients when aksNetwork.azure turns it on", async () => {
+      const access = AzureAccess.fromConfig(
+        new ConfigReader({
+          aksNetwork: {
+            azure: {
+              resourceManagerEndpoint: simulator.url,
+              caCertificate: simulator.caCertificate,
+              credential: { type: 'development', token: 'dev' },
+              readApiServerCertificateAuthority: true,
+            },
+          },
+        }),
+        { logger: mockServices.logger.mock() },
+      );
+      const result = await new AzureInventoryReader(access.clients, {
+        readApiServerCertificateAuthority:
+          access.settings.readApiServerCertificateAuthority,
+      }).readSubscription(SUB_A);
+      expect(byName(result, 'aks-flat').apiServerCertificateAuthority).toBe(
+        simulatedCa(byName(result, 'aks-flat').id),
+      );
+      expect(result.calls['managedClusters.listClusterUserCredentials']).toBe(
+        11,
+      );
+    });
   });
 
   it('is incomplete when the cluster list fails, so nothing may be deleted', async () => {

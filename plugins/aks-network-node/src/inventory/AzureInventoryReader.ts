@@ -11,6 +11,7 @@ import { collectAll } from './collectAll';
 import { forEachConcurrently } from './forEachConcurrently';
 import { emptyCallCounts, InventoryCallCounts } from './InventoryCallCounts';
 import { describeArmFailure, InventoryReadError } from './InventoryReadError';
+import { readApiServerCertificateAuthority } from './readApiServerCertificateAuthority';
 import {
   NodeSubnetsByCluster,
   readNetworkResources,
@@ -39,6 +40,15 @@ export interface AzureInventoryReaderOptions {
    * Default 4. The pipeline bounds HTTP requests per subscription on top of this.
    */
   concurrency?: number;
+  /**
+   * Also read each cluster's API server CA (`managedClusters.listClusterUserCredentials`,
+   * one call per cluster) into `ClusterRecord.apiServerCertificateAuthority`. It needs
+   * `Microsoft.ContainerService/managedClusters/listClusterUserCredential/action`
+   * (Azure Kubernetes Service Cluster User Role), more than `Reader`, hence off by
+   * default; `AzureAccess.settings.readApiServerCertificateAuthority` holds the
+   * configured value (`aksNetwork.azure.readApiServerCertificateAuthority`).
+   */
+  readApiServerCertificateAuthority?: boolean;
 }
 
 /**
@@ -60,6 +70,8 @@ export interface ReadSubscriptionOptions {
  * call (agent pools, VNet, usages, NSG, flow logs) does not make the read incomplete:
  * the cluster is still listed, its record leaves the unread parts out, and the failure
  * is in `errors` with the cluster's id in `clusterIds` (and in `partialClusterIds`).
+ * A failed API server CA read (opt-in) is in `errors` too, under the cluster's
+ * `resourceId`, but does not make the cluster partial: the record only lacks the CA.
  *
  * @public
  */
@@ -84,20 +96,24 @@ const DEFAULT_CONCURRENCY = 4;
 /**
  * Reads the AKS clusters of a subscription and the network around them, and maps them
  * into `ClusterRecord`s. The calls per read are bounded by what is shared, not by
- * the cluster count, except for one agent pool listing per cluster:
- * `managedClusters.list` (paged), `agentPools.list` per cluster, and once per VNet,
- * NSG, subscription and region what `readNetworkResources` describes.
+ * the cluster count, except for one agent pool listing per cluster (and, opted in, one
+ * credential call per cluster): `managedClusters.list` (paged), `agentPools.list` and
+ * `managedClusters.listClusterUserCredentials` per cluster, and once per VNet, NSG,
+ * subscription and region what `readNetworkResources` describes.
  *
  * @public
  */
 export class AzureInventoryReader {
   private readonly concurrency: number;
+  private readonly readCertificateAuthority: boolean;
 
   constructor(
     private readonly clients: InventoryArmClients,
     options: AzureInventoryReaderOptions = {},
   ) {
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+    this.readCertificateAuthority =
+      options.readApiServerCertificateAuthority ?? false;
   }
 
   async readSubscription(
@@ -134,8 +150,10 @@ export class AzureInventoryReader {
       });
     }
 
-    // Agent pools, one listing per cluster; the cluster's own profiles if it fails.
+    // Per cluster, under one concurrency bound: the agent pool listing (the cluster's
+    // own profiles if it fails) and, opted in, the API server CA.
     const agentPools = new Map<string, AgentPool[]>();
+    const certificateAuthorities = new Map<string, string>();
     await forEachConcurrently(clusters, this.concurrency, async cluster => {
       const parts = parseArmResourceId(cluster.id);
       if (!cluster.id || !parts) {
@@ -167,6 +185,19 @@ export class AzureInventoryReader {
           ...describeArmFailure(error),
         });
       }
+      if (this.readCertificateAuthority) {
+        const ca = await readApiServerCertificateAuthority(
+          { containerService, signal, calls, errors },
+          {
+            id: cluster.id,
+            resourceGroup: parts.resourceGroup,
+            name: parts.names[0],
+          },
+        );
+        if (ca) {
+          certificateAuthorities.set(armIdKey(cluster.id), ca);
+        }
+      }
     });
 
     const nodeSubnetsByCluster: NodeSubnetsByCluster = new Map();
@@ -195,14 +226,16 @@ export class AzureInventoryReader {
       nodeSubnetsByCluster,
     );
 
-    const records = clusters.map(cluster =>
-      mapManagedCluster(cluster, {
-        agentPools: cluster.id
-          ? agentPools.get(armIdKey(cluster.id))
-          : undefined,
+    const records = clusters.map(cluster => {
+      const key = cluster.id ? armIdKey(cluster.id) : undefined;
+      return mapManagedCluster(cluster, {
+        agentPools: key ? agentPools.get(key) : undefined,
         network,
-      }),
-    );
+        apiServerCertificateAuthority: key
+          ? certificateAuthorities.get(key)
+          : undefined,
+      });
+    });
     const partialClusterIds = [
       ...new Set(errors.flatMap(error => error.clusterIds)),
     ];

@@ -9,6 +9,7 @@
 export type InventoryCallKind =
   | 'managedClusters.list'
   | 'agentPools.list'
+  | 'managedClusters.listClusterUserCredentials'
   | 'virtualNetworks.get'
   | 'virtualNetworks.listUsage'
   | 'networkSecurityGroups.get'
@@ -27,6 +28,7 @@ export function emptyCallCounts(): InventoryCallCounts {
   return {
     'managedClusters.list': 0,
     'agentPools.list': 0,
+    'managedClusters.listClusterUserCredentials': 0,
     'virtualNetworks.get': 0,
     'virtualNetworks.listUsage': 0,
     'networkSecurityGroups.get': 0,

@@ -12,16 +12,23 @@ export interface InventoryReadError {
   kind: InventoryCallKind;
   /**
    * ARM id of what was being read: the subscription for the cluster list, a cluster for
-   * its agent pools, a VNet, an NSG or a network watcher.
+   * its agent pools or API server CA, a VNet, an NSG or a network watcher.
    */
   resourceId: string;
-  /** Clusters whose records are partial because of this failure (none for the cluster list). */
+  /**
+   * Clusters whose records are partial because of this failure: none for the cluster
+   * list, nor for an API server CA read, whose cluster is `resourceId` and whose record
+   * lacks only the CA.
+   */
   clusterIds: string[];
   /** ARM's error code (`ResourceNotFound`, `AuthorizationFailed`, …), when ARM sent one. */
   code?: string;
   /** The HTTP status, when there was a response. */
   statusCode?: number;
-  /** ARM's message, or the transport error's. Never includes request headers. */
+  /**
+   * ARM's message, or the transport error's, or why a kubeconfig held no CA. Never
+   * includes request headers or kubeconfig content.
+   */
   message: string;
 }
 

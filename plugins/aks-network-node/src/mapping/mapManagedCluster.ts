@@ -29,6 +29,11 @@ export interface ManagedClusterEnrichment {
   agentPools?: AgentPoolLike[];
   /** VNets, subnet usages, NSGs and flow logs read for the cluster's subscription. */
   network?: NetworkResourceIndex;
+  /**
+   * The API server CA (base64 PEM) of the cluster-user kubeconfig, see
+   * `kubeconfigCertificateAuthority`; absent when not read or not readable.
+   */
+  apiServerCertificateAuthority?: string;
 }
 
 /** Distinct ids in first-seen order, compared as ARM compares them (case-insensitive). */
@@ -152,6 +157,10 @@ export function mapManagedCluster(
   }
   if (cluster.privateFqdn) {
     record.privateFqdn = cluster.privateFqdn;
+  }
+  if (enrichment.apiServerCertificateAuthority) {
+    record.apiServerCertificateAuthority =
+      enrichment.apiServerCertificateAuthority;
   }
   if (vnet) {
     record.vnet = mapVirtualNetwork(vnet);

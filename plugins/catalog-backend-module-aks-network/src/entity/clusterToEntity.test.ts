@@ -21,6 +21,12 @@ const OPTIONS: ClusterEntityOptions = {
   locationKey: 'clusters',
 };
 
+const FQDN = 'aks-payments-prod-weu-dns-1a2b3c4d.hcp.westeurope.azmk8s.io';
+// base64 of a PEM block, as the kubeconfig's certificate-authority-data holds it.
+const CA = Buffer.from(
+  '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2Ez\n-----END CERTIFICATE-----\n',
+).toString('base64');
+
 const validators = makeValidator();
 const validateEnvelope = entitySchemaValidator();
 
@@ -81,22 +87,45 @@ describe('clusterToEntity', () => {
     );
   });
 
-  it('adds the API server and its CA once the record carries them', async () => {
+  it('gives a record with FQDN and CA all three annotations the cluster locator needs', async () => {
     const entity = clusterToEntity(
       {
         ...clusterRecord(),
-        fqdn: 'aks-payments-prod-weu-dns-1a2b3c4d.hcp.westeurope.azmk8s.io',
-        apiServerCertificateAuthority: 'LS0tLS1CRUdJTi...',
+        fqdn: FQDN,
+        apiServerCertificateAuthority: CA,
       },
       OPTIONS,
     );
     await expectValidEntity(entity);
-    expect(entity.metadata.annotations).toMatchObject({
-      [KUBERNETES_ANNOTATIONS.apiServer]:
-        'https://aks-payments-prod-weu-dns-1a2b3c4d.hcp.westeurope.azmk8s.io:443',
-      [KUBERNETES_ANNOTATIONS.apiServerCertificateAuthority]:
-        'LS0tLS1CRUdJTi...',
-    });
+    const annotations = entity.metadata.annotations!;
+    expect(annotations[KUBERNETES_ANNOTATIONS.apiServer]).toBe(
+      `https://${FQDN}:443`,
+    );
+    expect(
+      annotations[KUBERNETES_ANNOTATIONS.apiServerCertificateAuthority],
+    ).toBe(CA);
+    expect(annotations[KUBERNETES_ANNOTATIONS.authProvider]).toBe('aks');
+  });
+
+  it('writes the API server but no CA annotation for a record without the CA', () => {
+    const annotations = clusterToEntity(
+      { ...clusterRecord(), fqdn: FQDN },
+      OPTIONS,
+    ).metadata.annotations!;
+    expect(annotations[KUBERNETES_ANNOTATIONS.apiServer]).toBe(
+      `https://${FQDN}:443`,
+    );
+    expect(
+      KUBERNETES_ANNOTATIONS.apiServerCertificateAuthority in annotations,
+    ).toBe(false);
+    // A blank CA is no CA.
+    const blank = clusterToEntity(
+      { ...clusterRecord(), fqdn: FQDN, apiServerCertificateAuthority: ' ' },
+      OPTIONS,
+    ).metadata.annotations!;
+    expect(KUBERNETES_ANNOTATIONS.apiServerCertificateAuthority in blank).toBe(
+      false,
+    );
   });
 
   it('leaves the API server out rather than guessing it', () => {

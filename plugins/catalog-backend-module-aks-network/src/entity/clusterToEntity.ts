@@ -12,9 +12,9 @@ import { AKS_ANNOTATIONS, KUBERNETES_ANNOTATIONS } from './annotations';
 import {
   DEFAULT_AZURE_PORTAL_BASE_URL,
   azurePortalResourceUrl,
-} from './azurePortal';
-import { ClusterApiServerFields, clusterApiServer } from './ClusterApiServer';
-import { clusterEntityName } from './clusterEntityName';
+  clusterEntityName,
+} from '@aks-network/plugin-aks-network-node';
+import { clusterApiServer } from './ClusterApiServer';
 import { readEntityRef } from './tagEntityRefs';
 
 /**
@@ -74,7 +74,7 @@ function tagValue(
  * @public
  */
 export function clusterToEntity(
-  record: ClusterRecord & ClusterApiServerFields,
+  record: ClusterRecord,
   options: ClusterEntityOptions,
 ): ResourceEntity {
   const problems: string[] = [];

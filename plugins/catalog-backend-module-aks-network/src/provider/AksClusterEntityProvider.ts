@@ -14,7 +14,7 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { clusterEntityName } from '../entity/clusterEntityName';
+import { clusterEntityName } from '@aks-network/plugin-aks-network-node';
 import { clusterToEntity } from '../entity/clusterToEntity';
 import {
   AksClusterProviderConfig,

@@ -3,7 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
-import { DEFAULT_AZURE_PORTAL_BASE_URL } from '../entity/azurePortal';
+import { DEFAULT_AZURE_PORTAL_BASE_URL } from '@aks-network/plugin-aks-network-node';
 import { readEntityRef } from '../entity/tagEntityRefs';
 
 /** Where the provider's settings live (a catalog provider, so under `catalog.providers`). */

@@ -10,6 +10,8 @@ export const DEFAULT_AZURE_PORTAL_BASE_URL = 'https://portal.azure.com';
 /**
  * The portal page of an ARM resource. `#@/resource<id>` with an empty tenant lets the
  * portal pick the signed-in user's directory.
+ *
+ * @public
  */
 export function azurePortalResourceUrl(
   portalBaseUrl: string,

@@ -1,0 +1,171 @@
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ActionTestEnv,
+  NONPROD,
+  startActionTestEnv,
+} from '../__testUtils__/actionTestEnv';
+import { actionContext } from '../__testUtils__/actionContext';
+import { createClusterAction } from './createClusterAction';
+import { createPlanAction } from './createPlanAction';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const POLICY = {
+  clusterPolicy: {
+    regions: ['westeurope', 'northeurope'],
+    vmSizes: ['Standard_D4s_v5', 'Standard_D8s_v5'],
+    nodeCount: { min: 1, max: 50 },
+    kubernetesVersions: ['1.32', '1.33'],
+  },
+};
+
+const good = {
+  name: 'aks-orders-dev-weu',
+  subscriptionId: NONPROD,
+  resourceGroup: 'rg-aks-payments-dev',
+  region: 'westeurope',
+  addressPoolId: 'nonprod-weu',
+  nodeCount: 3,
+  vmSize: 'Standard_D4s_v5',
+  owner: 'group:default/team-payments',
+};
+
+/**
+ * Bad inputs a template may send, each answered by an InputError naming the field (and
+ * the fact or rule), with nothing reserved and nothing written to Azure. `field` is the
+ * action's input name that must lead the problem.
+ */
+const BAD_INPUTS: Array<[string, Record<string, unknown>, string, RegExp]> = [
+  ['a malformed pod CIDR', { podCidr: '10.244.0.0/33' }, 'podCidr', /prefix 33 is out of range/],
+  ['a pod CIDR with host bits', { podCidr: '10.244.1.0/16' }, 'podCidr', /host bits/],
+  ['a service CIDR overlapping the pod CIDR', { serviceCidr: '10.244.0.0/16' }, 'podCidr', /overlaps the service CIDR 10\.244\.0\.0\/16 \(serviceCidr\)/],
+  ['a pod CIDR overlapping the VNet', { podCidr: '10.250.0.0/16' }, 'podCidr', /overlap/i],
+  ['a pod CIDR in a range AKS reserves', { podCidr: '172.30.0.0/16' }, 'podCidr', /172\.30\.0\.0\/16/],
+  ['a DNS IP outside the service CIDR', { dnsServiceIp: '10.1.0.10' }, 'dnsServiceIp', /10\.0\.0\.0\/16/],
+  ['a name of 64 characters', { name: `aks-${'x'.repeat(60)}` }, 'name', /63/],
+  ['a name with bad characters', { name: 'aks orders!' }, 'name', /letters, digits/],
+  ['maxPods 5', { maxPods: 5 }, 'maxPods', /maxPods is 5.*10/],
+  ['maxPods 300', { maxPods: 300 }, 'maxPods', /maxPods is 300.*250/],
+  ['node count 0', { nodeCount: 0 }, 'nodeCount', /1–50/],
+  ['more nodes than the policy allows', { nodeCount: 51 }, 'nodeCount', /1–50/],
+  ['the flat model', { networkModel: 'azure-cni-node-subnet' }, 'networkModel', /not allowed .*VNet IP/],
+  ['kubenet', { networkModel: 'kubenet' }, 'networkModel', /retires on 2028-03-31/],
+  ['BYO CNI', { networkModel: 'byo-cni' }, 'networkModel', /not allowed/],
+  ['the Cilium dataplane', { networkDataplane: 'cilium' }, 'networkDataplane', /not allowed/],
+  ['an unknown model', { networkModel: 'calico' }, 'networkModel', /calico/],
+  ['a region outside the policy', { region: 'eastus' }, 'region', /allowed regions/],
+  ['a VM size outside the policy', { vmSize: 'Standard_M416ms_v2' }, 'vmSize', /allowed VM sizes/],
+  ['a Kubernetes version outside the policy', { kubernetesVersion: '1.29' }, 'kubernetesVersion', /allowed versions/],
+  ['an address pool that does not exist', { addressPoolId: 'nope' }, 'addressPoolId', /no address pool 'nope'/],
+  ['an address pool in another region', { addressPoolId: 'nonprod-neu' }, 'addressPoolId', /northeurope/],
+];
+
+describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
+  let env: ActionTestEnv;
+
+  beforeAll(async () => {
+    env = await startActionTestEnv(databases, databaseId, POLICY);
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+  beforeEach(() => {
+    env.simulator.reset();
+  });
+
+  const createAction = (
+    result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) =>
+    createClusterAction({
+      policy: env.policy,
+      backend: env.backend,
+      provisioner: env.provisioner,
+      permissions: mockServices.permissions({ result }),
+    });
+
+  /** Runs the action on a bad input; what it answered and what it left behind. */
+  async function refusal(input: Record<string, unknown>) {
+    const reservationsBefore = await env.knex('reservations').select();
+    const { ctx } = actionContext(input);
+    const error = await createAction()
+      .handler(ctx as never)
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
+    return {
+      name: error?.name,
+      problems: error?.message.split('\n- ').slice(1) ?? [],
+      azureWrites: env.simulator
+        .calls()
+        .log.filter(call => call.method !== 'GET')
+        .map(call => `${call.method} ${call.path}`),
+      reservationsChanged:
+        JSON.stringify(await env.knex('reservations').select()) !==
+        JSON.stringify(reservationsBefore),
+    };
+  }
+
+  /** An InputError whose problem for `field` says `detail`; nothing written or reserved. */
+  const refused = (field: string, detail: RegExp) => ({
+    name: 'InputError',
+    problems: expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^${field}: (.*)${detail.source}`, detail.flags)),
+    ]),
+    azureWrites: [],
+    reservationsChanged: false,
+  });
+
+  it.each(BAD_INPUTS)(
+    'refuses %s, naming %p',
+    async (_label, change, field, detail) => {
+      expect(await refusal({ ...good, ...change })).toEqual(
+        refused(field, detail),
+      );
+    },
+  );
+
+  it('refuses an exhausted pool, naming addressPoolId', async () => {
+    // tiny-weu holds one /27; another request holds it.
+    await env.backend.reserve(
+      'tiny-weu',
+      { requestKey: `filler-${databaseId}`, prefix: 27, ttlSeconds: 3600 },
+      mockCredentials.user(),
+    );
+    expect(await refusal({ ...good, addressPoolId: 'tiny-weu' })).toEqual(
+      refused('addressPoolId', /has no free \/27 left/),
+    );
+  });
+
+  it('reports every problem of a request at once', async () => {
+    const { ctx } = actionContext({
+      ...good,
+      maxPods: 5,
+      nodeCount: 0,
+      region: 'eastus',
+    });
+    const error = await createAction()
+      .handler(ctx as never)
+      .catch((e: Error) => e);
+    const lines = (error as Error).message.split('\n- ').slice(1);
+    expect(new Set(lines.map(line => line.split(':')[0]))).toEqual(
+      new Set(['maxPods', 'nodeCount', 'region', 'addressPoolId']),
+    );
+  });
+
+  it('plans refuse the same inputs with the same fields', async () => {
+    const plan = createPlanAction({ policy: env.policy, backend: env.backend });
+    const { ctx } = actionContext({ ...good, maxPods: 300 });
+    await expect(plan.handler(ctx as never)).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/^Invalid cluster request:\n- maxPods: /),
+    });
+  });
+});
