@@ -295,6 +295,16 @@ module.exports = [
     },
   },
   {
+    name: 'create page offers the AKS overlay cluster template',
+    async run({ page, appUrl }) {
+      await page.goto(`${appUrl}/create`);
+      await signInAsGuest(page);
+      await page
+        .getByText('AKS cluster on Azure CNI Overlay', { exact: true })
+        .waitFor({ timeout: 60_000 });
+    },
+  },
+  {
     name: 'clusters API refuses a caller without credentials',
     async run({ backendUrl }) {
       const res = await fetch(`${backendUrl}/api/aks-network/clusters`);
