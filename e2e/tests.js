@@ -305,6 +305,39 @@ module.exports = [
     },
   },
   {
+    name: 'a team creates a cluster through the template form and opens its entity',
+    async run({ page, appUrl, log }) {
+      await page.goto(`${appUrl}/create/templates/default/aks-overlay-cluster`);
+      await signInAsGuest(page);
+      const name = `aks-form-${Date.now().toString(36)}`;
+      // Page 1: name, owner (OwnerPicker lists groups by title), a component.
+      await page.locator('#root_name').fill(name);
+      await page.locator('#root_owner').click();
+      await page.locator('#root_owner').pressSequentially('Paym', { delay: 50 });
+      await page.getByRole('option', { name: 'Payments' }).click();
+      await page.locator('#root_components').click();
+      await page.locator('#root_components').pressSequentially('payments-api', { delay: 50 });
+      await page.getByRole('option', { name: 'payments-api' }).click();
+      await page.keyboard.press('Escape');
+      // Pages 2 and 3 keep their defaults (nonprod-weu, 3 × Standard_D4s_v5, maxPods 30).
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Review' }).click();
+      await page.getByText('group:default/team-payments').waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: 'Create' }).click();
+      const started = Date.now();
+      const link = page.getByRole('link', { name: 'Cluster in the catalog' });
+      await link.waitFor({ timeout: 180_000 });
+      log(`task finished in the browser ${Date.now() - started} ms after Create`);
+      await page.getByText(/Node subnet: 10\.250\.\d+\.\d+\/27 from pool nonprod-weu/).waitFor();
+      await link.click();
+      // The cluster's own entity page: a kubernetes-cluster resource owned by the team.
+      await page.getByRole('heading', { name }).waitFor({ timeout: 30_000 });
+      await page.getByText('kubernetes-cluster').first().waitFor();
+      await page.getByRole('link', { name: 'team-payments' }).first().waitFor();
+    },
+  },
+  {
     name: 'clusters API refuses a caller without credentials',
     async run({ backendUrl }) {
       const res = await fetch(`${backendUrl}/api/aks-network/clusters`);
