@@ -22,7 +22,9 @@ async function waitFor(url, label) {
     try {
       const res = await fetch(url);
       if (res.ok) {
-        console.log(`${label} up after ${Math.round((Date.now() - started) / 1000)} s`);
+        console.log(
+          `${label} up after ${Math.round((Date.now() - started) / 1000)} s`,
+        );
         return;
       }
       lastError = `HTTP ${res.status}`;
@@ -72,7 +74,11 @@ async function main() {
       ],
     });
   } catch (error) {
-    results.push({ name: 'app starts and browser launches', ok: false, error: String(error) });
+    results.push({
+      name: 'app starts and browser launches',
+      ok: false,
+      error: String(error),
+    });
     write();
     console.error(String(error));
     process.exit(1);
@@ -80,7 +86,9 @@ async function main() {
 
   for (const test of tests) {
     // A fresh profile per test, as a new user would arrive.
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+    });
     const page = await context.newPage();
     const started = Date.now();
     try {
@@ -93,10 +101,20 @@ async function main() {
       results.push({ name: test.name, ok: true, ms: Date.now() - started });
       console.log(`  ✓ ${test.name}`);
     } catch (error) {
-      results.push({ name: test.name, ok: false, error: String(error), ms: Date.now() - started });
-      console.log(`  ✗ ${test.name}\n    ${String(error).split('\n').join('\n    ')}`);
+      results.push({
+        name: test.name,
+        ok: false,
+        error: String(error),
+        ms: Date.now() - started,
+      });
+      console.log(
+        `  ✗ ${test.name}\n    ${String(error).split('\n').join('\n    ')}`,
+      );
     } finally {
-      const file = path.join(out, `${test.name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+      const file = path.join(
+        out,
+        `${test.name.replace(/[^a-z0-9]+/gi, '-')}.png`,
+      );
       await page.screenshot({ path: file, fullPage: true }).catch(() => {});
       await context.close();
     }

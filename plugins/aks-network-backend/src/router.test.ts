@@ -370,7 +370,9 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
         .query({ entityRef: 'component:' })
         .set('Authorization', mockCredentials.user.header());
       expect(malformed.status).toBe(400);
-      expect(malformed.body.error.message).toMatch(/^Invalid query: entityRef:/);
+      expect(malformed.body.error.message).toMatch(
+        /^Invalid query: entityRef:/,
+      );
 
       const unknown = await request(server)
         .get('/api/aks-network/posture')

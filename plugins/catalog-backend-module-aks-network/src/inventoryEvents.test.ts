@@ -179,7 +179,10 @@ describe('inventory events from the backend plugin to the catalog module', () =>
     const entities = full[0].type === 'full' ? full[0].entities : [];
     expect(
       entities
-        .map(d => d.entity.metadata.annotations?.['management.azure.com/resourceId'])
+        .map(
+          d =>
+            d.entity.metadata.annotations?.['management.azure.com/resourceId'],
+        )
         .sort(),
     ).toEqual(
       Object.values(fleet)

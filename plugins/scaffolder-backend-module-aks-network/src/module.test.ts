@@ -13,7 +13,10 @@ async function start(aksNetwork: object) {
     extensionPoints: [
       [
         scaffolderActionsExtensionPoint,
-        { addActions: (...added: Array<{ id: string }>) => actions.push(...added) },
+        {
+          addActions: (...added: Array<{ id: string }>) =>
+            actions.push(...added),
+        },
       ],
     ],
     features: [
@@ -37,7 +40,10 @@ describe('scaffolderModuleAksNetwork', () => {
     await expect(
       start({
         azure,
-        clusterPolicy: { allowedNetworkModels: ['calico'], nodeCount: { min: 5, max: 2 } },
+        clusterPolicy: {
+          allowedNetworkModels: ['calico'],
+          nodeCount: { min: 5, max: 2 },
+        },
       }),
     ).rejects.toThrow(
       /aksNetwork\.clusterPolicy\.allowedNetworkModels\.0: .*aksNetwork\.clusterPolicy\.nodeCount: min must not be above max/,

@@ -249,9 +249,7 @@ export class ReservationTable {
         // subnet holds the range in Azure, so recording it is the truth, unless the
         // range went to another live reservation meanwhile.
         const holders: ReservationRow[] = await whereLive(
-          tx(RESERVATIONS)
-            .where({ pool_id: row.pool_id })
-            .whereNot({ id }),
+          tx(RESERVATIONS).where({ pool_id: row.pool_id }).whereNot({ id }),
           at,
         );
         const range = parseCidrOrThrow(reservation.cidr);

@@ -26,7 +26,12 @@ describe('entityClusterLinks', () => {
           spec: { type: 'kubernetes-cluster' },
         }),
       ),
-    ).toEqual({ armIds: [ARM_ID], dependsOnRefs: [], annotatedRefs: [], invalid: [] });
+    ).toEqual({
+      armIds: [ARM_ID],
+      dependsOnRefs: [],
+      annotatedRefs: [],
+      invalid: [],
+    });
   });
 
   it('does not take another resource type’s ARM id for a cluster', () => {

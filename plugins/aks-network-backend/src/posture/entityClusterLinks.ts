@@ -41,7 +41,10 @@ export function clusterEntityArmId(entity: Entity): string | undefined {
   if (!isClusterEntity(entity)) {
     return undefined;
   }
-  return entity.metadata.annotations?.[AZURE_RESOURCE_ID_ANNOTATION]?.trim() || undefined;
+  return (
+    entity.metadata.annotations?.[AZURE_RESOURCE_ID_ANNOTATION]?.trim() ||
+    undefined
+  );
 }
 
 /**

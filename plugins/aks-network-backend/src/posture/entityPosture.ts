@@ -66,7 +66,10 @@ export async function entityPosture(options: {
   }));
 
   // ARM id → the cluster entity it was found through (null when named directly).
-  const targets = new Map<string, { armId: string; entityRef: string | null }>();
+  const targets = new Map<
+    string,
+    { armId: string; entityRef: string | null }
+  >();
   for (const armId of links.armIds) {
     targets.set(armId.toLowerCase(), {
       armId,

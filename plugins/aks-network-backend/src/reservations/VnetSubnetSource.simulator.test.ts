@@ -15,7 +15,11 @@ const TOKEN = 'vnet-test-token';
 describe('ArmVnetSubnetSource against the ARM simulator', () => {
   let simulator: ArmSimulator;
   let source: ArmVnetSubnetSource;
-  const vnet = { subscriptionId: SUB, resourceGroup: 'rg-net', vnetName: 'vnet-pool' };
+  const vnet = {
+    subscriptionId: SUB,
+    resourceGroup: 'rg-net',
+    vnetName: 'vnet-pool',
+  };
 
   beforeAll(async () => {
     simulator = await startArmSimulator({

@@ -112,9 +112,7 @@ export function addReservationRoutes(
   router.post('/reservations/:reservationId/commit', async (req, res) => {
     await authorize(req, aksClusterCreatePermission, deps);
     const { subnetId } = parseBody(commitSchema, req.body);
-    res.json(
-      await store.commitReservation(req.params.reservationId, subnetId),
-    );
+    res.json(await store.commitReservation(req.params.reservationId, subnetId));
   });
 
   router.post('/reservations/:reservationId/release', async (req, res) => {

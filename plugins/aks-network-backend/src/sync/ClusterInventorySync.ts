@@ -134,9 +134,9 @@ export class ClusterInventorySync {
       await this.publishEvent(event);
     } catch (error) {
       this.logger.warn(
-        `Publishing the AKS inventory event ${event.type} failed: ${describeThrown(
-          error,
-        )}`,
+        `Publishing the AKS inventory event ${
+          event.type
+        } failed: ${describeThrown(error)}`,
       );
     }
   }

@@ -39,7 +39,9 @@ export interface SyncFinishedEvent {
  *
  * @public
  */
-export type AksNetworkInventoryEvent = ClustersRefreshedEvent | SyncFinishedEvent;
+export type AksNetworkInventoryEvent =
+  | ClustersRefreshedEvent
+  | SyncFinishedEvent;
 
 /**
  * Narrows an event payload (which crosses an event bus as JSON) to an inventory event.
@@ -57,7 +59,9 @@ export function isAksNetworkInventoryEvent(
     return Array.isArray(event.clusters);
   }
   if (event.type === 'sync.finished') {
-    return typeof event.runId === 'number' && typeof event.complete === 'boolean';
+    return (
+      typeof event.runId === 'number' && typeof event.complete === 'boolean'
+    );
   }
   return false;
 }

@@ -367,7 +367,8 @@ describe('mapManagedCluster', () => {
         properties: {
           ...properties,
           apiServerAccessProfile: { enablePrivateCluster: true },
-          privateFQDN: 'aks-overlay-dns-4f3c2a1b.privatelink.westeurope.azmk8s.io',
+          privateFQDN:
+            'aks-overlay-dns-4f3c2a1b.privatelink.westeurope.azmk8s.io',
         },
       }),
       { network: await fixtureNetworkIndex() },

@@ -270,7 +270,13 @@ describe('AksClusterEntityProvider', () => {
       expect(connection.applyMutation).toHaveBeenCalledTimes(2);
       expect(connection.applyMutation.mock.calls[0][0]).toMatchObject({
         type: 'delta',
-        added: [{ entity: { metadata: { name: expect.stringMatching(/^aks-new-weu/) } } }],
+        added: [
+          {
+            entity: {
+              metadata: { name: expect.stringMatching(/^aks-new-weu/) },
+            },
+          },
+        ],
         removed: [],
       });
       expect(connection.applyMutation.mock.calls[1][0]).toMatchObject({

@@ -149,11 +149,15 @@ export class AksClusterEntityProvider implements EntityProvider {
    */
   async handleInventoryEvent(payload: unknown): Promise<void> {
     if (!this.connection) {
-      this.logger.debug('Inventory event before the catalog connected; ignored');
+      this.logger.debug(
+        'Inventory event before the catalog connected; ignored',
+      );
       return;
     }
     if (!isAksNetworkInventoryEvent(payload)) {
-      this.logger.warn('Ignored an aks-network.inventory event of unknown shape');
+      this.logger.warn(
+        'Ignored an aks-network.inventory event of unknown shape',
+      );
       return;
     }
     try {

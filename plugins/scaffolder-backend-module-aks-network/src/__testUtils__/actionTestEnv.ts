@@ -123,7 +123,10 @@ export async function startActionTestEnv(
   });
   const baseUrl = `http://localhost:${server.server.port()}/api/aks-network`;
   const config = new ConfigReader({
-    aksNetwork: { azure: { ...azure, requests: { maxRetries: 8 } }, ...policyConfig },
+    aksNetwork: {
+      azure: { ...azure, requests: { maxRetries: 8 } },
+      ...policyConfig,
+    },
   });
   const access = AzureAccess.fromConfig(config, {
     logger: mockServices.logger.mock(),

@@ -49,7 +49,9 @@ function describeCause(cause: unknown): { code?: string; message: string } {
   if (cause instanceof AzureOperationError) {
     return {
       code: cause.code,
-      message: `${cause.message}${cause.target ? ` (target ${cause.target})` : ''}`,
+      message: `${cause.message}${
+        cause.target ? ` (target ${cause.target})` : ''
+      }`,
     };
   }
   if (cause instanceof AzureOperationTimeoutError) {

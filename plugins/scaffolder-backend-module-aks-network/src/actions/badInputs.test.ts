@@ -43,28 +43,103 @@ const good = {
  * action's input name that must lead the problem.
  */
 const BAD_INPUTS: Array<[string, Record<string, unknown>, string, RegExp]> = [
-  ['a malformed pod CIDR', { podCidr: '10.244.0.0/33' }, 'podCidr', /prefix 33 is out of range/],
-  ['a pod CIDR with host bits', { podCidr: '10.244.1.0/16' }, 'podCidr', /host bits/],
-  ['a service CIDR overlapping the pod CIDR', { serviceCidr: '10.244.0.0/16' }, 'podCidr', /overlaps the service CIDR 10\.244\.0\.0\/16 \(serviceCidr\)/],
-  ['a pod CIDR overlapping the VNet', { podCidr: '10.250.0.0/16' }, 'podCidr', /overlap/i],
-  ['a pod CIDR in a range AKS reserves', { podCidr: '172.30.0.0/16' }, 'podCidr', /172\.30\.0\.0\/16/],
-  ['a DNS IP outside the service CIDR', { dnsServiceIp: '10.1.0.10' }, 'dnsServiceIp', /10\.0\.0\.0\/16/],
+  [
+    'a malformed pod CIDR',
+    { podCidr: '10.244.0.0/33' },
+    'podCidr',
+    /prefix 33 is out of range/,
+  ],
+  [
+    'a pod CIDR with host bits',
+    { podCidr: '10.244.1.0/16' },
+    'podCidr',
+    /host bits/,
+  ],
+  [
+    'a service CIDR overlapping the pod CIDR',
+    { serviceCidr: '10.244.0.0/16' },
+    'podCidr',
+    /overlaps the service CIDR 10\.244\.0\.0\/16 \(serviceCidr\)/,
+  ],
+  [
+    'a pod CIDR overlapping the VNet',
+    { podCidr: '10.250.0.0/16' },
+    'podCidr',
+    /overlap/i,
+  ],
+  [
+    'a pod CIDR in a range AKS reserves',
+    { podCidr: '172.30.0.0/16' },
+    'podCidr',
+    /172\.30\.0\.0\/16/,
+  ],
+  [
+    'a DNS IP outside the service CIDR',
+    { dnsServiceIp: '10.1.0.10' },
+    'dnsServiceIp',
+    /10\.0\.0\.0\/16/,
+  ],
   ['a name of 64 characters', { name: `aks-${'x'.repeat(60)}` }, 'name', /63/],
-  ['a name with bad characters', { name: 'aks orders!' }, 'name', /letters, digits/],
+  [
+    'a name with bad characters',
+    { name: 'aks orders!' },
+    'name',
+    /letters, digits/,
+  ],
   ['maxPods 5', { maxPods: 5 }, 'maxPods', /maxPods is 5.*10/],
   ['maxPods 300', { maxPods: 300 }, 'maxPods', /maxPods is 300.*250/],
   ['node count 0', { nodeCount: 0 }, 'nodeCount', /1–50/],
   ['more nodes than the policy allows', { nodeCount: 51 }, 'nodeCount', /1–50/],
-  ['the flat model', { networkModel: 'azure-cni-node-subnet' }, 'networkModel', /not allowed .*VNet IP/],
-  ['kubenet', { networkModel: 'kubenet' }, 'networkModel', /retires on 2028-03-31/],
+  [
+    'the flat model',
+    { networkModel: 'azure-cni-node-subnet' },
+    'networkModel',
+    /not allowed .*VNet IP/,
+  ],
+  [
+    'kubenet',
+    { networkModel: 'kubenet' },
+    'networkModel',
+    /retires on 2028-03-31/,
+  ],
   ['BYO CNI', { networkModel: 'byo-cni' }, 'networkModel', /not allowed/],
-  ['the Cilium dataplane', { networkDataplane: 'cilium' }, 'networkDataplane', /not allowed/],
+  [
+    'the Cilium dataplane',
+    { networkDataplane: 'cilium' },
+    'networkDataplane',
+    /not allowed/,
+  ],
   ['an unknown model', { networkModel: 'calico' }, 'networkModel', /calico/],
-  ['a region outside the policy', { region: 'eastus' }, 'region', /allowed regions/],
-  ['a VM size outside the policy', { vmSize: 'Standard_M416ms_v2' }, 'vmSize', /allowed VM sizes/],
-  ['a Kubernetes version outside the policy', { kubernetesVersion: '1.29' }, 'kubernetesVersion', /allowed versions/],
-  ['an address pool that does not exist', { addressPoolId: 'nope' }, 'addressPoolId', /no address pool 'nope'/],
-  ['an address pool in another region', { addressPoolId: 'nonprod-neu' }, 'addressPoolId', /northeurope/],
+  [
+    'a region outside the policy',
+    { region: 'eastus' },
+    'region',
+    /allowed regions/,
+  ],
+  [
+    'a VM size outside the policy',
+    { vmSize: 'Standard_M416ms_v2' },
+    'vmSize',
+    /allowed VM sizes/,
+  ],
+  [
+    'a Kubernetes version outside the policy',
+    { kubernetesVersion: '1.29' },
+    'kubernetesVersion',
+    /allowed versions/,
+  ],
+  [
+    'an address pool that does not exist',
+    { addressPoolId: 'nope' },
+    'addressPoolId',
+    /no address pool 'nope'/,
+  ],
+  [
+    'an address pool in another region',
+    { addressPoolId: 'nonprod-neu' },
+    'addressPoolId',
+    /northeurope/,
+  ],
 ];
 
 describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
@@ -81,7 +156,9 @@ describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
   });
 
   const createAction = (
-    result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    result:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ) =>
     createClusterAction({
       policy: env.policy,
@@ -117,7 +194,9 @@ describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
   const refused = (field: string, detail: RegExp) => ({
     name: 'InputError',
     problems: expect.arrayContaining([
-      expect.stringMatching(new RegExp(`^${field}: (.*)${detail.source}`, detail.flags)),
+      expect.stringMatching(
+        new RegExp(`^${field}: (.*)${detail.source}`, detail.flags),
+      ),
     ]),
     azureWrites: [],
     reservationsChanged: false,

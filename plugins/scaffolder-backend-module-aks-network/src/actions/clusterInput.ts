@@ -54,7 +54,9 @@ export const clusterInputFields: Record<keyof ClusterInput, ScaffolderField> = {
     z
       .string()
       .optional()
-      .describe('Dataplane: azure (default) or cilium, if the policy allows it'),
+      .describe(
+        'Dataplane: azure (default) or cilium, if the policy allows it',
+      ),
   acnsObservability: (z: Z) =>
     z
       .boolean()
@@ -78,12 +80,16 @@ export const clusterInputFields: Record<keyof ClusterInput, ScaffolderField> = {
     z
       .string()
       .optional()
-      .describe('DNS service IP inside the service CIDR; default aksNetwork.clusterNetwork.dnsServiceIp'),
+      .describe(
+        'DNS service IP inside the service CIDR; default aksNetwork.clusterNetwork.dnsServiceIp',
+      ),
   nodePoolName: (z: Z) =>
     z
       .string()
       .optional()
-      .describe('Name of the system node pool (1–12 lower-case letters and digits); default system'),
+      .describe(
+        'Name of the system node pool (1–12 lower-case letters and digits); default system',
+      ),
 };
 
 /** The input both actions share, after the scaffolder parsed it. */
@@ -111,19 +117,19 @@ export interface ClusterInput {
  * names what the template author wrote.
  */
 const COMMON_TO_INPUT: Record<string, string> = {
-    'cluster.name': 'name',
-    'cluster.resourceGroup': 'resourceGroup',
-    'cluster.location': 'region',
-    'cluster.kubernetesVersion': 'kubernetesVersion',
-    'network.model': 'networkModel',
-    'network.dataplane': 'networkDataplane',
-    'network.podCidr': 'podCidr',
-    'network.serviceCidr': 'serviceCidr',
-    'network.dnsServiceIp': 'dnsServiceIp',
-    'nodePools.0.count': 'nodeCount',
-    'nodePools.0.maxPods': 'maxPods',
-    'nodePools.0.vmSize': 'vmSize',
-    'nodePools.0.name': 'nodePoolName',
+  'cluster.name': 'name',
+  'cluster.resourceGroup': 'resourceGroup',
+  'cluster.location': 'region',
+  'cluster.kubernetesVersion': 'kubernetesVersion',
+  'network.model': 'networkModel',
+  'network.dataplane': 'networkDataplane',
+  'network.podCidr': 'podCidr',
+  'network.serviceCidr': 'serviceCidr',
+  'network.dnsServiceIp': 'dnsServiceIp',
+  'nodePools.0.count': 'nodeCount',
+  'nodePools.0.maxPods': 'maxPods',
+  'nodePools.0.vmSize': 'vmSize',
+  'nodePools.0.name': 'nodePoolName',
   nodePools: 'nodeCount',
 };
 

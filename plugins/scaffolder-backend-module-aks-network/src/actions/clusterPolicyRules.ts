@@ -60,16 +60,16 @@ export function clusterPolicyProblems(
     !policy.regions.includes(input.region.trim().toLowerCase())
   ) {
     problems.push(
-      `region: '${input.region}' is not one of the allowed regions (${policy.regions.join(
-        ', ',
-      )})`,
+      `region: '${
+        input.region
+      }' is not one of the allowed regions (${policy.regions.join(', ')})`,
     );
   }
   if (policy.vmSizes && !policy.vmSizes.includes(input.vmSize)) {
     problems.push(
-      `vmSize: '${input.vmSize}' is not one of the allowed VM sizes (${policy.vmSizes.join(
-        ', ',
-      )})`,
+      `vmSize: '${
+        input.vmSize
+      }' is not one of the allowed VM sizes (${policy.vmSizes.join(', ')})`,
     );
   }
   const { min, max } = policy.nodeCount;

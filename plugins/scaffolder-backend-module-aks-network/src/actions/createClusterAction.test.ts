@@ -62,10 +62,9 @@ describe.each(databases.eachSupportedId())(
       return {
         // As long as AKS allows (63): keys and names built from it are tested at
         // their longest.
-        name: `aks-ledger-${counter}-${databaseId.toLowerCase().slice(0, 4)}-`.padEnd(
-          63,
-          'x',
-        ),
+        name: `aks-ledger-${counter}-${databaseId
+          .toLowerCase()
+          .slice(0, 4)}-`.padEnd(63, 'x'),
         subscriptionId: NONPROD,
         resourceGroup: 'rg-aks-payments-dev',
         region: 'westeurope',
@@ -82,7 +81,9 @@ describe.each(databases.eachSupportedId())(
     }
 
     function action(
-      result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+      result:
+        | AuthorizeResult.ALLOW
+        | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
     ) {
       return createClusterAction({
         policy: env.policy,
@@ -127,10 +128,15 @@ describe.each(databases.eachSupportedId())(
       const subnetId = outputs.nodeSubnetId as string;
       expect(subnetId).toMatch(
         new RegExp(
-          `/virtualNetworks/vnet-nonprod-weu/subnets/snet-${request.name.slice(0, 49)}-[0-9a-f]{8}$`,
+          `/virtualNetworks/vnet-nonprod-weu/subnets/snet-${request.name.slice(
+            0,
+            49,
+          )}-[0-9a-f]{8}$`,
         ),
       );
-      expect(outputs.nodeSubnetCidr).toMatch(/^10\.250\.(1[6-9]|2\d|3[01])\.\d+\/27$/);
+      expect(outputs.nodeSubnetCidr).toMatch(
+        /^10\.250\.(1[6-9]|2\d|3[01])\.\d+\/27$/,
+      );
 
       const cluster = env.simulator.state.resource(clusterId)!;
       expect(cluster.properties).toMatchObject({
@@ -142,7 +148,10 @@ describe.each(databases.eachSupportedId())(
           podCidr: '10.244.0.0/16',
           serviceCidr: '10.0.0.0/16',
           dnsServiceIP: '10.0.0.10',
-          advancedNetworking: { enabled: true, observability: { enabled: true } },
+          advancedNetworking: {
+            enabled: true,
+            observability: { enabled: true },
+          },
         },
         agentPoolProfiles: [
           expect.objectContaining({
@@ -206,7 +215,7 @@ describe.each(databases.eachSupportedId())(
         checkpoints: crashed,
       });
       let reachedCluster = false;
-      first.checkpoint = async <T,>(opts: {
+      first.checkpoint = async <T>(opts: {
         key: string;
         fn: () => Promise<T> | T;
       }): Promise<T> => {
@@ -298,7 +307,9 @@ describe.each(databases.eachSupportedId())(
         checkpoints,
       });
       await action().handler(retry as never);
-      expect(writes().filter(w => w === 'subnets.createOrUpdate')).toHaveLength(1);
+      expect(writes().filter(w => w === 'subnets.createOrUpdate')).toHaveLength(
+        1,
+      );
       const [committed] = await env
         .knex('reservations')
         .where({ id: outputs.reservationId });

@@ -71,7 +71,9 @@ describe('action examples', () => {
     const clusters = env.simulator.state
       .clusters()
       .filter(c => c.name === steps[0].input.name)
-      .map(c => (c.properties as { provisioningState?: string }).provisioningState);
+      .map(
+        c => (c.properties as { provisioningState?: string }).provisioningState,
+      );
     expect(clusters).toEqual(
       action.id === 'aks-network:cluster:create' ? ['Succeeded'] : [],
     );
@@ -96,9 +98,39 @@ describe('aks-network:plan outputs', () => {
   // /16 pod CIDR serves 256 nodes; flat needs (n + surge) × (1 + maxPods); ACNS costs
   // nodes × $0.025 × 730 h.
   it.each([
-    [3, 30, { nodeSubnetPrefix: 27, nodeSubnetMaxNodes: 26, podCapacity: 90, vnetIpsSavedVsFlat: 120, acnsMonthlyCostUsd: 54.75 }],
-    [100, 30, { nodeSubnetPrefix: 25, nodeSubnetMaxNodes: 122, podCapacity: 3000, vnetIpsSavedVsFlat: 3030, acnsMonthlyCostUsd: 1825 }],
-    [10, 250, { nodeSubnetPrefix: 27, nodeSubnetMaxNodes: 26, podCapacity: 2500, vnetIpsSavedVsFlat: 2750, acnsMonthlyCostUsd: 182.5 }],
+    [
+      3,
+      30,
+      {
+        nodeSubnetPrefix: 27,
+        nodeSubnetMaxNodes: 26,
+        podCapacity: 90,
+        vnetIpsSavedVsFlat: 120,
+        acnsMonthlyCostUsd: 54.75,
+      },
+    ],
+    [
+      100,
+      30,
+      {
+        nodeSubnetPrefix: 25,
+        nodeSubnetMaxNodes: 122,
+        podCapacity: 3000,
+        vnetIpsSavedVsFlat: 3030,
+        acnsMonthlyCostUsd: 1825,
+      },
+    ],
+    [
+      10,
+      250,
+      {
+        nodeSubnetPrefix: 27,
+        nodeSubnetMaxNodes: 26,
+        podCapacity: 2500,
+        vnetIpsSavedVsFlat: 2750,
+        acnsMonthlyCostUsd: 182.5,
+      },
+    ],
   ])('plans %p nodes at maxPods %p', async (nodeCount, maxPods, expected) => {
     const { ctx, outputs } = actionContext({
       name: 'aks-planned-weu',
@@ -111,9 +143,10 @@ describe('aks-network:plan outputs', () => {
       vmSize: 'Standard_D4s_v5',
       acnsObservability: true,
     });
-    await createPlanAction({ policy: env.policy, backend: env.backend }).handler(
-      ctx as never,
-    );
+    await createPlanAction({
+      policy: env.policy,
+      backend: env.backend,
+    }).handler(ctx as never);
     expect(outputs).toMatchObject({
       ...expected,
       addressPoolId: 'prod-weu',
@@ -122,7 +155,9 @@ describe('aks-network:plan outputs', () => {
     });
     // Inside the pool's range, clear of the VNet's subnets.
     expect(outputs.nodeSubnetCidr).toMatch(/^10\.240\.(1[6-9]|2\d|3[01])\./);
-    expect(env.simulator.calls().log.filter(c => c.method !== 'GET')).toEqual([]);
+    expect(env.simulator.calls().log.filter(c => c.method !== 'GET')).toEqual(
+      [],
+    );
   });
 
   it('leaves the ACNS cost out when ACNS is not asked for', async () => {
@@ -135,9 +170,10 @@ describe('aks-network:plan outputs', () => {
       nodeCount: 3,
       vmSize: 'Standard_D4s_v5',
     });
-    await createPlanAction({ policy: env.policy, backend: env.backend }).handler(
-      ctx as never,
-    );
+    await createPlanAction({
+      policy: env.policy,
+      backend: env.backend,
+    }).handler(ctx as never);
     expect(outputs).not.toHaveProperty('acnsMonthlyCostUsd');
     expect(outputs.podCapacity).toBe(90);
   });

@@ -158,9 +158,7 @@ export async function validateClusterRequest(
     problems.push(
       `addressPoolId: no address pool '${input.addressPoolId}' in the aks-network backend`,
     );
-  } else if (
-    pool.region.toLowerCase() !== input.region.trim().toLowerCase()
-  ) {
+  } else if (pool.region.toLowerCase() !== input.region.trim().toLowerCase()) {
     problems.push(
       `addressPoolId: pool '${pool.id}' is in ${pool.region}, the cluster in ${input.region}; a node subnet must be in the cluster's region`,
     );

@@ -44,7 +44,9 @@ export class AksNetworkBackendClient implements AksNetworkBackendApi {
   ): Promise<NextSubnet> {
     return this.json(
       await this.fetch(
-        `/address-pools/${encodeURIComponent(poolId)}/next-subnet?prefix=${prefix}`,
+        `/address-pools/${encodeURIComponent(
+          poolId,
+        )}/next-subnet?prefix=${prefix}`,
         credentials,
       ),
     );
