@@ -23,7 +23,10 @@ async function guestToken(backendUrl) {
 }
 
 /** Polls until `check` returns a value, or fails with the last reason. */
-async function eventually(check, { timeoutMs = 120_000, intervalMs = 3000, stopOn } = {}) {
+async function eventually(
+  check,
+  { timeoutMs = 120_000, intervalMs = 3000, stopOn } = {},
+) {
   const started = Date.now();
   let last;
   for (;;) {
@@ -46,7 +49,11 @@ function armRequest(method, path, body) {
   const https = require('node:https');
   const fs = require('node:fs');
   const ca = fs.readFileSync(
-    require('node:path').join(__dirname, '..', '.local/azure-arm-simulator/ca.pem'),
+    require('node:path').join(
+      __dirname,
+      '..',
+      '.local/azure-arm-simulator/ca.pem',
+    ),
   );
   const payload = body ? JSON.stringify(body) : undefined;
   return new Promise((resolve, reject) => {
@@ -65,7 +72,10 @@ function armRequest(method, path, body) {
         let text = '';
         res.on('data', chunk => (text += chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined }),
+          resolve({
+            status: res.statusCode,
+            body: text ? JSON.parse(text) : undefined,
+          }),
         );
       },
     );
@@ -75,8 +85,11 @@ function armRequest(method, path, body) {
 }
 
 async function getJson(url, token) {
-  const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
+  const res = await fetch(url, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!res.ok)
+    throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
 }
 
@@ -97,11 +110,15 @@ module.exports = [
       const url = `${backendUrl}/api/catalog/entities?filter=kind=resource,spec.type=kubernetes-cluster`;
       // The backend syncs the simulator, then the catalog module applies the entities.
       const entities = await eventually(async () => {
-        const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+        const res = await fetch(url, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
         if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
         const list = await res.json();
         if (list.length !== SEED_FLEET_CLUSTERS) {
-          throw new Error(`${list.length} cluster entities, expected ${SEED_FLEET_CLUSTERS}`);
+          throw new Error(
+            `${list.length} cluster entities, expected ${SEED_FLEET_CLUSTERS}`,
+          );
         }
         return list;
       });
@@ -122,7 +139,8 @@ module.exports = [
         models.add(a['aks.azure.com/network-model']);
       }
       const missing = NETWORK_MODELS.filter(m => !models.has(m));
-      if (missing.length) throw new Error(`no cluster of model ${missing.join(', ')}`);
+      if (missing.length)
+        throw new Error(`no cluster of model ${missing.join(', ')}`);
     },
   },
   {
@@ -137,7 +155,11 @@ module.exports = [
           token,
         );
         if (body.clusters.length !== 2) {
-          throw new Error(`${body.clusters.length} clusters: ${JSON.stringify(body.unresolved)}`);
+          throw new Error(
+            `${body.clusters.length} clusters: ${JSON.stringify(
+              body.unresolved,
+            )}`,
+          );
         }
         return body;
       });
@@ -145,15 +167,27 @@ module.exports = [
       if (names.join() !== 'aks-payments-dev-weu,aks-payments-prod-weu') {
         throw new Error(`clusters ${names}`);
       }
-      const prod = posture.clusters.find(c => c.cluster.name === 'aks-payments-prod-weu');
+      const prod = posture.clusters.find(
+        c => c.cluster.name === 'aks-payments-prod-weu',
+      );
       // Overlay with ACNS observability and subnet flow logs (fleet.yaml).
       const { summary } = prod.posture;
-      if (!summary.egressIngressMonitored || !summary.samePodToPodVisible || !summary.historyKept) {
-        throw new Error(`aks-payments-prod-weu summary ${JSON.stringify(summary)}`);
+      if (
+        !summary.egressIngressMonitored ||
+        !summary.samePodToPodVisible ||
+        !summary.historyKept
+      ) {
+        throw new Error(
+          `aks-payments-prod-weu summary ${JSON.stringify(summary)}`,
+        );
       }
-      const dev = posture.clusters.find(c => c.cluster.name === 'aks-payments-dev-weu');
+      const dev = posture.clusters.find(
+        c => c.cluster.name === 'aks-payments-dev-weu',
+      );
       if (dev.posture.summary.samePodToPodVisible) {
-        throw new Error('aks-payments-dev-weu has no ACNS: same-node traffic cannot be visible');
+        throw new Error(
+          'aks-payments-dev-weu has no ACNS: same-node traffic cannot be visible',
+        );
       }
     },
   },
@@ -163,18 +197,32 @@ module.exports = [
       const token = await guestToken(backendUrl);
       const id =
         '/subscriptions/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/resourceGroups/rg-aks-payments-dev' +
-        `/providers/Microsoft.ContainerService/managedClusters/aks-e2e-${Date.now().toString(36)}`;
+        `/providers/Microsoft.ContainerService/managedClusters/aks-e2e-${Date.now().toString(
+          36,
+        )}`;
       const put = await armRequest('PUT', `${id}?api-version=2026-06-01`, {
         location: 'westeurope',
         tags: { owner: 'team-payments', component: 'payments-api' },
         properties: {
           dnsPrefix: 'aks-e2e',
-          networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay' },
-          agentPoolProfiles: [{ name: 'system', mode: 'System', count: 1, vmSize: 'Standard_D4s_v5' }],
+          networkProfile: {
+            networkPlugin: 'azure',
+            networkPluginMode: 'overlay',
+          },
+          agentPoolProfiles: [
+            {
+              name: 'system',
+              mode: 'System',
+              count: 1,
+              vmSize: 'Standard_D4s_v5',
+            },
+          ],
         },
       });
       if (put.status !== 201 && put.status !== 200) {
-        throw new Error(`PUT cluster: HTTP ${put.status} ${JSON.stringify(put.body)}`);
+        throw new Error(
+          `PUT cluster: HTTP ${put.status} ${JSON.stringify(put.body)}`,
+        );
       }
       await eventually(
         async () => {
@@ -187,15 +235,21 @@ module.exports = [
       const refreshed = Date.now();
       const res = await fetch(`${backendUrl}/api/aks-network/refresh`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
         body: JSON.stringify({ clusterId: id }),
       });
-      if (!res.ok) throw new Error(`refresh: HTTP ${res.status} ${await res.text()}`);
+      if (!res.ok)
+        throw new Error(`refresh: HTTP ${res.status} ${await res.text()}`);
       // The scheduled path would take up to a sync (60 s) plus a provider run (30 s);
       // the refresh's event must beat both.
       const url =
         `${backendUrl}/api/catalog/entities?filter=kind=resource,` +
-        `metadata.annotations.management.azure.com/resourceId=${encodeURIComponent(id)}`;
+        `metadata.annotations.management.azure.com/resourceId=${encodeURIComponent(
+          id,
+        )}`;
       const [entity] = await eventually(
         async () => {
           const list = await getJson(url, token);
@@ -203,7 +257,11 @@ module.exports = [
         },
         { timeoutMs: 10_000, intervalMs: 250 },
       );
-      log(`entity ${entity.metadata.name} in the catalog ${Date.now() - refreshed} ms after the refresh call`);
+      log(
+        `entity ${entity.metadata.name} in the catalog ${
+          Date.now() - refreshed
+        } ms after the refresh call`,
+      );
       if (entity.spec.owner !== 'group:default/team-payments') {
         throw new Error(`owner ${entity.spec.owner}`);
       }
@@ -213,11 +271,17 @@ module.exports = [
     name: 'a task of the aks-overlay-cluster template creates a cluster that is in the catalog within 10 s',
     async run({ backendUrl, log }) {
       const token = await guestToken(backendUrl);
-      const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const auth = {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      };
       const name = `aks-e2e-task-${Date.now().toString(36)}`;
       // The template is registered from templates/ at start-up.
       await eventually(() =>
-        getJson(`${backendUrl}/api/catalog/entities/by-name/template/default/aks-overlay-cluster`, token),
+        getJson(
+          `${backendUrl}/api/catalog/entities/by-name/template/default/aks-overlay-cluster`,
+          token,
+        ),
       );
       const created = await fetch(`${backendUrl}/api/scaffolder/v2/tasks`, {
         method: 'POST',
@@ -242,16 +306,30 @@ module.exports = [
         }),
       });
       if (created.status !== 201) {
-        throw new Error(`POST /v2/tasks: HTTP ${created.status} ${await created.text()}`);
+        throw new Error(
+          `POST /v2/tasks: HTTP ${created.status} ${await created.text()}`,
+        );
       }
       const { id } = await created.json();
       await eventually(
         async () => {
-          const t = await getJson(`${backendUrl}/api/scaffolder/v2/tasks/${id}`, token);
+          const t = await getJson(
+            `${backendUrl}/api/scaffolder/v2/tasks/${id}`,
+            token,
+          );
           if (t.status === 'failed' || t.status === 'cancelled') {
-            const events = await getJson(`${backendUrl}/api/scaffolder/v2/tasks/${id}/events`, token);
-            const last = events.filter(e => e.type === 'log').slice(-5).map(e => e.body.message);
-            throw Object.assign(new Error(`task ${t.status}: ${last.join(' | ')}`), { fatal: true });
+            const events = await getJson(
+              `${backendUrl}/api/scaffolder/v2/tasks/${id}/events`,
+              token,
+            );
+            const last = events
+              .filter(e => e.type === 'log')
+              .slice(-5)
+              .map(e => e.body.message);
+            throw Object.assign(
+              new Error(`task ${t.status}: ${last.join(' | ')}`),
+              { fatal: true },
+            );
           }
           return t.status === 'completed' ? t : undefined;
         },
@@ -259,24 +337,38 @@ module.exports = [
       );
       const completedAt = Date.now();
       // The task's output travels in its completion event.
-      const events = await getJson(`${backendUrl}/api/scaffolder/v2/tasks/${id}/events`, token);
+      const events = await getJson(
+        `${backendUrl}/api/scaffolder/v2/tasks/${id}/events`,
+        token,
+      );
       const completion = events.find(e => e.type === 'completion');
       const output = completion?.body?.output ?? {};
 
       const clusterId =
         '/subscriptions/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/resourceGroups/rg-aks-payments-dev' +
         `/providers/Microsoft.ContainerService/managedClusters/${name}`;
-      const arm = await armRequest('GET', `${clusterId}?api-version=2026-06-01`);
+      const arm = await armRequest(
+        'GET',
+        `${clusterId}?api-version=2026-06-01`,
+      );
       if (arm.body?.properties?.provisioningState !== 'Succeeded') {
-        throw new Error(`cluster in the simulator: HTTP ${arm.status} ${JSON.stringify(arm.body)}`);
+        throw new Error(
+          `cluster in the simulator: HTTP ${arm.status} ${JSON.stringify(
+            arm.body,
+          )}`,
+        );
       }
       if (arm.body.properties.networkProfile.networkPluginMode !== 'overlay') {
-        throw new Error(`not overlay: ${JSON.stringify(arm.body.properties.networkProfile)}`);
+        throw new Error(
+          `not overlay: ${JSON.stringify(arm.body.properties.networkProfile)}`,
+        );
       }
 
       const url =
         `${backendUrl}/api/catalog/entities?filter=kind=resource,` +
-        `metadata.annotations.management.azure.com/resourceId=${encodeURIComponent(clusterId)}`;
+        `metadata.annotations.management.azure.com/resourceId=${encodeURIComponent(
+          clusterId,
+        )}`;
       const [entity] = await eventually(
         async () => {
           const list = await getJson(url, token);
@@ -284,13 +376,31 @@ module.exports = [
         },
         { timeoutMs: 10_000, intervalMs: 250 },
       );
-      log(`task ${id} completed; entity ${entity.metadata.name} in the catalog ${Date.now() - completedAt} ms later`);
-      const link = (output.links ?? []).find(l => l.title === 'Cluster in the catalog');
-      if (!link || link.entityRef !== `resource:default/${entity.metadata.name}`) {
+      log(
+        `task ${id} completed; entity ${entity.metadata.name} in the catalog ${
+          Date.now() - completedAt
+        } ms later`,
+      );
+      const link = (output.links ?? []).find(
+        l => l.title === 'Cluster in the catalog',
+      );
+      if (
+        !link ||
+        link.entityRef !== `resource:default/${entity.metadata.name}`
+      ) {
         throw new Error(`task output links ${JSON.stringify(output.links)}`);
       }
       if (entity.spec.owner !== 'group:default/team-payments') {
         throw new Error(`owner ${entity.spec.owner}`);
+      }
+      // The summary carries the plan, with the ACNS cost asked for (3 × $0.025 × 730 h).
+      const summary = (output.text ?? []).map(t => t.content).join('\n');
+      if (
+        !summary.includes(
+          'ACNS observability on: same-node pod-to-pod flows visible, $54.75 a month',
+        )
+      ) {
+        throw new Error(`summary: ${summary}`);
       }
     },
   },
@@ -313,23 +423,33 @@ module.exports = [
       // Page 1: name, owner (OwnerPicker lists groups by title), a component.
       await page.locator('#root_name').fill(name);
       await page.locator('#root_owner').click();
-      await page.locator('#root_owner').pressSequentially('Paym', { delay: 50 });
+      await page
+        .locator('#root_owner')
+        .pressSequentially('Paym', { delay: 50 });
       await page.getByRole('option', { name: 'Payments' }).click();
       await page.locator('#root_components').click();
-      await page.locator('#root_components').pressSequentially('payments-api', { delay: 50 });
+      await page
+        .locator('#root_components')
+        .pressSequentially('payments-api', { delay: 50 });
       await page.getByRole('option', { name: 'payments-api' }).click();
       await page.keyboard.press('Escape');
       // Pages 2 and 3 keep their defaults (nonprod-weu, 3 × Standard_D4s_v5, maxPods 30).
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByRole('button', { name: 'Review' }).click();
-      await page.getByText('group:default/team-payments').waitFor({ timeout: 10_000 });
+      await page
+        .getByText('group:default/team-payments')
+        .waitFor({ timeout: 10_000 });
       await page.getByRole('button', { name: 'Create' }).click();
       const started = Date.now();
       const link = page.getByRole('link', { name: 'Cluster in the catalog' });
       await link.waitFor({ timeout: 180_000 });
-      log(`task finished in the browser ${Date.now() - started} ms after Create`);
-      await page.getByText(/Node subnet: 10\.250\.\d+\.\d+\/27 from pool nonprod-weu/).waitFor();
+      log(
+        `task finished in the browser ${Date.now() - started} ms after Create`,
+      );
+      await page
+        .getByText(/Node subnet: 10\.250\.\d+\.\d+\/27 from pool nonprod-weu/)
+        .waitFor();
       await link.click();
       // The cluster's own entity page: a kubernetes-cluster resource owned by the team.
       await page.getByRole('heading', { name }).waitFor({ timeout: 30_000 });
@@ -341,7 +461,8 @@ module.exports = [
     name: 'clusters API refuses a caller without credentials',
     async run({ backendUrl }) {
       const res = await fetch(`${backendUrl}/api/aks-network/clusters`);
-      if (res.status !== 401) throw new Error(`expected 401, got ${res.status}`);
+      if (res.status !== 401)
+        throw new Error(`expected 401, got ${res.status}`);
     },
   },
   {
@@ -371,7 +492,9 @@ module.exports = [
     async run({ page, appUrl }) {
       await page.goto(`${appUrl}/catalog/default/component/example-website`);
       await signInAsGuest(page);
-      await page.getByText('AKS network', { exact: true }).waitFor({ timeout: 60_000 });
+      await page
+        .getByText('AKS network', { exact: true })
+        .waitFor({ timeout: 60_000 });
     },
   },
 ];

@@ -50,6 +50,12 @@ export interface Config {
       /** Time limit of the cluster creation (AKS takes 5–15 minutes). @default { minutes: 30 } */
       clusterTimeout?: HumanDuration;
       /**
+       * How long the create action waits for the new cluster's entity in the catalog
+       * before it completes (a late entity only gives a warning).
+       * @default { seconds: 30 }
+       */
+      catalogWait?: HumanDuration;
+      /**
        * Portal of the Azure cloud, for output links.
        * @default https://portal.azure.com
        */

@@ -6,6 +6,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createClusterAction } from './actions/createClusterAction';
 import { createPlanAction } from './actions/createPlanAction';
@@ -31,8 +32,17 @@ export const scaffolderModuleAksNetwork = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config, logger, discovery, auth, permissions }) {
+      async init({
+        scaffolder,
+        config,
+        logger,
+        discovery,
+        auth,
+        permissions,
+        catalog,
+      }) {
         // Read at start-up so a bad policy or Azure config stops the backend, not the
         // first task.
         const policy = readClusterPolicy(config);
@@ -45,6 +55,7 @@ export const scaffolderModuleAksNetwork = createBackendModule({
             backend,
             provisioner: new AzureProvisioner(access.clients),
             permissions,
+            catalog,
           }),
         );
       },

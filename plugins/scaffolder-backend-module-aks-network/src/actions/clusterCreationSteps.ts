@@ -7,6 +7,7 @@ import type {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonValue } from '@backstage/types';
 import type { AksNetworkBackendApi } from '../backend/AksNetworkBackendApi';
 import type { ClusterPolicy } from '../config/ClusterPolicy';
@@ -257,5 +258,52 @@ export async function refreshInventory(
         error instanceof Error ? error.message : String(error)
       }); the cluster reaches the catalog at the next sync`,
     );
+  }
+}
+
+/**
+ * Waits until the catalog has the cluster's entity, so the task's "Cluster in the
+ * catalog" link works the moment it shows. The refresh's event usually brings it within
+ * a second or two (catalog processing and stitching); past `timeoutMs` the task still
+ * succeeds with a warning — the cluster exists, the catalog is only late.
+ */
+export async function waitForCatalogEntity(
+  step: StepContext,
+  catalog: Pick<CatalogService, 'getEntityByRef'>,
+  entityRef: string,
+  options: { timeoutMs: number; intervalMs?: number },
+): Promise<boolean> {
+  const started = Date.now();
+  const intervalMs = options.intervalMs ?? 500;
+  for (;;) {
+    try {
+      if (
+        await catalog.getEntityByRef(entityRef, {
+          credentials: step.credentials,
+        })
+      ) {
+        step.logger.info(
+          `${entityRef} is in the catalog (${
+            Date.now() - started
+          } ms after the refresh)`,
+        );
+        return true;
+      }
+    } catch (error) {
+      step.logger.warn(
+        `Looking up ${entityRef} in the catalog failed: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    }
+    if (Date.now() - started >= options.timeoutMs || step.signal?.aborted) {
+      step.logger.warn(
+        `${entityRef} is not in the catalog after ${Math.round(
+          options.timeoutMs / 1000,
+        )} s; it appears with the next inventory sync`,
+      );
+      return false;
+    }
+    await new Promise(resolve => setTimeout(resolve, intervalMs));
   }
 }

@@ -189,6 +189,46 @@ describe.each(databases.eachSupportedId())(
       expect(inventory).toHaveLength(1);
     });
 
+    it('waits for the new entity in the catalog before it completes, and only warns when it is late', async () => {
+      const asked: string[] = [];
+      let lookups = 0;
+      // The catalog has the entity from the third look on, as after its processing.
+      const catalog = {
+        getEntityByRef: async (ref: unknown) => {
+          asked.push(String(ref));
+          lookups += 1;
+          return lookups >= 3
+            ? ({ kind: 'Resource', metadata: { name: 'x' } } as never)
+            : undefined;
+        },
+      };
+      const withCatalog = (timeoutMs: number) =>
+        createClusterAction({
+          policy: { ...env.policy, catalogWaitMs: timeoutMs },
+          backend: env.backend,
+          provisioner: env.provisioner,
+          permissions: mockServices.permissions({
+            result: AuthorizeResult.ALLOW,
+          }),
+          catalog,
+        });
+
+      const { ctx, outputs } = actionContext(input());
+      await withCatalog(10_000).handler(ctx as never);
+      expect(lookups).toBe(3);
+      expect(new Set(asked)).toEqual(new Set([outputs.entityRef]));
+
+      // Never there within the wait: the task still succeeds, the cluster exists.
+      lookups = -1_000;
+      const late = actionContext(input());
+      await withCatalog(300).handler(late.ctx as never);
+      expect(
+        env.simulator.state.resource(late.outputs.clusterId as string)
+          ?.properties,
+      ).toMatchObject({ provisioningState: 'Succeeded' });
+      expect(lookups).toBeLessThan(0);
+    });
+
     it('plans and validates in a dry run, and reserves and creates nothing', async () => {
       const before = await reservationRows();
       const { ctx, outputs } = actionContext(input(), { dryRun: true });

@@ -10,6 +10,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { AksNetworkBackendApi } from '../backend/AksNetworkBackendApi';
 import type { ClusterPolicy } from '../config/ClusterPolicy';
@@ -20,6 +21,7 @@ import {
   CreateClusterInput,
   refreshInventory,
   StepContext,
+  waitForCatalogEntity,
 } from './clusterCreationSteps';
 import { clusterInputFields } from './clusterInput';
 import { createClusterActionExamples } from './createClusterAction.examples';
@@ -32,6 +34,11 @@ export interface CreateClusterActionDeps {
   backend: AksNetworkBackendApi;
   provisioner: Pick<AzureProvisioner, 'createSubnet' | 'createOverlayCluster'>;
   permissions: PermissionsService;
+  /**
+   * Where the action waits for the new cluster's entity before it completes (so the
+   * task's link to it works); without one it does not wait.
+   */
+  catalog?: Pick<CatalogService, 'getEntityByRef'>;
 }
 
 /** A user without the create permission is refused before anything happens. */
@@ -131,13 +138,11 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
         'portalUrl',
         azurePortalResourceUrl(policy.portalBaseUrl, clusterId),
       );
-      ctx.output(
-        'entityRef',
-        `resource:default/${clusterEntityName({
-          id: clusterId,
-          name: v.name,
-        })}`,
-      );
+      const entityRef = `resource:default/${clusterEntityName({
+        id: clusterId,
+        name: v.name,
+      })}`;
+      ctx.output('entityRef', entityRef);
 
       if (ctx.isDryRun) {
         ctx.logger.info(
@@ -163,6 +168,11 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
       await createOverlayCluster(step, validated, input, subnet, clusterId);
       await commitNodeSubnet(step, subnet, clusterId);
       await refreshInventory(step, clusterId);
+      if (deps.catalog) {
+        await waitForCatalogEntity(step, deps.catalog, entityRef, {
+          timeoutMs: policy.catalogWaitMs,
+        });
+      }
     },
   });
 }

@@ -35,6 +35,8 @@ export interface ClusterPolicy {
   };
   subnetTimeoutMs: number;
   clusterTimeoutMs: number;
+  /** How long the create action waits for the new entity in the catalog. */
+  catalogWaitMs: number;
   portalBaseUrl: string;
 }
 
@@ -102,6 +104,7 @@ const policySchema = z
       .object({
         subnetTimeout: duration.default({ minutes: 5 }),
         clusterTimeout: duration.default({ minutes: 30 }),
+        catalogWait: duration.default({ seconds: 30 }),
         portalBaseUrl: z.string().url().default('https://portal.azure.com'),
       })
       .strict()
@@ -140,6 +143,9 @@ export function readClusterPolicy(config: Config): ClusterPolicy {
     ),
     clusterTimeoutMs: durationToMilliseconds(
       provisioning.clusterTimeout as HumanDuration,
+    ),
+    catalogWaitMs: durationToMilliseconds(
+      provisioning.catalogWait as HumanDuration,
     ),
     portalBaseUrl: provisioning.portalBaseUrl.replace(/\/+$/, ''),
   };
