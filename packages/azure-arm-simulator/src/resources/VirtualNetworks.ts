@@ -34,7 +34,7 @@ import {
 } from './scopes';
 import { buildSubnet, requireVnet, subnetsOf, subnetView } from './Subnets';
 import { subnetCidrs } from './SubnetValidation';
-import { usedIps } from './SubnetUsage';
+import { usedIps, usedIpsBySubnet } from './SubnetUsage';
 
 /** What GET returns for a VNet: the stored VNet with its subnets embedded, as ARM does. */
 export function vnetView(
@@ -53,16 +53,13 @@ export function vnetView(
  * (`currentValue`) and usable (`limit`, after the 5 Azure reserves in every subnet —
  * DESIGN: "a /27 has 27 usable, a /24 251").
  */
-function subnetUsage(
-  context: SimulatorContext,
-  subnet: ArmResourceJson,
-): JsonObject {
+function subnetUsage(subnet: ArmResourceJson, used: number): JsonObject {
   const limit = subnetCidrs(subnet).reduce(
     (sum, cidr) => sum + Number(azureUsableAddresses(cidr)),
     0,
   );
   return {
-    currentValue: usedIps(context.state, subnet.id),
+    currentValue: used,
     id: subnet.id,
     limit,
     name: {
@@ -258,9 +255,16 @@ export const virtualNetworkRoutes: ArmRoute[] = [
     (request, context) => {
       const [s, rg, name] = request.params;
       const vnet = requireVnet(context, s, rg, name);
+      const subnets = subnetsOf(context, vnet);
+      const used = usedIpsBySubnet(
+        context.state,
+        subnets.map(subnet => subnet.id),
+      );
       return pageOf(
         request,
-        subnetsOf(context, vnet).map(subnet => subnetUsage(context, subnet)),
+        subnets.map(subnet =>
+          subnetUsage(subnet, used.get(idKey(subnet.id)) ?? 0),
+        ),
         context.pageSize,
       );
     },
