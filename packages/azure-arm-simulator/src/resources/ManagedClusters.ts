@@ -19,6 +19,7 @@ import {
 import { badRequest, resourceNotFound } from '../server/ArmError';
 import { ArmReply, ArmRequest, ArmRoute, route } from '../server/ArmRoute';
 import { pageOf } from '../server/paging';
+import { listRoutes } from './listRoutes';
 import { SimulatorContext } from '../server/SimulatorContext';
 import { guidFrom, providerResourceId, resourceGroupId } from '../state/armIds';
 import { ArmResourceJson } from '../state/SimulatorState';
@@ -477,41 +478,16 @@ export const CLUSTER_PATH =
 
 /** Managed clusters: list (subscription, resource group), get, PUT, DELETE, agent pools. */
 export const managedClusterRoutes: ArmRoute[] = [
-  route(
-    'GET',
-    '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/managedClusters',
-    'managedClusters.list',
-    (request, context) => {
-      const subscription = requireSubscription(context, request.params[0]);
-      return pageOf(
-        request,
-        context.state
-          .list(
-            MANAGED_CLUSTER_TYPE,
-            `/subscriptions/${subscription.subscriptionId}`,
-          )
-          .map(cloneJson),
-        context.pageSize,
-      );
+  ...listRoutes({
+    // As ARM's REST paths spell it (the stored type says `ManagedClusters`; lists
+    // compare types case-insensitively).
+    resourceType: 'Microsoft.ContainerService/managedClusters',
+    kinds: {
+      subscription: 'managedClusters.list',
+      resourceGroup: 'managedClusters.listByResourceGroup',
     },
-  ),
-  route(
-    'GET',
-    '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters',
-    'managedClusters.listByResourceGroup',
-    (request, context) => {
-      const group = requireResourceGroup(
-        context,
-        request.params[0],
-        request.params[1],
-      );
-      return pageOf(
-        request,
-        context.state.list(MANAGED_CLUSTER_TYPE, group.id).map(cloneJson),
-        context.pageSize,
-      );
-    },
-  ),
+    view: (_context, cluster) => cloneJson(cluster),
+  }),
   route('GET', CLUSTER_PATH, 'managedClusters.get', (request, context) => {
     const [s, rg, name] = request.params;
     return {

@@ -1,7 +1,7 @@
 import { cloneJson, JsonObject, objectAt, stringAt } from '../json/JsonValue';
 import { resourceNotFound } from '../server/ArmError';
 import { ArmRoute, route } from '../server/ArmRoute';
-import { pageOf } from '../server/paging';
+import { listRoutes } from './listRoutes';
 import { SimulatorContext } from '../server/SimulatorContext';
 import { idKey } from '../state/armIds';
 import { ArmResourceJson } from '../state/SimulatorState';
@@ -11,7 +11,7 @@ import {
   nsgId,
   SUBNET_TYPE,
 } from './networkResources';
-import { requireResourceGroup, requireSubscription } from './scopes';
+import { requireResourceGroup } from './scopes';
 
 /**
  * The six default rules every NSG has (Azure's `defaultSecurityRules`): allow VNet and
@@ -147,40 +147,14 @@ export function nsgView(
 
 /** Network security groups: list (subscription, resource group) and get. */
 export const networkSecurityGroupRoutes: ArmRoute[] = [
-  route(
-    'GET',
-    '/subscriptions/{subscriptionId}/providers/Microsoft.Network/networkSecurityGroups',
-    'networkSecurityGroups.listAll',
-    (request, context) => {
-      const subscription = requireSubscription(context, request.params[0]);
-      return pageOf(
-        request,
-        context.state
-          .list(NSG_TYPE, `/subscriptions/${subscription.subscriptionId}`)
-          .map(nsg => nsgView(context, nsg)),
-        context.pageSize,
-      );
+  ...listRoutes({
+    resourceType: NSG_TYPE,
+    kinds: {
+      subscription: 'networkSecurityGroups.listAll',
+      resourceGroup: 'networkSecurityGroups.list',
     },
-  ),
-  route(
-    'GET',
-    '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/networkSecurityGroups',
-    'networkSecurityGroups.list',
-    (request, context) => {
-      const group = requireResourceGroup(
-        context,
-        request.params[0],
-        request.params[1],
-      );
-      return pageOf(
-        request,
-        context.state
-          .list(NSG_TYPE, group.id)
-          .map(nsg => nsgView(context, nsg)),
-        context.pageSize,
-      );
-    },
-  ),
+    view: nsgView,
+  }),
   route(
     'GET',
     '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/networkSecurityGroups/{networkSecurityGroupName}',

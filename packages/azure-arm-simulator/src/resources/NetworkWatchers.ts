@@ -4,6 +4,7 @@ import { resourceGroupJson } from './ResourceGroups';
 import { childResourceNotFound, resourceNotFound } from '../server/ArmError';
 import { ArmRoute, route } from '../server/ArmRoute';
 import { pageOf } from '../server/paging';
+import { listRoutes } from './listRoutes';
 import { SimulatorContext } from '../server/SimulatorContext';
 import { ArmResourceJson } from '../state/SimulatorState';
 import {
@@ -12,7 +13,7 @@ import {
   networkEtag,
   networkWatcherId,
 } from './networkResources';
-import { requireResourceGroup, requireSubscription } from './scopes';
+import { requireResourceGroup } from './scopes';
 
 /** The resource group Azure puts regional Network Watchers in. */
 export const NETWORK_WATCHER_RESOURCE_GROUP = 'NetworkWatcherRG';
@@ -81,41 +82,14 @@ function requireWatcher(
  * flow logs an NSG id (DESIGN: "flow logs from Network Watcher").
  */
 export const networkWatcherRoutes: ArmRoute[] = [
-  route(
-    'GET',
-    '/subscriptions/{subscriptionId}/providers/Microsoft.Network/networkWatchers',
-    'networkWatchers.listAll',
-    (request, context) => {
-      const subscription = requireSubscription(context, request.params[0]);
-      return pageOf(
-        request,
-        context.state
-          .list(
-            NETWORK_WATCHER_TYPE,
-            `/subscriptions/${subscription.subscriptionId}`,
-          )
-          .map(cloneJson),
-        context.pageSize,
-      );
+  ...listRoutes({
+    resourceType: NETWORK_WATCHER_TYPE,
+    kinds: {
+      subscription: 'networkWatchers.listAll',
+      resourceGroup: 'networkWatchers.list',
     },
-  ),
-  route(
-    'GET',
-    '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/networkWatchers',
-    'networkWatchers.list',
-    (request, context) => {
-      const group = requireResourceGroup(
-        context,
-        request.params[0],
-        request.params[1],
-      );
-      return pageOf(
-        request,
-        context.state.list(NETWORK_WATCHER_TYPE, group.id).map(cloneJson),
-        context.pageSize,
-      );
-    },
-  ),
+    view: (_context, watcher) => cloneJson(watcher),
+  }),
   route(
     'GET',
     '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/networkWatchers/{networkWatcherName}',

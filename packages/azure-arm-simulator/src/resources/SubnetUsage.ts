@@ -64,6 +64,7 @@ export function usedIps(
   excludeClusterId?: string,
 ): number {
   return (
-    usedIpsBySubnet(state, [subnetId], excludeClusterId).get(idKey(subnetId)) ?? 0
+    usedIpsBySubnet(state, [subnetId], excludeClusterId).get(idKey(subnetId)) ??
+    0
   );
 }

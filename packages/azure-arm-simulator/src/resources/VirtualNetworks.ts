@@ -15,6 +15,7 @@ import {
 import { ArmError } from '../server/ArmError';
 import { ArmRoute, route } from '../server/ArmRoute';
 import { pageOf } from '../server/paging';
+import { listRoutes } from './listRoutes';
 import { SimulatorContext } from '../server/SimulatorContext';
 import { guidFrom, idKey } from '../state/armIds';
 import { ArmResourceJson } from '../state/SimulatorState';
@@ -30,7 +31,6 @@ import {
   invalidContent,
   requireLocation,
   requireResourceGroup,
-  requireSubscription,
 } from './scopes';
 import { buildSubnet, requireVnet, subnetsOf, subnetView } from './Subnets';
 import { subnetCidrs } from './SubnetValidation';
@@ -196,40 +196,14 @@ function putVnet(
 
 /** Virtual networks: list (subscription, resource group), get, PUT, usages. */
 export const virtualNetworkRoutes: ArmRoute[] = [
-  route(
-    'GET',
-    '/subscriptions/{subscriptionId}/providers/Microsoft.Network/virtualNetworks',
-    'virtualNetworks.listAll',
-    (request, context) => {
-      const subscription = requireSubscription(context, request.params[0]);
-      return pageOf(
-        request,
-        context.state
-          .list(VNET_TYPE, `/subscriptions/${subscription.subscriptionId}`)
-          .map(vnet => vnetView(context, vnet)),
-        context.pageSize,
-      );
+  ...listRoutes({
+    resourceType: VNET_TYPE,
+    kinds: {
+      subscription: 'virtualNetworks.listAll',
+      resourceGroup: 'virtualNetworks.list',
     },
-  ),
-  route(
-    'GET',
-    '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/virtualNetworks',
-    'virtualNetworks.list',
-    (request, context) => {
-      const group = requireResourceGroup(
-        context,
-        request.params[0],
-        request.params[1],
-      );
-      return pageOf(
-        request,
-        context.state
-          .list(VNET_TYPE, group.id)
-          .map(vnet => vnetView(context, vnet)),
-        context.pageSize,
-      );
-    },
-  ),
+    view: vnetView,
+  }),
   route(
     'GET',
     '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/virtualNetworks/{virtualNetworkName}',
