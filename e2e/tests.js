@@ -93,6 +93,23 @@ async function getJson(url, token) {
   return res.json();
 }
 
+/** The catalog entity of a cluster (by its ARM id annotation), within 10 s or an error. */
+async function clusterEntityWithin10s(backendUrl, token, clusterId) {
+  const url =
+    `${backendUrl}/api/catalog/entities?filter=kind=resource,` +
+    `metadata.annotations.management.azure.com/resourceId=${encodeURIComponent(
+      clusterId,
+    )}`;
+  const [entity] = await eventually(
+    async () => {
+      const list = await getJson(url, token);
+      return list.length === 1 ? list : undefined;
+    },
+    { timeoutMs: 10_000, intervalMs: 250 },
+  );
+  return entity;
+}
+
 const SEED_FLEET_CLUSTERS = 14; // examples/azure-fleet/fleet.yaml
 const NETWORK_MODELS = [
   'azure-cni-overlay',
@@ -245,18 +262,7 @@ module.exports = [
         throw new Error(`refresh: HTTP ${res.status} ${await res.text()}`);
       // The scheduled path would take up to a sync (60 s) plus a provider run (30 s);
       // the refresh's event must beat both.
-      const url =
-        `${backendUrl}/api/catalog/entities?filter=kind=resource,` +
-        `metadata.annotations.management.azure.com/resourceId=${encodeURIComponent(
-          id,
-        )}`;
-      const [entity] = await eventually(
-        async () => {
-          const list = await getJson(url, token);
-          return list.length === 1 ? list : undefined;
-        },
-        { timeoutMs: 10_000, intervalMs: 250 },
-      );
+      const entity = await clusterEntityWithin10s(backendUrl, token, id);
       log(
         `entity ${entity.metadata.name} in the catalog ${
           Date.now() - refreshed
@@ -364,18 +370,7 @@ module.exports = [
         );
       }
 
-      const url =
-        `${backendUrl}/api/catalog/entities?filter=kind=resource,` +
-        `metadata.annotations.management.azure.com/resourceId=${encodeURIComponent(
-          clusterId,
-        )}`;
-      const [entity] = await eventually(
-        async () => {
-          const list = await getJson(url, token);
-          return list.length === 1 ? list : undefined;
-        },
-        { timeoutMs: 10_000, intervalMs: 250 },
-      );
+      const entity = await clusterEntityWithin10s(backendUrl, token, clusterId);
       log(
         `task ${id} completed; entity ${entity.metadata.name} in the catalog ${
           Date.now() - completedAt

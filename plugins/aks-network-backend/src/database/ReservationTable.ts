@@ -106,16 +106,10 @@ export class ReservationTable {
         }
       }
 
-      const live: Array<Pick<ReservationRow, 'cidr'>> = await whereLive(
-        tx(RESERVATIONS).where({ pool_id: poolId }).select('cidr'),
-        now,
-      );
-      const cidr = allocateSubnet({
-        poolId,
-        range: pool.range,
+      const cidr = await this.nextFreeSubnet(tx, pool, {
         prefix,
         existingSubnets: request.existingSubnets,
-        liveReservations: live.map(row => row.cidr),
+        now,
       });
       const expiresAt = new Date(now.getTime() + request.ttlSeconds * 1000);
 
@@ -208,18 +202,31 @@ export class ReservationTable {
       );
     }
     const prefix = request.prefix ?? Number(pool.subnet_prefix);
-    const live: Array<Pick<ReservationRow, 'cidr'>> = await whereLive(
-      this.db(RESERVATIONS).where({ pool_id: pool.id }).select('cidr'),
+    const cidr = await this.nextFreeSubnet(this.db, pool, {
+      prefix,
+      existingSubnets: request.existingSubnets,
       now,
+    });
+    return { cidr, prefix };
+  }
+
+  /** The lowest subnet of the pool clear of the VNet's subnets and the live reservations. */
+  private async nextFreeSubnet(
+    db: Knex | Knex.Transaction,
+    pool: AddressPoolRow,
+    request: { prefix: number; existingSubnets: string[]; now: Date },
+  ): Promise<string> {
+    const live: Array<Pick<ReservationRow, 'cidr'>> = await whereLive(
+      db(RESERVATIONS).where({ pool_id: pool.id }).select('cidr'),
+      request.now,
     );
-    const cidr = allocateSubnet({
+    return allocateSubnet({
       poolId: pool.id,
       range: pool.range,
-      prefix,
+      prefix: request.prefix,
       existingSubnets: request.existingSubnets,
       liveReservations: live.map(row => row.cidr),
     });
-    return { cidr, prefix };
   }
 
   async commit(id: string, subnetId: string, at: Date): Promise<Reservation> {
