@@ -1,6 +1,6 @@
 import {
-  AzureAccess,
   AzureProvisioner,
+  azureAccessServiceRef,
 } from '@aks-network/plugin-aks-network-node';
 import {
   coreServices,
@@ -28,32 +28,32 @@ export const scaffolderModuleAksNetwork = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        logger: coreServices.logger,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         catalog: catalogServiceRef,
+        // The backend's one Azure access (credential, clients), shared with the
+        // aks-network backend plugin.
+        azureAccess: azureAccessServiceRef,
       },
       async init({
         scaffolder,
         config,
-        logger,
         discovery,
         auth,
         permissions,
         catalog,
+        azureAccess,
       }) {
-        // Read at start-up so a bad policy or Azure config stops the backend, not the
-        // first task.
+        // Read at start-up so a bad policy stops the backend, not the first task.
         const policy = readClusterPolicy(config);
-        const access = AzureAccess.fromConfig(config, { logger });
         const backend = new AksNetworkBackendClient({ discovery, auth });
         scaffolder.addActions(
           createPlanAction({ policy, backend }),
           createClusterAction({
             policy,
             backend,
-            provisioner: new AzureProvisioner(access.clients),
+            provisioner: new AzureProvisioner(azureAccess.clients),
             permissions,
             catalog,
           }),

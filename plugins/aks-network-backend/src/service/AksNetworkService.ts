@@ -45,8 +45,13 @@ export interface AksNetworkServiceOptions {
    */
   events?: EventsService;
   /**
-   * Where clusters are read from. Default: `AzureAccess.fromConfig(config)`, its
-   * clients listing the subscriptions and an `AzureInventoryReader` over them.
+   * The Azure access to read with (the backend's shared `azureAccessServiceRef`).
+   * Default: `AzureAccess.fromConfig(config)`.
+   */
+  access?: AzureAccess;
+  /**
+   * Where clusters are read from. Default: the access's clients listing the
+   * subscriptions and an `AzureInventoryReader` over them.
    */
   azure?: {
     reader: InventoryReader;
@@ -70,7 +75,11 @@ export class AksNetworkService {
     options: AksNetworkServiceOptions,
   ): Promise<AksNetworkService> {
     const { config, logger, database, scheduler, events } = options;
-    const azure = options.azure ?? defaultAzure(config, logger);
+    const azure =
+      options.azure ??
+      azureReaders(
+        options.access ?? AzureAccess.fromConfig(config, { logger }),
+      );
     const reservationTtlSeconds = readReservationTtlSeconds(config);
     const store = await DatabaseAksNetworkStore.create({
       database,
@@ -133,15 +142,11 @@ export class AksNetworkService {
   }
 }
 
-function defaultAzure(
-  config: Config,
-  logger: LoggerService,
-): {
+function azureReaders(access: AzureAccess): {
   reader: InventoryReader;
   subscriptions: InventorySubscriptions;
   vnetSubnets: VnetSubnetSource;
 } {
-  const access = AzureAccess.fromConfig(config, { logger });
   return {
     reader: new AzureInventoryReader(access.clients, {
       // Opt-in: needs the cluster-user role on every cluster (node README).

@@ -3,6 +3,7 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
+import { azureAccessServiceRef } from '@aks-network/plugin-aks-network-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { AksNetworkService } from './AksNetworkService';
 
@@ -24,6 +25,8 @@ export const aksNetworkServiceRef = createServiceRef<AksNetworkService>({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         events: eventsServiceRef,
+        // Reading it here (not at the first sync) stops the start on a bad config.
+        access: azureAccessServiceRef,
       },
       factory: deps => AksNetworkService.create(deps),
     }),

@@ -28,8 +28,9 @@ export interface AzureAccessOptions
 
 /**
  * Everything needed to call Azure, built from `aksNetwork.azure`: the settings, the
- * credential and the ARM clients. The backend plugin makes one at start-up, so a bad
- * config or a development credential aimed at a remote endpoint stops the start.
+ * credential and the ARM clients. A backend holds one, through `azureAccessServiceRef`,
+ * made when the first plugin needing it starts, so a bad config or a development
+ * credential aimed at a remote endpoint stops the start.
  *
  * @public
  */
