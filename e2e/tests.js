@@ -44,21 +44,26 @@ async function eventually(
   }
 }
 
-/** One call to the ARM simulator, over HTTPS with the CA it wrote at start. */
-function armRequest(method, path, body) {
-  const https = require('node:https');
-  const fs = require('node:fs');
-  const ca = fs.readFileSync(
-    require('node:path').join(
-      __dirname,
-      '..',
-      '.local/azure-arm-simulator/ca.pem',
-    ),
+const https = require('node:https');
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** The simulator's CA, written by it at start (scripts/start.sh); read once. */
+let simulatorCa;
+function simulatorCaCertificate() {
+  simulatorCa ??= fs.readFileSync(
+    path.join(__dirname, '..', '.local/azure-arm-simulator/ca.pem'),
   );
+  return simulatorCa;
+}
+
+/** One call to the ARM simulator, over HTTPS with the CA it wrote at start. */
+function armRequest(method, armPath, body) {
+  const ca = simulatorCaCertificate();
   const payload = body ? JSON.stringify(body) : undefined;
   return new Promise((resolve, reject) => {
     const req = https.request(
-      `https://127.0.0.1:7443${path}`,
+      `https://127.0.0.1:7443${armPath}`,
       {
         method,
         ca,
