@@ -16,6 +16,55 @@ export interface Config {
        */
       ownerTag?: string;
     };
+    /**
+     * What a new cluster may be: every plan (the template's live plan field, both
+     * `aks-network:*` scaffolder actions) goes through the backend's plan route, which
+     * applies it.
+     */
+    clusterPolicy?: {
+      /**
+       * Network models a template may ask for. Default: `azure-cni-overlay` only — the
+       * flat, pod-subnet, kubenet and BYO models are refused with the reason.
+       */
+      allowedNetworkModels?: Array<
+        | 'azure-cni-overlay'
+        | 'azure-cni-pod-subnet'
+        | 'azure-cni-node-subnet'
+        | 'kubenet'
+        | 'byo-cni'
+      >;
+      /** Azure regions (e.g. `westeurope`) clusters may be created in. Default: any. */
+      regions?: string[];
+      /** VM sizes the node pool may use (e.g. `Standard_D4s_v5`). Default: any. */
+      vmSizes?: string[];
+      /** Node count range of the node pool. Default 1–100. */
+      nodeCount?: { min?: number; max?: number };
+      /** Kubernetes versions (`1.33` or `1.33.2`). Default: any, or AKS's default when none is asked for. */
+      kubernetesVersions?: string[];
+      /**
+       * Dataplanes a template may ask for. Default: `azure` only — Azure CNI powered by
+       * Cilium is refused with the reason unless listed.
+       */
+      allowedDataplanes?: Array<'azure' | 'cilium'>;
+    };
+    /** The organisation's cluster network, reused by every overlay cluster. */
+    clusterNetwork?: {
+      /**
+       * Pod CIDR: not routable outside the cluster, so every cluster may reuse it.
+       * @default 10.244.0.0/16
+       */
+      podCidr?: string;
+      /** @default 10.0.0.0/16 */
+      serviceCidr?: string;
+      /** @default 10.0.0.10 */
+      dnsServiceIp?: string;
+      /**
+       * Pods per node when a request names none: the organisation's 30 (AKS's own
+       * default on overlay is 250). Templates leave maxPods empty so this applies.
+       * @default 30
+       */
+      defaultMaxPods?: number;
+    };
     /** Subnet reservations in address pools. */
     reservations?: {
       /**

@@ -52,4 +52,30 @@ describe('aksNetworkPlugin start-up', () => {
       ).rejects.toThrow(/loopback/i);
     },
   );
+
+  it('stops the backend on a bad cluster policy, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          aksNetworkPlugin,
+          mockServices.rootConfig.factory({
+            data: {
+              aksNetwork: {
+                azure: {
+                  resourceManagerEndpoint: 'https://127.0.0.1:7443',
+                  credential: developmentCredential,
+                },
+                clusterPolicy: {
+                  allowedNetworkModels: ['calico'],
+                  nodeCount: { min: 5, max: 2 },
+                },
+              },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      /aksNetwork\.clusterPolicy\.allowedNetworkModels\.0: .*aksNetwork\.clusterPolicy\.nodeCount: min must not be above max/,
+    );
+  });
 });

@@ -1,180 +1,23 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { Entity } from '@backstage/catalog-model';
 import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
 import type { Knex } from 'knex';
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import request from 'supertest';
+import { parse } from 'yaml';
+import { SUB_A, SUB_B } from './database/__testUtils__/clusterRecords';
 import {
-  clusterRecord,
-  SUB_A,
-  SUB_B,
-} from './database/__testUtils__/clusterRecords';
-import { aksNetworkPlugin } from './plugin';
-import { AksNetworkService } from './service/AksNetworkService';
-import { aksNetworkServiceRef } from './service/aksNetworkServiceRef';
+  fleet,
+  startBackend,
+  stopRouterTestBackends,
+} from './__testUtils__/routerTestBackend';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-const config = {
-  aksNetwork: {
-    azure: {
-      resourceManagerEndpoint: 'https://127.0.0.1:7443',
-      credential: { type: 'development', token: 'test-token' },
-    },
-  },
-};
-
-const fleet: Record<string, ClusterRecord[]> = {
-  [SUB_A]: [
-    clusterRecord(SUB_A, 'aks-a1', { tags: { owner: 'team-a' } }),
-    clusterRecord(SUB_A, 'aks-a2', {
-      location: 'northeurope',
-      networkProfile: { networkPlugin: 'kubenet', podCidr: '10.244.0.0/16' },
-    }),
-  ],
-  // The same cluster name in another subscription: a distinct cluster.
-  [SUB_B]: [clusterRecord(SUB_B, 'aks-a1', { tags: { owner: 'team-b' } })],
-};
-
-/** The cluster entity the catalog module would emit for a record (what the route reads). */
-function clusterEntity(record: ClusterRecord, name: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: { 'management.azure.com/resourceId': record.id },
-    },
-    spec: { type: 'kubernetes-cluster', owner: 'group:default/team-a' },
-  };
-}
-
-const catalogEntities: Entity[] = [
-  clusterEntity(fleet[SUB_A][0], 'aks-a1-a1a1a1a1'),
-  clusterEntity(fleet[SUB_A][1], 'aks-a2-a1a1a1a1'),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: { name: 'orders-db', namespace: 'default' },
-    spec: { type: 'database', owner: 'group:default/team-a' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'orders',
-      namespace: 'default',
-      // Named directly: the other subscription's aks-a1, an entity that is not a
-      // cluster, a cluster entity the catalog does not have, and a malformed entry.
-      annotations: {
-        'aks.azure.com/clusters': [
-          fleet[SUB_B][0].id,
-          'resource:default/orders-db',
-          'aks-missing',
-          'resource:',
-        ].join(', '),
-      },
-    },
-    // What the catalog stitches from the cluster entity's spec.dependencyOf.
-    relations: [
-      { type: 'dependsOn', targetRef: 'resource:default/aks-a1-a1a1a1a1' },
-      { type: 'dependsOn', targetRef: 'resource:default/orders-db' },
-    ],
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'unrelated',
-      namespace: 'default',
-      annotations: {
-        'aks.azure.com/clusters': `/subscriptions/${SUB_B}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/gone`,
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  },
-];
-
-// Stopped after each test: a backend left running keeps its scheduler polling the
-// shared test database and holds pool connections.
-const running: Array<{ stop(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map(backend => backend.stop()));
-});
-
-/** The plugin over a test database, reading clusters from `fleet` instead of Azure. */
-async function startBackend(
-  knex: Knex,
-  permission:
-    | AuthorizeResult.ALLOW
-    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
-) {
-  const services: AksNetworkService[] = [];
-  const backend = await startTestBackend({
-    features: [
-      aksNetworkPlugin,
-      mockServices.rootConfig.factory({ data: config }),
-      mockServices.database.factory({ knex }),
-      mockServices.permissions.factory({ result: permission }),
-      catalogServiceMock.factory({ entities: catalogEntities }),
-      // A request without an Authorization header is anonymous, as in production
-      // (the test default would sign it in as a user).
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      createServiceFactory({
-        service: aksNetworkServiceRef,
-        deps: {
-          config: coreServices.rootConfig,
-          logger: coreServices.logger,
-          database: coreServices.database,
-          scheduler: coreServices.scheduler,
-        },
-        async factory(deps) {
-          const service = await AksNetworkService.create({
-            ...deps,
-            azure: {
-              vnetSubnets: {
-                // The pool's VNet already holds the first /27 of the pool range.
-                listSubnetPrefixes: async () => ['10.250.0.0/27'],
-                readAddressSpace: async () => ['10.250.0.0/16'],
-              },
-              subscriptions: {
-                listSubscriptionIds: async () => Object.keys(fleet),
-              },
-              reader: {
-                readSubscription: async id => ({
-                  clusters: fleet[id] ?? [],
-                  complete: true,
-                  errors: [],
-                  partialClusterIds: [],
-                }),
-              },
-            },
-          });
-          services.push(service);
-          return service;
-        },
-      }),
-    ],
-  });
-  running.push(backend);
-  return { server: backend.server, service: () => services[0] };
-}
+afterEach(stopRouterTestBackends);
 
 describe.each(databases.eachSupportedId())('router on %p', databaseId => {
   let knex: Knex;
@@ -640,6 +483,9 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
     ['get', '/clusters', null],
     ['get', `/clusters/${encodeURIComponent(fleet[SUB_A][0].id)}`, null],
     ['get', '/posture?entityRef=component:default/orders', null],
+    ['get', '/fleet/clusters', null],
+    ['get', '/fleet/summary', null],
+    ['get', '/subscriptions', null],
     ['post', '/plan', {}],
     ['post', '/refresh', {}],
     ['get', '/address-pools', null],
@@ -647,6 +493,7 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
     ['post', '/address-pools', {}],
     ['put', '/address-pools/any', {}],
     ['delete', '/address-pools/any', null],
+    ['post', '/address-pools/any/plan', { nodeCount: 3 }],
     ['post', '/address-pools/any/reservations', { requestKey: 'k' }],
     ['get', '/address-pools/any/next-subnet', null],
     ['get', '/reservations/any', null],
@@ -654,6 +501,25 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
     ['post', '/reservations/any/release', {}],
   ];
   type Agent = Record<string, (url: string) => request.Test>;
+
+  it('covers every route of the OpenAPI document', () => {
+    const spec = parse(
+      fs.readFileSync(nodePath.join(__dirname, 'schema/openapi.yaml'), 'utf8'),
+    ) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(spec.paths).flatMap(([route, item]) =>
+      Object.keys(item)
+        .filter(key => ['get', 'post', 'put', 'delete'].includes(key))
+        .map(method => `${method} ${route.replace(/\{\w+\}/g, ':param')}`),
+    );
+    const covered = everyRoute.map(
+      ([method, route]) =>
+        `${method} ${route
+          .split('?')[0]
+          .replace(/^\/clusters\/.+$/, '/clusters/:param')
+          .replace(/\/(address-pools|reservations)\/any/, '/$1/:param')}`,
+    );
+    expect(covered.sort()).toEqual(documented.sort());
+  });
 
   it.each(everyRoute)(
     '%s %s answers 401 without credentials',

@@ -17,15 +17,13 @@ import { authorize } from './router/authorize';
 import { addPostureRoutes } from './router/postureRoutes';
 import { addReservationRoutes } from './router/reservationRoutes';
 import { parseClusterQuery } from './router/clusterQuery';
-import { toApiCluster, toApiLastSync } from './router/clusterResponses';
+import { addFleetRoutes } from './router/fleetRoutes';
+import { toApiCluster, toApiLastSync } from './wire/clusterResponses';
 import type { AksNetworkService } from './service/AksNetworkService';
 
 const refreshSchema = z
   .object({ clusterId: z.string().min(1).optional() })
   .strict();
-
-/** Sync runs read to find the last finished one (a running one may come first). */
-const SYNC_RUNS_LOOKBACK = 5;
 
 /**
  * The plugin's HTTP API under `/api/aks-network` (described in
@@ -44,16 +42,7 @@ export async function createRouter(deps: {
 
   router.get('/clusters', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
-    const query = parseClusterQuery(req.query);
-    const [page, runs] = await Promise.all([
-      service.store.listClusters(query),
-      service.store.listSyncRuns({ limit: SYNC_RUNS_LOOKBACK }),
-    ]);
-    res.json({
-      items: page.items.map(toApiCluster),
-      totalCount: page.totalCount,
-      lastSync: toApiLastSync(runs),
-    });
+    res.json(await service.listClusters(parseClusterQuery(req.query)));
   });
 
   // ARM ids hold slashes: the id travels as one URL-encoded path segment.
@@ -65,11 +54,7 @@ export async function createRouter(deps: {
         `Invalid path parameter clusterId: '${id}' is not an ARM resource id (URL-encode it whole)`,
       );
     }
-    const cluster = await service.store.getCluster(id);
-    if (!cluster) {
-      throw new NotFoundError(`No cluster ${id} in the inventory`);
-    }
-    res.json(toApiCluster(cluster));
+    res.json(await service.getCluster(id));
   });
 
   // Plans a network: validation and sizing only, nothing is reserved or created.
@@ -107,6 +92,7 @@ export async function createRouter(deps: {
   });
 
   addPostureRoutes(router, deps);
+  addFleetRoutes(router, deps);
   addAddressPoolRoutes(router, deps);
   addReservationRoutes(router, deps);
 

@@ -14,3 +14,5 @@ export * from './planner';
 export * from './validation';
 export * from './posture';
 export * from './events';
+export * from './api';
+export * from './entity';

@@ -24,4 +24,3 @@ export type {
   ClusterInventorySnapshot,
 } from './provider/ClusterInventory';
 export { AksNetworkInventoryClient } from './inventory/AksNetworkInventoryClient';
-export type { ClusterListPage } from './inventory/AksNetworkInventoryClient';

@@ -99,7 +99,12 @@ describe('inventory events from the backend plugin to the catalog module', () =>
             AksNetworkService.create({
               ...deps,
               azure: {
-                vnetSubnets: { listSubnetPrefixes: async () => [] },
+                vnetSubnets: {
+                  readVnet: async () => ({
+                    addressSpace: [],
+                    subnetPrefixes: [],
+                  }),
+                },
                 subscriptions: {
                   listSubscriptionIds: async () => Object.keys(fleet),
                 },

@@ -11,12 +11,7 @@ export { createClusterAction } from './actions/createClusterAction';
 export type { CreateClusterActionDeps } from './actions/createClusterAction';
 export { ClusterCreationError } from './actions/ClusterCreationError';
 export type { ClusterCreationStep } from './actions/ClusterCreationError';
-export { readClusterPolicy } from './config/ClusterPolicy';
-export type { ClusterPolicy } from './config/ClusterPolicy';
-export type {
-  AksNetworkBackendApi,
-  AddressPool,
-  NextSubnet,
-  Reservation,
-} from './backend/AksNetworkBackendApi';
-export { AksNetworkBackendClient } from './backend/AksNetworkBackendClient';
+export { readProvisioningSettings } from './config/ProvisioningSettings';
+export type { ProvisioningSettings } from './config/ProvisioningSettings';
+export { aksNetworkBackend } from './backend/AksNetworkBackend';
+export type { AksNetworkBackend } from './backend/AksNetworkBackend';

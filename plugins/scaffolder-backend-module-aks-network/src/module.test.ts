@@ -36,17 +36,17 @@ describe('scaffolderModuleAksNetwork', () => {
     ]);
   });
 
-  it('stops the backend on a bad policy, naming the key', async () => {
+  it('stops the backend on bad provisioning settings, naming the key', async () => {
     await expect(
       start({
         azure,
-        clusterPolicy: {
-          allowedNetworkModels: ['calico'],
-          nodeCount: { min: 5, max: 2 },
+        provisioning: {
+          clusterTimeout: { minutes: 0 },
+          portalBaseUrl: 'not a url',
         },
       }),
     ).rejects.toThrow(
-      /aksNetwork\.clusterPolicy\.allowedNetworkModels\.0: .*aksNetwork\.clusterPolicy\.nodeCount: min must not be above max/,
+      /aksNetwork\.provisioning\.clusterTimeout: must be longer than zero.*aksNetwork\.provisioning\.portalBaseUrl: /,
     );
   });
 });

@@ -10,8 +10,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createClusterAction } from './actions/createClusterAction';
 import { createPlanAction } from './actions/createPlanAction';
-import { AksNetworkBackendClient } from './backend/AksNetworkBackendClient';
-import { readClusterPolicy } from './config/ClusterPolicy';
+import { aksNetworkBackend } from './backend/AksNetworkBackend';
+import { readProvisioningSettings } from './config/ProvisioningSettings';
 
 /**
  * Registers `aks-network:plan` and `aks-network:cluster:create` with the scaffolder.
@@ -45,13 +45,13 @@ export const scaffolderModuleAksNetwork = createBackendModule({
         catalog,
         azureAccess,
       }) {
-        // Read at start-up so a bad policy stops the backend, not the first task.
-        const policy = readClusterPolicy(config);
-        const backend = new AksNetworkBackendClient({ discovery, auth });
+        // Read at start-up so a bad value stops the backend, not the first task.
+        const settings = readProvisioningSettings(config);
+        const backend = aksNetworkBackend({ discovery, auth });
         scaffolder.addActions(
-          createPlanAction({ policy, backend }),
+          createPlanAction({ backend }),
           createClusterAction({
-            policy,
+            settings,
             backend,
             provisioner: new AzureProvisioner(azureAccess.clients),
             permissions,

@@ -1,7 +1,10 @@
 import type {
+  ClusterFleetFigures,
   ClusterRecord,
+  FleetClusterQuery,
   NetworkDataplane,
   NetworkModel,
+  PostureCheckName,
 } from '@aks-network/plugin-aks-network-common';
 
 /**
@@ -52,6 +55,83 @@ export interface ListClustersQuery {
 export interface ClusterPage {
   items: InventoryCluster[];
   totalCount: number;
+}
+
+/**
+ * One cluster as the fleet view shows it: the figures derived when it was written, not
+ * its whole record.
+ *
+ * @public
+ */
+export interface FleetInventoryCluster {
+  /** ARM id as ARM spelled it. */
+  id: string;
+  name: string;
+  /** Lower-cased. */
+  subscriptionId: string;
+  resourceGroup: string;
+  /** Lower-cased. */
+  location: string;
+  owner: string | null;
+  networkModel: NetworkModel | null;
+  dataplane: NetworkDataplane | null;
+  figures: ClusterFleetFigures;
+  stale?: { error: string; since: Date };
+  lastSeenAt: Date;
+}
+
+/**
+ * A page of the fleet view.
+ *
+ * @public
+ */
+export interface FleetClusterPageResult {
+  items: FleetInventoryCluster[];
+  totalCount: number;
+}
+
+/**
+ * Totals of the fleet view over every cluster.
+ *
+ * @public
+ */
+export interface FleetTotals {
+  clusterCount: number;
+  byModel: Record<NetworkModel | 'unknown', number>;
+  vnetIpsSavedByOverlay: number;
+  failing: Record<PostureCheckName, number>;
+  closeSameNodeGap: { clusters: number; acnsMonthlyCostUsd: number };
+  sameNodeGapWithoutAcns: number;
+  retiring: { kubenet: number; nsgFlowLogs: number };
+  stale: number;
+}
+
+/**
+ * A subscription the sync reads and how its last read went.
+ *
+ * @public
+ */
+export interface SubscriptionState {
+  subscriptionId: string;
+  displayName?: string;
+  status?: 'succeeded' | 'incomplete' | 'failed';
+  error?: string;
+  clusterCount: number;
+  lastReadAt?: Date;
+  lastSucceededAt?: Date;
+}
+
+/**
+ * One subscription's read, as the sync records it.
+ *
+ * @public
+ */
+export interface SubscriptionReadInput {
+  subscriptionId: string;
+  displayName?: string;
+  status: 'succeeded' | 'incomplete' | 'failed';
+  error?: string;
+  at: Date;
 }
 
 /**
@@ -291,6 +371,15 @@ export interface AksNetworkStore {
   listClusters(query?: ListClustersQuery): Promise<ClusterPage>;
   /** A cluster by ARM id (any case). */
   getCluster(id: string): Promise<InventoryCluster | undefined>;
+  /** The fleet view: filters, sort and paging in the database. */
+  listFleetClusters(query?: FleetClusterQuery): Promise<FleetClusterPageResult>;
+  /** Totals over every cluster. */
+  fleetTotals(): Promise<FleetTotals>;
+
+  /** Records one subscription's read (its name, outcome and time). */
+  recordSubscriptionRead(read: SubscriptionReadInput): Promise<void>;
+  /** Every subscription the sync read, with its cluster count, in id order. */
+  listSubscriptions(): Promise<SubscriptionState[]>;
 
   startSyncRun(at?: Date): Promise<SyncRun>;
   finishSyncRun(id: number, input: FinishSyncRunInput): Promise<SyncRun>;

@@ -1,7 +1,15 @@
-import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import {
+  ClusterRecord,
+  FleetClusterQuery,
+  FleetSortField,
+  NETWORK_MODELS,
+  NetworkModel,
+} from '@aks-network/plugin-aks-network-common';
 import type { Knex } from 'knex';
 import type {
   ClusterPage,
+  FleetClusterPageResult,
+  FleetTotals,
   InventoryCluster,
   ListClustersQuery,
   UpsertClustersOptions,
@@ -11,13 +19,41 @@ import {
   ClusterRow,
   clusterKey,
   clusterRowFor,
+  fleetClusterFromRow,
+  fleetColumnsFor,
   inventoryClusterFromRow,
 } from './clusterRows';
 import { inBatches } from './columnValues';
 
 const TABLE = 'clusters';
-// 15 columns a row: 50 rows stay far under SQLite's 999 bound variables.
+// 26 columns a row: 50 rows bind 1,300 variables, far under SQLite's 32,766.
 const UPSERT_BATCH = 50;
+const DEFAULT_FLEET_PAGE_SIZE = 25;
+const MAX_FLEET_PAGE_SIZE = 500;
+const BACKFILL_BATCH = 200;
+
+const FLEET_SORT_COLUMNS: Record<FleetSortField, string> = {
+  name: 'name',
+  networkModel: 'network_model',
+  region: 'location',
+  subscriptionId: 'subscription_id',
+  owner: 'owner',
+  nodeCount: 'node_count',
+  nodeSubnetUse: 'node_subnet_use',
+  podCapacity: 'pod_capacity',
+  acnsMonthlyCostUsd: 'acns_monthly_cost_usd',
+};
+
+const CHECK_COLUMNS = {
+  egressIngressMonitored: 'check_egress',
+  samePodToPodVisible: 'check_same_node',
+  historyKept: 'check_history',
+} as const;
+
+/** `%` and `_` in user text match themselves in a LIKE, not any characters. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}
 const DELETE_BATCH = 500;
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
@@ -38,6 +74,17 @@ const MERGED_COLUMNS = [
   'stale_since',
   'last_seen_at',
   'updated_at',
+  'fleet',
+  'node_count',
+  'node_subnet_use',
+  'pod_capacity',
+  'check_egress',
+  'check_same_node',
+  'check_history',
+  'acns_monthly_cost_usd',
+  'acns_available',
+  'vnet_ips_saved',
+  'uses_nsg_flow_logs',
 ];
 
 /** The `clusters` table. */
@@ -140,6 +187,172 @@ export class ClusterInventoryTable {
       // pg returns count(*) as a string (bigint), SQLite as a number.
       totalCount: Number(countRows[0]?.count ?? 0),
     };
+  }
+
+  async listFleet(query: FleetClusterQuery): Promise<FleetClusterPageResult> {
+    const limit = Math.min(
+      Math.max(1, Math.floor(query.limit ?? DEFAULT_FLEET_PAGE_SIZE)),
+      MAX_FLEET_PAGE_SIZE,
+    );
+    const offset = Math.max(0, Math.floor(query.offset ?? 0));
+    const filtered = () => {
+      const builder = this.db<ClusterRow>(TABLE);
+      if (query.search) {
+        builder.whereRaw("lower(name) like ? escape '\\'", [
+          likePattern(query.search),
+        ]);
+      }
+      if (query.subscriptionId) {
+        builder.where('subscription_id', query.subscriptionId.toLowerCase());
+      }
+      if (query.region) {
+        builder.where('location', query.region.toLowerCase());
+      }
+      if (query.networkModel) {
+        builder.where('network_model', query.networkModel);
+      }
+      if (query.owner) {
+        builder.where('owner', query.owner);
+      }
+      if (query.failingCheck) {
+        builder.whereNot(CHECK_COLUMNS[query.failingCheck], 'pass');
+      }
+      return builder;
+    };
+    const sortColumn = FLEET_SORT_COLUMNS[query.sort ?? 'name'];
+    const order = query.order === 'desc' ? 'desc' : 'asc';
+    const [rows, countRows] = await Promise.all([
+      filtered()
+        .select('*')
+        // Unknown values (no IP use read, no pod CIDR) last in either direction. Written
+        // out: knex's `nulls: 'last'` on SQLite orders by the null test alone.
+        .orderByRaw('(?? is null) asc', [sortColumn])
+        .orderBy(sortColumn, order)
+        .orderBy([
+          { column: 'name', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(limit)
+        .offset(offset),
+      filtered().count({ count: '*' }),
+    ]);
+    return {
+      items: (rows as ClusterRow[]).map(fleetClusterFromRow),
+      totalCount: Number(countRows[0]?.count ?? 0),
+    };
+  }
+
+  async totals(): Promise<FleetTotals> {
+    const yes = true;
+    const [sums] = await this.db(TABLE).select(
+      this.db.raw('count(*) as cluster_count'),
+      this.db.raw(
+        "coalesce(sum(case when network_model = 'azure-cni-overlay' then vnet_ips_saved else 0 end), 0) as ips_saved",
+      ),
+      this.db.raw(
+        "coalesce(sum(case when check_egress <> 'pass' then 1 else 0 end), 0) as failing_egress",
+      ),
+      this.db.raw(
+        "coalesce(sum(case when check_same_node <> 'pass' then 1 else 0 end), 0) as failing_same_node",
+      ),
+      this.db.raw(
+        "coalesce(sum(case when check_history <> 'pass' then 1 else 0 end), 0) as failing_history",
+      ),
+      this.db.raw(
+        "coalesce(sum(case when check_same_node <> 'pass' and acns_available = ? then 1 else 0 end), 0) as gap_clusters",
+        [yes],
+      ),
+      this.db.raw(
+        "coalesce(sum(case when check_same_node <> 'pass' and acns_available = ? then acns_monthly_cost_usd else 0 end), 0) as gap_cost",
+        [yes],
+      ),
+      this.db.raw(
+        "coalesce(sum(case when check_same_node <> 'pass' and acns_available = ? then 1 else 0 end), 0) as gap_without_acns",
+        [false],
+      ),
+      this.db.raw(
+        "coalesce(sum(case when network_model = 'kubenet' then 1 else 0 end), 0) as kubenet",
+      ),
+      this.db.raw(
+        'coalesce(sum(case when uses_nsg_flow_logs = ? then 1 else 0 end), 0) as nsg_flow_logs',
+        [yes],
+      ),
+      this.db.raw(
+        'coalesce(sum(case when stale = ? then 1 else 0 end), 0) as stale',
+        [yes],
+      ),
+    );
+    const models: Array<{ network_model: string | null; count: unknown }> =
+      await this.db(TABLE)
+        .select('network_model')
+        .count({ count: '*' })
+        .groupBy('network_model');
+    const byModel = Object.fromEntries(
+      [...NETWORK_MODELS, 'unknown'].map(model => [model, 0]),
+    ) as FleetTotals['byModel'];
+    for (const row of models) {
+      const model = (row.network_model ?? 'unknown') as
+        | NetworkModel
+        | 'unknown';
+      byModel[model] = (byModel[model] ?? 0) + Number(row.count);
+    }
+    // pg returns sums and counts as text (numeric, bigint), SQLite as numbers.
+    const n = (key: string) =>
+      Number((sums as Record<string, unknown>)[key] ?? 0);
+    return {
+      clusterCount: n('cluster_count'),
+      byModel,
+      vnetIpsSavedByOverlay: n('ips_saved'),
+      failing: {
+        egressIngressMonitored: n('failing_egress'),
+        samePodToPodVisible: n('failing_same_node'),
+        historyKept: n('failing_history'),
+      },
+      closeSameNodeGap: {
+        clusters: n('gap_clusters'),
+        acnsMonthlyCostUsd: Math.round(n('gap_cost') * 100) / 100,
+      },
+      sameNodeGapWithoutAcns: n('gap_without_acns'),
+      retiring: { kubenet: n('kubenet'), nsgFlowLogs: n('nsg_flow_logs') },
+      stale: n('stale'),
+    };
+  }
+
+  /**
+   * Fills the fleet columns of rows written before they existed (at start-up, after
+   * the migration that added them), so the fleet view's sorts and totals count them.
+   */
+  async backfillFleetColumns(at: Date = new Date()): Promise<number> {
+    let filled = 0;
+    // Walks the ids in order, so a record that cannot be assessed is passed over
+    // (its row keeps null figures and is read from its record) rather than met again.
+    for (let after = ''; ; ) {
+      const rows: Array<Pick<ClusterRow, 'id' | 'record'>> = await this.db(
+        TABLE,
+      )
+        .whereNull('fleet')
+        .where('id', '>', after)
+        .orderBy('id')
+        .select('id', 'record')
+        .limit(BACKFILL_BATCH);
+      if (rows.length === 0) {
+        return filled;
+      }
+      for (const row of rows) {
+        let columns;
+        try {
+          columns = fleetColumnsFor(
+            JSON.parse(row.record) as ClusterRecord,
+            at,
+          );
+        } catch {
+          continue;
+        }
+        await this.db(TABLE).where({ id: row.id }).update(columns);
+        filled += 1;
+      }
+      after = rows[rows.length - 1].id;
+    }
   }
 
   async get(id: string): Promise<InventoryCluster | undefined> {

@@ -1,4 +1,7 @@
-import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import type {
+  ClusterRecord,
+  FleetClusterQuery,
+} from '@aks-network/plugin-aks-network-common';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
   AddressPool,
@@ -7,6 +10,8 @@ import type {
   AksNetworkStore,
   ClusterPage,
   FinishSyncRunInput,
+  FleetClusterPageResult,
+  FleetTotals,
   InventoryCluster,
   ListClustersQuery,
   ListReservationsQuery,
@@ -14,6 +19,8 @@ import type {
   PreviewSubnetRequest,
   ReservationRef,
   ReserveSubnetRequest,
+  SubscriptionReadInput,
+  SubscriptionState,
   SyncRun,
   UpsertClustersOptions,
   UpsertClustersResult,
@@ -22,6 +29,7 @@ import { AddressPoolTable } from './AddressPoolTable';
 import { ClusterInventoryTable } from './ClusterInventoryTable';
 import { applyDatabaseMigrations } from './migrations';
 import { ReservationTable } from './ReservationTable';
+import { SubscriptionTable } from './SubscriptionTable';
 import { SyncRunTable } from './SyncRunTable';
 
 /**
@@ -54,11 +62,18 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
     if (!options.skipMigrations && !database.migrations?.skip) {
       await applyDatabaseMigrations(client);
     }
+    const clusters = new ClusterInventoryTable(
+      client,
+      options.ownerTag ?? 'owner',
+    );
+    // Rows from before the fleet columns existed get them now, once.
+    await clusters.backfillFleetColumns();
     return new DatabaseAksNetworkStore(
-      new ClusterInventoryTable(client, options.ownerTag ?? 'owner'),
+      clusters,
       new SyncRunTable(client),
       new AddressPoolTable(client),
       new ReservationTable(client),
+      new SubscriptionTable(client),
     );
   }
 
@@ -67,6 +82,7 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
     private readonly syncRuns: SyncRunTable,
     private readonly pools: AddressPoolTable,
     private readonly reservations: ReservationTable,
+    private readonly subscriptions: SubscriptionTable,
   ) {}
 
   upsertClustersForSubscription(
@@ -99,6 +115,24 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
 
   getCluster(id: string): Promise<InventoryCluster | undefined> {
     return this.clusters.get(id);
+  }
+
+  listFleetClusters(
+    query: FleetClusterQuery = {},
+  ): Promise<FleetClusterPageResult> {
+    return this.clusters.listFleet(query);
+  }
+
+  fleetTotals(): Promise<FleetTotals> {
+    return this.clusters.totals();
+  }
+
+  recordSubscriptionRead(read: SubscriptionReadInput): Promise<void> {
+    return this.subscriptions.recordRead(read);
+  }
+
+  listSubscriptions(): Promise<SubscriptionState[]> {
+    return this.subscriptions.list();
   }
 
   startSyncRun(at: Date = new Date()): Promise<SyncRun> {

@@ -1,8 +1,14 @@
 import {
+  assessClusterPosture,
+  ClusterFleetFigures,
+  clusterFleetFigures,
   ClusterRecord,
   classifyClusterRecord,
 } from '@aks-network/plugin-aks-network-common';
-import type { InventoryCluster } from './AksNetworkStore';
+import type {
+  FleetInventoryCluster,
+  InventoryCluster,
+} from './AksNetworkStore';
 import {
   readBoolean,
   readOptionalText,
@@ -27,6 +33,58 @@ export interface ClusterRow {
   stale_since: unknown;
   last_seen_at: unknown;
   updated_at: unknown;
+  fleet: string | null;
+  node_count: number | null;
+  node_subnet_use: number | null;
+  pod_capacity: number | null;
+  check_egress: string | null;
+  check_same_node: string | null;
+  check_history: string | null;
+  acns_monthly_cost_usd: number | null;
+  acns_available: unknown;
+  vnet_ips_saved: number | null;
+  uses_nsg_flow_logs: unknown;
+}
+
+/** The fleet columns of a row: figures derived from the record when it is written. */
+export type ClusterFleetColumns = Pick<
+  ClusterRow,
+  | 'fleet'
+  | 'node_count'
+  | 'node_subnet_use'
+  | 'pod_capacity'
+  | 'check_egress'
+  | 'check_same_node'
+  | 'check_history'
+  | 'acns_monthly_cost_usd'
+  | 'vnet_ips_saved'
+> & { acns_available: boolean; uses_nsg_flow_logs: boolean };
+
+/**
+ * The fleet figures of a record, assessed at `at` (the retirement dates the checks
+ * read are judged then), and the columns the fleet view sorts and sums by.
+ */
+export function fleetColumnsFor(
+  record: ClusterRecord,
+  at: Date,
+): ClusterFleetColumns {
+  const figures = clusterFleetFigures(
+    record,
+    assessClusterPosture(record, { now: at }),
+  );
+  return {
+    fleet: JSON.stringify(figures),
+    node_count: figures.nodeCount,
+    node_subnet_use: figures.nodeSubnetUseRatio ?? null,
+    pod_capacity: figures.podCidr?.capacityNodes ?? null,
+    check_egress: figures.checks.egressIngressMonitored,
+    check_same_node: figures.checks.samePodToPodVisible,
+    check_history: figures.checks.historyKept,
+    acns_monthly_cost_usd: figures.acnsMonthlyCostUsd,
+    acns_available: figures.acnsAvailable,
+    vnet_ips_saved: figures.vnetIpsSavedVsFlat,
+    uses_nsg_flow_logs: figures.retiring.nsgFlowLogs,
+  };
 }
 
 /** ARM ids are case-insensitive: the table's key is the lower-cased id. */
@@ -56,12 +114,20 @@ export function clusterRowFor(
   record: ClusterRecord,
   ownerTag: string,
   at: Date,
-): Omit<ClusterRow, 'stale' | 'stale_since' | 'last_seen_at' | 'updated_at'> & {
-  stale: boolean;
-  stale_since: null;
-  last_seen_at: Date;
-  updated_at: Date;
-} {
+): Omit<
+  ClusterRow,
+  | 'stale'
+  | 'stale_since'
+  | 'last_seen_at'
+  | 'updated_at'
+  | keyof ClusterFleetColumns
+> &
+  ClusterFleetColumns & {
+    stale: boolean;
+    stale_since: null;
+    last_seen_at: Date;
+    updated_at: Date;
+  } {
   const model = classifyClusterRecord(record);
   return {
     id: clusterKey(record.id),
@@ -81,6 +147,7 @@ export function clusterRowFor(
     stale_since: null,
     last_seen_at: at,
     updated_at: at,
+    ...fleetColumnsFor(record, at),
   };
 }
 
@@ -102,5 +169,38 @@ export function inventoryClusterFromRow(row: ClusterRow): InventoryCluster {
       : {}),
     lastSeenAt: readTimestamp(row.last_seen_at),
     updatedAt: readTimestamp(row.updated_at),
+  };
+}
+
+/**
+ * The fleet view of a row. A row written before the fleet columns existed has no
+ * figures yet: they are worked out from its record (the next sync stores them).
+ */
+export function fleetClusterFromRow(row: ClusterRow): FleetInventoryCluster {
+  const record =
+    row.fleet === null ? (JSON.parse(row.record) as ClusterRecord) : undefined;
+  const figures: ClusterFleetFigures = record
+    ? clusterFleetFigures(record, assessClusterPosture(record))
+    : (JSON.parse(row.fleet as string) as ClusterFleetFigures);
+  const since = readOptionalTimestamp(row.stale_since);
+  return {
+    id: row.resource_id,
+    name: row.name,
+    subscriptionId: row.subscription_id,
+    resourceGroup: row.resource_group,
+    location: row.location,
+    owner: row.owner,
+    networkModel: row.network_model as FleetInventoryCluster['networkModel'],
+    dataplane: row.dataplane as FleetInventoryCluster['dataplane'],
+    figures,
+    ...(readBoolean(row.stale)
+      ? {
+          stale: {
+            error: readOptionalText(row.stale_error) ?? 'unknown error',
+            since: since ?? readTimestamp(row.updated_at),
+          },
+        }
+      : {}),
+    lastSeenAt: readTimestamp(row.last_seen_at),
   };
 }

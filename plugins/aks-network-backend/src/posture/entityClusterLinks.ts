@@ -1,18 +1,16 @@
 import {
+  AKS_ANNOTATIONS,
+  AKS_CLUSTER_ENTITY_TYPE,
+} from '@aks-network/plugin-aks-network-common';
+import {
   Entity,
   parseEntityRef,
   RELATION_DEPENDS_ON,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 
-/** The ARM id on a cluster entity (the community Azure resources provider's key). */
-export const AZURE_RESOURCE_ID_ANNOTATION = 'management.azure.com/resourceId';
-/**
- * Clusters of an entity not linked through the catalog (DESIGN, Contracts: "or by an
- * annotation"): a comma-separated list of ARM ids or cluster entity refs.
- */
-export const AKS_CLUSTERS_ANNOTATION = 'aks.azure.com/clusters';
-const CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';
+const AZURE_RESOURCE_ID_ANNOTATION = AKS_ANNOTATIONS.resourceId;
+const AKS_CLUSTERS_ANNOTATION = AKS_ANNOTATIONS.clusters;
 
 /**
  * Where an entity's clusters are named: ARM ids given directly, and refs of cluster
@@ -32,7 +30,7 @@ export interface EntityClusterLinks {
 export function isClusterEntity(entity: Entity): boolean {
   return (
     entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
-    entity.spec?.type === CLUSTER_RESOURCE_TYPE
+    entity.spec?.type === AKS_CLUSTER_ENTITY_TYPE
   );
 }
 

@@ -1,39 +1,22 @@
 import {
   assessClusterPosture,
-  ClusterPosture,
+  EntityPosture,
+  EntityPostureCluster,
+  LastSync,
+  UnresolvedClusterLink,
 } from '@aks-network/plugin-aks-network-common';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AksNetworkStore } from '../database/AksNetworkStore';
-import { ApiCluster, toApiCluster } from '../router/clusterResponses';
+import { toApiCluster } from '../wire/clusterResponses';
+import { clusterLinks } from './clusterLinks';
 import {
   clusterEntityArmId,
   entityClusterLinks,
   isClusterEntity,
 } from './entityClusterLinks';
-
-/** One linked cluster with its posture (findings from common). */
-export interface EntityPostureCluster {
-  /** The cluster entity the link went through, when it went through one. */
-  entityRef: string | null;
-  cluster: ApiCluster;
-  posture: ClusterPosture;
-}
-
-/** A link that did not lead to a cluster in the inventory, and why. */
-export interface UnresolvedClusterLink {
-  ref: string;
-  reason: string;
-}
-
-/** The posture of a catalog entity: every cluster it is linked to. */
-export interface EntityPosture {
-  entityRef: string;
-  clusters: EntityPostureCluster[];
-  unresolved: UnresolvedClusterLink[];
-}
 
 /**
  * Reads an entity and the cluster entities it links to from the catalog, with the
@@ -49,6 +32,9 @@ export async function entityPosture(options: {
   credentials: BackstageCredentials;
   catalog: CatalogService;
   store: AksNetworkStore;
+  /** The portal the links open (the configured cloud's). */
+  portalBaseUrl: string;
+  lastSync: LastSync | null;
   now?: Date;
 }): Promise<EntityPosture> {
   const { catalog, credentials, store } = options;
@@ -128,8 +114,14 @@ export async function entityPosture(options: {
       entityRef: target.entityRef,
       cluster: toApiCluster(cluster),
       posture: assessClusterPosture(cluster.record, { now: options.now }),
+      links: clusterLinks(cluster.record, options.portalBaseUrl),
     });
   }
   clusters.sort((a, b) => a.cluster.name.localeCompare(b.cluster.name));
-  return { entityRef: stringifyEntityRef(entity), clusters, unresolved };
+  return {
+    entityRef: stringifyEntityRef(entity),
+    clusters,
+    unresolved,
+    lastSync: options.lastSync,
+  };
 }

@@ -15,6 +15,7 @@ const TOKEN = 'vnet-test-token';
 describe('ArmVnetSubnetSource against the ARM simulator', () => {
   let simulator: ArmSimulator;
   let source: ArmVnetSubnetSource;
+  let access: AzureAccess;
   const vnet = {
     subscriptionId: SUB,
     resourceGroup: 'rg-net',
@@ -42,7 +43,7 @@ describe('ArmVnetSubnetSource against the ARM simulator', () => {
       },
       expectedToken: TOKEN,
     });
-    const access = AzureAccess.fromConfig(
+    access = AzureAccess.fromConfig(
       new ConfigReader({
         aksNetwork: {
           azure: {
@@ -62,20 +63,20 @@ describe('ArmVnetSubnetSource against the ARM simulator', () => {
     await simulator?.close();
   });
 
-  it('reads the subnets a reservation must avoid and the address space a plan checks', async () => {
-    expect((await source.listSubnetPrefixes(vnet)).sort()).toEqual([
+  it('reads the subnets a reservation must avoid and the address space a plan checks, in one call', async () => {
+    const before = access.clients.metrics.snapshot().requests;
+    const read = await source.readVnet(vnet);
+    expect(read.subnetPrefixes.sort()).toEqual([
       '10.240.0.0/27',
       '10.240.0.64/26',
     ]);
-    expect(await source.readAddressSpace(vnet)).toEqual([
-      '10.240.0.0/16',
-      '10.250.0.0/24',
-    ]);
+    expect(read.addressSpace).toEqual(['10.240.0.0/16', '10.250.0.0/24']);
+    expect(access.clients.metrics.snapshot().requests - before).toBe(1);
   });
 
   it('fails with ARM’s error for a VNet that does not exist', async () => {
     await expect(
-      source.readAddressSpace({ ...vnet, vnetName: 'vnet-missing' }),
+      source.readVnet({ ...vnet, vnetName: 'vnet-missing' }),
     ).rejects.toMatchObject({ statusCode: 404 });
   });
 });

@@ -1,62 +1,59 @@
 import type { ArmClients } from '@aks-network/plugin-aks-network-node';
 
 /**
- * Where the address ranges already used in a pool's VNet come from: the store never
- * calls Azure, so the route that reserves a subnet reads them first and passes them in.
+ * A VNet as the reservations and plans need it: its address space (a plan checks the
+ * pod and service CIDRs against it; DESIGN: they must not overlap the VNet) and the
+ * prefixes of the subnets it already has (taken, whoever made them).
+ *
+ * @public
+ */
+export interface VnetRead {
+  addressSpace: string[];
+  subnetPrefixes: string[];
+}
+
+/**
+ * Where a pool's VNet is read from: the store never calls Azure, so the service reads
+ * the VNet first and passes its subnets in.
  *
  * @public
  */
 export interface VnetSubnetSource {
-  listSubnetPrefixes(vnet: {
+  readVnet(vnet: {
     subscriptionId: string;
     resourceGroup: string;
     vnetName: string;
-  }): Promise<string[]>;
-  /**
-   * The VNet's address space, so a plan can check the pod and service CIDRs against
-   * it (DESIGN: they must not overlap the VNet). Optional: without it plans skip that
-   * check.
-   */
-  readAddressSpace?(vnet: {
-    subscriptionId: string;
-    resourceGroup: string;
-    vnetName: string;
-  }): Promise<string[]>;
+  }): Promise<VnetRead>;
 }
 
 /**
- * Reads a VNet's subnets through the ARM clients (one paged list call per reservation).
+ * Reads a VNet through the ARM clients: one GET, which returns the VNet with its
+ * subnets embedded (ARM's `properties.subnets`).
  *
  * @public
  */
 export class ArmVnetSubnetSource implements VnetSubnetSource {
   constructor(private readonly clients: Pick<ArmClients, 'network'>) {}
 
-  async listSubnetPrefixes(vnet: {
+  async readVnet(vnet: {
     subscriptionId: string;
     resourceGroup: string;
     vnetName: string;
-  }): Promise<string[]> {
-    const prefixes: string[] = [];
-    const subnets = this.clients
-      .network(vnet.subscriptionId)
-      .subnets.list(vnet.resourceGroup, vnet.vnetName);
-    for await (const subnet of subnets) {
-      // A subnet has addressPrefix or, with several ranges, addressPrefixes.
-      if (subnet.addressPrefix) prefixes.push(subnet.addressPrefix);
-      for (const prefix of subnet.addressPrefixes ?? []) prefixes.push(prefix);
-    }
-    return prefixes;
-  }
-
-  async readAddressSpace(vnet: {
-    subscriptionId: string;
-    resourceGroup: string;
-    vnetName: string;
-  }): Promise<string[]> {
+  }): Promise<VnetRead> {
     const read = await this.clients
       .network(vnet.subscriptionId)
       .virtualNetworks.get(vnet.resourceGroup, vnet.vnetName);
-    return read.addressSpace?.addressPrefixes ?? [];
+    const subnetPrefixes: string[] = [];
+    for (const subnet of read.subnets ?? []) {
+      // A subnet has addressPrefix or, with several ranges, addressPrefixes.
+      if (subnet.addressPrefix) subnetPrefixes.push(subnet.addressPrefix);
+      for (const prefix of subnet.addressPrefixes ?? []) {
+        subnetPrefixes.push(prefix);
+      }
+    }
+    return {
+      addressSpace: read.addressSpace?.addressPrefixes ?? [],
+      subnetPrefixes,
+    };
   }
 }

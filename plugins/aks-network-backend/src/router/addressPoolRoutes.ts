@@ -6,12 +6,12 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
+import { toApiAddressPool } from '../wire/addressPoolResponses';
 import { authorize } from './authorize';
-import { parseBody } from './parseBody';
+import { parseBody, parseRequestInput } from './parseBody';
 
 // Field rules (CIDR, prefix, id characters) are checked by the store with errors that
 // name the field; the schema only settles the shape.
@@ -39,6 +39,34 @@ const updatePoolSchema = z
   })
   .strict();
 
+const listPoolsQuery = z
+  .object({
+    /** With each pool's free node subnets (one VNet read per pool). */
+    capacity: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+
+// Types only: the values (names, CIDRs, ranges) are checked by common's rules in the
+// plan, each finding naming its field.
+const planSchema = z
+  .object({
+    name: z.string().max(256).optional(),
+    resourceGroup: z.string().max(256).optional(),
+    region: z.string().max(64).optional(),
+    nodeCount: z.number().finite(),
+    vmSize: z.string().max(128).optional(),
+    maxPods: z.number().finite().optional(),
+    kubernetesVersion: z.string().max(32).optional(),
+    networkModel: z.string().max(64).optional(),
+    networkDataplane: z.string().max(64).optional(),
+    acnsObservability: z.boolean().optional(),
+    podCidr: z.string().max(64).optional(),
+    serviceCidr: z.string().max(64).optional(),
+    dnsServiceIp: z.string().max(64).optional(),
+    nodePoolName: z.string().max(64).optional(),
+  })
+  .strict();
+
 /** Address pools: anyone who reads clusters may list them; changes need manage. */
 export function addAddressPoolRoutes(
   router: Router,
@@ -48,32 +76,46 @@ export function addAddressPoolRoutes(
     service: AksNetworkService;
   },
 ) {
-  const { store } = deps.service;
+  const { service } = deps;
+  const { store } = service;
 
   router.get('/address-pools', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
-    res.json({ items: await store.listAddressPools() });
+    const { capacity } = parseRequestInput(listPoolsQuery, req.query, 'query');
+    res.json({
+      items: await service.listAddressPools({ capacity: capacity === 'true' }),
+    });
   });
 
   router.get('/address-pools/:poolId', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
-    const pool = await store.getAddressPool(req.params.poolId);
-    if (!pool) {
-      throw new NotFoundError(`No address pool '${req.params.poolId}'`);
-    }
-    res.json(pool);
+    res.json(toApiAddressPool(await service.getAddressPool(req.params.poolId)));
+  });
+
+  // The whole plan of a cluster in the pool (policy, the pool's VNet, common's rules,
+  // the subnet it would get now); reserves nothing. Problems are findings in a 200.
+  router.post('/address-pools/:poolId/plan', async (req, res) => {
+    await authorize(req, aksClusterReadPermission, deps);
+    const request = parseBody(planSchema, req.body);
+    res.json(await service.planInPool(req.params.poolId, request));
   });
 
   router.post('/address-pools', async (req, res) => {
     await authorize(req, aksAddressPoolManagePermission, deps);
     const input = parseBody(createPoolSchema, req.body);
-    res.status(201).json(await store.createAddressPool(input));
+    res
+      .status(201)
+      .json(toApiAddressPool(await store.createAddressPool(input)));
   });
 
   router.put('/address-pools/:poolId', async (req, res) => {
     await authorize(req, aksAddressPoolManagePermission, deps);
     const update = parseBody(updatePoolSchema, req.body);
-    res.json(await store.updateAddressPool(req.params.poolId, update));
+    res.json(
+      toApiAddressPool(
+        await store.updateAddressPool(req.params.poolId, update),
+      ),
+    );
   });
 
   router.delete('/address-pools/:poolId', async (req, res) => {

@@ -7,7 +7,6 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { entityPosture } from '../posture/entityPosture';
 import type { AksNetworkService } from '../service/AksNetworkService';
 import { authorize } from './authorize';
 import { parseRequestInput } from './parseBody';
@@ -48,11 +47,10 @@ export function addPostureRoutes(
     const credentials = await authorize(req, aksClusterReadPermission, deps);
     const { entityRef } = parseRequestInput(postureQuery, req.query, 'query');
     res.json(
-      await entityPosture({
+      await deps.service.entityPosture({
         entityRef,
         credentials,
         catalog: deps.catalog,
-        store: deps.service.store,
       }),
     );
   });

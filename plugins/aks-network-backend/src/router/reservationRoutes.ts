@@ -10,6 +10,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
+import { toApiReservation } from '../wire/addressPoolResponses';
 import { authorize } from './authorize';
 import { parseBody, parseRequestInput } from './parseBody';
 
@@ -43,32 +44,22 @@ export function addReservationRoutes(
     service: AksNetworkService;
   },
 ) {
-  const { store, vnetSubnets, reservationTtlSeconds } = deps.service;
+  const { service } = deps;
+  const { store } = service;
 
   router.post('/address-pools/:poolId/reservations', async (req, res) => {
     const credentials = await authorize(req, aksClusterCreatePermission, deps);
     const body = parseBody(reserveSchema, req.body);
-    const pool = await store.getAddressPool(req.params.poolId);
-    if (!pool) {
-      throw new NotFoundError(`No address pool '${req.params.poolId}'`);
-    }
-    // The VNet's own subnets are taken too, whoever made them (DESIGN: carve the next
-    // free node subnet); Azure is read before the store's transaction, not inside it.
-    const existingSubnets = await vnetSubnets.listSubnetPrefixes(pool);
     const principal = credentials.principal as {
       userEntityRef?: string;
       subject?: string;
     };
-    const reservation = await store.reserveSubnet({
-      poolId: pool.id,
-      prefix: body.prefix,
+    const reservation = await service.reserveSubnet(req.params.poolId, {
+      ...body,
       owner:
         body.owner ?? principal.userEntityRef ?? principal.subject ?? 'unknown',
-      requestKey: body.requestKey,
-      ttlSeconds: body.ttlSeconds ?? reservationTtlSeconds,
-      existingSubnets,
     });
-    res.status(201).json(reservation);
+    res.status(201).json(toApiReservation(reservation));
   });
 
   // What a reservation would get now, holding nothing: for plans and dry runs. The VNet
@@ -76,25 +67,7 @@ export function addReservationRoutes(
   router.get('/address-pools/:poolId/next-subnet', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
     const { prefix } = parseRequestInput(nextSubnetQuery, req.query, 'query');
-    const pool = await store.getAddressPool(req.params.poolId);
-    if (!pool) {
-      throw new NotFoundError(`No address pool '${req.params.poolId}'`);
-    }
-    const [existingSubnets, vnetAddressSpace] = await Promise.all([
-      vnetSubnets.listSubnetPrefixes(pool),
-      vnetSubnets.readAddressSpace?.(pool),
-    ]);
-    const next = await store.previewSubnet({
-      poolId: pool.id,
-      prefix,
-      existingSubnets,
-    });
-    res.json({
-      poolId: pool.id,
-      ...next,
-      existingSubnets,
-      vnetAddressSpace: vnetAddressSpace ?? null,
-    });
+    res.json(await service.nextSubnet(req.params.poolId, prefix));
   });
 
   router.get('/reservations/:reservationId', async (req, res) => {
@@ -105,18 +78,26 @@ export function addReservationRoutes(
     if (!reservation) {
       throw new NotFoundError(`No reservation '${req.params.reservationId}'`);
     }
-    res.json(reservation);
+    res.json(toApiReservation(reservation));
   });
 
   // Records the subnet made from the reservation: its range stays taken for good.
   router.post('/reservations/:reservationId/commit', async (req, res) => {
     await authorize(req, aksClusterCreatePermission, deps);
     const { subnetId } = parseBody(commitSchema, req.body);
-    res.json(await store.commitReservation(req.params.reservationId, subnetId));
+    res.json(
+      toApiReservation(
+        await store.commitReservation(req.params.reservationId, subnetId),
+      ),
+    );
   });
 
   router.post('/reservations/:reservationId/release', async (req, res) => {
     await authorize(req, aksClusterCreatePermission, deps);
-    res.json(await store.releaseReservation({ id: req.params.reservationId }));
+    res.json(
+      toApiReservation(
+        await store.releaseReservation({ id: req.params.reservationId }),
+      ),
+    );
   });
 }

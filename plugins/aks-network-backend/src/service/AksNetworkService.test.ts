@@ -56,7 +56,9 @@ describe.each(databases.eachSupportedId())(
             }),
           },
           subscriptions: { listSubscriptionIds: async () => [SUB_A] },
-          vnetSubnets: { listSubnetPrefixes: async () => [] },
+          vnetSubnets: {
+            readVnet: async () => ({ addressSpace: [], subnetPrefixes: [] }),
+          },
         },
       };
       const service = await AksNetworkService.create(options);

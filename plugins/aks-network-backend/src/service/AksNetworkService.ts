@@ -1,32 +1,63 @@
-import { AKS_NETWORK_INVENTORY_TOPIC } from '@aks-network/plugin-aks-network-common';
 import {
+  AKS_NETWORK_INVENTORY_TOPIC,
+  ApiAddressPoolWithCapacity,
+  ApiCluster,
+  ClusterList,
+  EntityPosture,
+  FleetClusterPage,
+  FleetClusterQuery,
+  FleetSummary,
+  LastSync,
+  NextSubnet,
+  PoolPlan,
+  PoolPlanRequest,
+  SubscriptionList,
+} from '@aks-network/plugin-aks-network-common';
+import {
+  AZURE_CLOUDS,
   AzureAccess,
   AzureInventoryReader,
+  clusterEntityName,
+  DEFAULT_AZURE_PORTAL_BASE_URL,
 } from '@aks-network/plugin-aks-network-node';
 import type {
+  BackstageCredentials,
   DatabaseService,
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
-import type { AksNetworkStore } from '../database/AksNetworkStore';
+import type {
+  AddressPool,
+  AksNetworkStore,
+  ListClustersQuery,
+  Reservation,
+} from '../database/AksNetworkStore';
 import { DatabaseAksNetworkStore } from '../database/DatabaseAksNetworkStore';
+import { ClusterPolicy, readClusterPolicy } from '../plan/ClusterPolicy';
+import { planInPool, PoolVnetRead } from '../plan/planInPool';
+import { entityPosture } from '../posture/entityPosture';
+import { poolCapacity } from '../reservations/poolCapacity';
 import {
   readConfiguredAddressPools,
   readReservationTtlSeconds,
   seedAddressPools,
 } from '../reservations/reservationSettings';
+import {
+  ArmVnetSubnetSource,
+  VnetSubnetSource,
+} from '../reservations/VnetSubnetSource';
 import { ClusterInventorySync } from '../sync/ClusterInventorySync';
 import type {
   InventoryReader,
   InventorySubscriptions,
 } from '../sync/InventorySource';
 import { scheduleInventorySync } from '../sync/scheduleInventorySync';
-import {
-  ArmVnetSubnetSource,
-  VnetSubnetSource,
-} from '../reservations/VnetSubnetSource';
+import { toApiAddressPool } from '../wire/addressPoolResponses';
+import { toApiCluster, toApiLastSync } from '../wire/clusterResponses';
 
 /**
  * Options of {@link AksNetworkService.create}.
@@ -60,27 +91,31 @@ export interface AksNetworkServiceOptions {
   };
 }
 
+/** Sync runs read to find the last finished one (a running one may come first). */
+const SYNC_RUNS_LOOKBACK = 5;
+
 /**
- * The plugin's business logic in one place, for the router and the plugin's init:
- * the store, the inventory sync and the reservation settings.
+ * The plugin's business logic in one place: each route calls one method. Holds the
+ * store, the inventory sync, the cluster policy and the Azure reads the routes need.
  *
  * @public
  */
 export class AksNetworkService {
   /**
-   * Builds the service: reads Azure access (so a bad `aksNetwork.azure` stops the
-   * start), migrates the database, and seeds the configured address pools.
+   * Builds the service: reads Azure access and the cluster policy (so a bad
+   * `aksNetwork` config stops the start), migrates the database, and seeds the
+   * configured address pools.
    */
   static async create(
     options: AksNetworkServiceOptions,
   ): Promise<AksNetworkService> {
     const { config, logger, database, scheduler, events } = options;
-    const azure =
-      options.azure ??
-      azureReaders(
-        options.access ?? AzureAccess.fromConfig(config, { logger }),
-      );
+    const access = options.azure
+      ? options.access
+      : options.access ?? AzureAccess.fromConfig(config, { logger });
+    const azure = options.azure ?? azureReaders(access!);
     const reservationTtlSeconds = readReservationTtlSeconds(config);
+    const policy = readClusterPolicy(config);
     const store = await DatabaseAksNetworkStore.create({
       database,
       ownerTag: config.getOptionalString('aksNetwork.sync.ownerTag'),
@@ -105,30 +140,58 @@ export class AksNetworkService {
             })
         : undefined,
     });
-    return new AksNetworkService(
+    return new AksNetworkService({
       store,
       sync,
-      azure.vnetSubnets,
+      vnetSubnets: azure.vnetSubnets,
       reservationTtlSeconds,
+      policy,
+      portalBaseUrl: access
+        ? AZURE_CLOUDS[access.settings.cloud].portalUrl
+        : DEFAULT_AZURE_PORTAL_BASE_URL,
       config,
       logger,
       scheduler,
-    );
+    });
   }
 
-  private constructor(
-    /** The inventory, sync runs, address pools and reservations. */
-    readonly store: AksNetworkStore,
-    /** Runs the sync now (`run()`) or refreshes one cluster. */
-    readonly sync: ClusterInventorySync,
-    /** The subnets that already exist in a pool's VNet, read from Azure. */
-    readonly vnetSubnets: VnetSubnetSource,
-    /** `aksNetwork.reservations.ttlSeconds`, for reservations that name none. */
-    readonly reservationTtlSeconds: number,
-    private readonly config: Config,
-    private readonly logger: LoggerService,
-    private readonly scheduler: SchedulerService,
-  ) {}
+  /** The inventory, sync runs, address pools and reservations. */
+  readonly store: AksNetworkStore;
+  /** Runs the sync now (`run()`) or refreshes one cluster. */
+  readonly sync: ClusterInventorySync;
+  /** A pool's VNet as Azure has it. */
+  readonly vnetSubnets: VnetSubnetSource;
+  /** `aksNetwork.reservations.ttlSeconds`, for reservations that name none. */
+  readonly reservationTtlSeconds: number;
+  /** What a new cluster may be (`aksNetwork.clusterPolicy`, `clusterNetwork`). */
+  readonly policy: ClusterPolicy;
+  /** The portal of the configured cloud, for the links the API returns. */
+  readonly portalBaseUrl: string;
+  private readonly config: Config;
+  private readonly logger: LoggerService;
+  private readonly scheduler: SchedulerService;
+
+  private constructor(parts: {
+    store: AksNetworkStore;
+    sync: ClusterInventorySync;
+    vnetSubnets: VnetSubnetSource;
+    reservationTtlSeconds: number;
+    policy: ClusterPolicy;
+    portalBaseUrl: string;
+    config: Config;
+    logger: LoggerService;
+    scheduler: SchedulerService;
+  }) {
+    this.store = parts.store;
+    this.sync = parts.sync;
+    this.vnetSubnets = parts.vnetSubnets;
+    this.reservationTtlSeconds = parts.reservationTtlSeconds;
+    this.policy = parts.policy;
+    this.portalBaseUrl = parts.portalBaseUrl;
+    this.config = parts.config;
+    this.logger = parts.logger;
+    this.scheduler = parts.scheduler;
+  }
 
   /** Schedules the inventory sync (and reservation expiry) from config. */
   async scheduleSync(): Promise<void> {
@@ -139,6 +202,218 @@ export class AksNetworkService {
       sync: this.sync,
       store: this.store,
     });
+  }
+
+  /** The last finished sync run, or null before the first. */
+  async lastSync(): Promise<LastSync | null> {
+    return toApiLastSync(
+      await this.store.listSyncRuns({ limit: SYNC_RUNS_LOOKBACK }),
+    );
+  }
+
+  async listClusters(query: ListClustersQuery): Promise<ClusterList> {
+    const [page, lastSync] = await Promise.all([
+      this.store.listClusters(query),
+      this.lastSync(),
+    ]);
+    return {
+      items: page.items.map(toApiCluster),
+      totalCount: page.totalCount,
+      lastSync,
+    };
+  }
+
+  /** @throws NotFoundError when the inventory has no such cluster. */
+  async getCluster(id: string): Promise<ApiCluster> {
+    const cluster = await this.store.getCluster(id);
+    if (!cluster) {
+      throw new NotFoundError(`No cluster ${id} in the inventory`);
+    }
+    return toApiCluster(cluster);
+  }
+
+  /** The clusters a catalog entity is linked to, read with the caller's credentials. */
+  async entityPosture(options: {
+    entityRef: string;
+    credentials: BackstageCredentials;
+    catalog: CatalogService;
+  }): Promise<EntityPosture> {
+    return entityPosture({
+      ...options,
+      store: this.store,
+      portalBaseUrl: this.portalBaseUrl,
+      lastSync: await this.lastSync(),
+    });
+  }
+
+  async fleetClusters(query: FleetClusterQuery): Promise<FleetClusterPage> {
+    const [page, lastSync] = await Promise.all([
+      this.store.listFleetClusters(query),
+      this.lastSync(),
+    ]);
+    return {
+      items: page.items.map(cluster => ({
+        id: cluster.id,
+        name: cluster.name,
+        // The catalog module names cluster entities so (no namespace: `default`).
+        entityRef: `resource:default/${clusterEntityName(cluster)}`,
+        subscriptionId: cluster.subscriptionId,
+        resourceGroup: cluster.resourceGroup,
+        region: cluster.location,
+        owner: cluster.owner,
+        networkModel: cluster.networkModel,
+        dataplane: cluster.dataplane,
+        figures: cluster.figures,
+        stale: cluster.stale
+          ? {
+              error: cluster.stale.error,
+              since: cluster.stale.since.toISOString(),
+            }
+          : null,
+        lastSeenAt: cluster.lastSeenAt.toISOString(),
+      })),
+      totalCount: page.totalCount,
+      lastSync,
+    };
+  }
+
+  async fleetSummary(): Promise<FleetSummary> {
+    const [totals, lastSync] = await Promise.all([
+      this.store.fleetTotals(),
+      this.lastSync(),
+    ]);
+    return { ...totals, lastSync };
+  }
+
+  async listSubscriptions(): Promise<SubscriptionList> {
+    const subscriptions = await this.store.listSubscriptions();
+    return {
+      items: subscriptions.map(subscription => ({
+        subscriptionId: subscription.subscriptionId,
+        displayName: subscription.displayName ?? null,
+        status: subscription.status ?? null,
+        error: subscription.error ?? null,
+        clusterCount: subscription.clusterCount,
+        lastReadAt: subscription.lastReadAt?.toISOString() ?? null,
+        lastSucceededAt: subscription.lastSucceededAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  /**
+   * Every pool, and with `capacity` how many node subnets each still has: one VNet
+   * read per pool, read at once.
+   */
+  async listAddressPools(options: {
+    capacity?: boolean;
+  }): Promise<ApiAddressPoolWithCapacity[]> {
+    const pools = await this.store.listAddressPools();
+    if (!options.capacity) {
+      return pools.map(toApiAddressPool);
+    }
+    const now = new Date();
+    return Promise.all(
+      pools.map(async pool => {
+        const [vnet, reservations] = await Promise.all([
+          this.readPoolVnet(pool),
+          this.store.listReservations({ poolId: pool.id }),
+        ]);
+        return {
+          ...toApiAddressPool(pool),
+          capacity: poolCapacity(
+            pool,
+            vnet.ok ? { ok: true, read: vnet } : vnet,
+            reservations,
+            now,
+          ),
+        };
+      }),
+    );
+  }
+
+  /** @throws NotFoundError for an unknown pool. */
+  async getAddressPool(poolId: string): Promise<AddressPool> {
+    const pool = await this.store.getAddressPool(poolId);
+    if (!pool) {
+      throw new NotFoundError(`No address pool '${poolId}'`);
+    }
+    return pool;
+  }
+
+  /**
+   * The whole plan of a cluster in a pool, reading the pool and its VNet once; nothing
+   * is reserved. @throws NotFoundError for an unknown pool.
+   */
+  async planInPool(
+    poolId: string,
+    request: PoolPlanRequest,
+  ): Promise<PoolPlan> {
+    const pool = await this.getAddressPool(poolId);
+    const vnet = await this.readPoolVnet(pool);
+    return planInPool({
+      pool,
+      request,
+      policy: this.policy,
+      vnet,
+      previewSubnet: (prefix, existingSubnets) =>
+        this.store.previewSubnet({ poolId: pool.id, prefix, existingSubnets }),
+    });
+  }
+
+  /** What a reservation would get now, holding nothing (plans, dry runs). */
+  async nextSubnet(poolId: string, prefix?: number): Promise<NextSubnet> {
+    const pool = await this.getAddressPool(poolId);
+    const vnet = await this.vnetSubnets.readVnet(pool);
+    const next = await this.store.previewSubnet({
+      poolId: pool.id,
+      prefix,
+      existingSubnets: vnet.subnetPrefixes,
+    });
+    return {
+      poolId: pool.id,
+      ...next,
+      existingSubnets: vnet.subnetPrefixes,
+      vnetAddressSpace: vnet.addressSpace,
+    };
+  }
+
+  /**
+   * Reserves the next free subnet of a pool: the VNet's own subnets are taken too,
+   * whoever made them, so Azure is read first (before the store's transaction, not
+   * inside it).
+   */
+  async reserveSubnet(
+    poolId: string,
+    request: {
+      requestKey: string;
+      owner: string;
+      prefix?: number;
+      ttlSeconds?: number;
+    },
+  ): Promise<Reservation> {
+    const pool = await this.getAddressPool(poolId);
+    const vnet = await this.vnetSubnets.readVnet(pool);
+    return this.store.reserveSubnet({
+      poolId: pool.id,
+      prefix: request.prefix,
+      owner: request.owner,
+      requestKey: request.requestKey,
+      ttlSeconds: request.ttlSeconds ?? this.reservationTtlSeconds,
+      existingSubnets: vnet.subnetPrefixes,
+    });
+  }
+
+  private async readPoolVnet(pool: AddressPool): Promise<PoolVnetRead> {
+    try {
+      const read = await this.vnetSubnets.readVnet(pool);
+      return { ok: true, ...read };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(
+        `Reading VNet ${pool.vnetName} of address pool ${pool.id} failed: ${message}`,
+      );
+      return { ok: false, error: message };
+    }
   }
 }
 

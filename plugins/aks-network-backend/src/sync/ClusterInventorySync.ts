@@ -144,8 +144,19 @@ export class ClusterInventorySync {
   private async runOnce(signal: AbortSignal | undefined): Promise<SyncRun> {
     const run = await this.store.startSyncRun(this.now());
     let subscriptionIds: string[];
+    const displayNames = new Map<string, string>();
     try {
-      subscriptionIds = await this.subscriptions.listSubscriptionIds();
+      if (this.subscriptions.listSubscriptions) {
+        const listed = await this.subscriptions.listSubscriptions();
+        subscriptionIds = listed.map(entry => entry.subscriptionId);
+        for (const entry of listed) {
+          if (entry.displayName) {
+            displayNames.set(entry.subscriptionId, entry.displayName);
+          }
+        }
+      } else {
+        subscriptionIds = await this.subscriptions.listSubscriptionIds();
+      }
     } catch (error) {
       const message = `Listing the subscriptions failed: ${describeThrown(
         error,
@@ -163,7 +174,11 @@ export class ClusterInventorySync {
     const queue = [...subscriptionIds];
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        outcomes[next] = await this.syncSubscription(next, signal);
+        outcomes[next] = await this.syncSubscription(
+          next,
+          signal,
+          displayNames.get(next),
+        );
       }
     };
     try {
@@ -219,8 +234,25 @@ export class ClusterInventorySync {
   private async syncSubscription(
     subscriptionId: string,
     signal: AbortSignal | undefined,
+    displayName?: string,
   ): Promise<SubscriptionSyncOutcome> {
     const at = this.now();
+    const outcome = await this.readSubscription(subscriptionId, signal, at);
+    await this.store.recordSubscriptionRead({
+      subscriptionId,
+      displayName,
+      status: outcome.status,
+      error: outcome.error,
+      at,
+    });
+    return outcome;
+  }
+
+  private async readSubscription(
+    subscriptionId: string,
+    signal: AbortSignal | undefined,
+    at: Date,
+  ): Promise<SubscriptionSyncOutcome> {
     let read: SubscriptionInventoryRead;
     try {
       signal?.throwIfAborted();

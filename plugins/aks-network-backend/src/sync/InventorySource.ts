@@ -9,6 +9,13 @@ import type { SubscriptionInventory } from '@aks-network/plugin-aks-network-node
  */
 export interface InventorySubscriptions {
   listSubscriptionIds(): Promise<string[]>;
+  /**
+   * The subscriptions with the names Azure gives them, for people choosing one; when
+   * absent the sync lists ids only.
+   */
+  listSubscriptions?(): Promise<
+    Array<{ subscriptionId: string; displayName?: string }>
+  >;
 }
 
 /**

@@ -5,3 +5,5 @@
 export type { SubnetAllocationRequest } from './nextFreeSubnet';
 export { nextFreeSubnet } from './nextFreeSubnet';
 export { SubnetAllocator } from './SubnetAllocator';
+export type { PoolSubnetCount } from './countFreeSubnets';
+export { countFreeSubnets } from './countFreeSubnets';

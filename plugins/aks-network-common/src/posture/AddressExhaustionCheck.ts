@@ -1,17 +1,7 @@
-import { azureUsableAddresses, parseCidr } from '../cidr';
-import {
-  ClusterRecord,
-  NodePoolRecord,
-  NodeSubnetRecord,
-  sameArmId,
-} from '../cluster';
-import { DEFAULT_MAX_SURGE_NODES, DESIGN_FACTS } from '../facts';
-import { NetworkModel, usesPodCidr } from '../model';
-import {
-  nodeSubnetIpsPerNode,
-  podCidrNodeCapacity,
-  resolveMaxSurge,
-} from '../planner';
+import { ClusterRecord, NodeSubnetRecord } from '../cluster';
+import { DESIGN_FACTS } from '../facts';
+import { NetworkModel } from '../model';
+import { nodeSubnetUse, podCidrUse } from './NetworkUse';
 import { PostureContext } from './PostureContext';
 import { PostureFinding, PostureStatus } from './PostureFinding';
 
@@ -23,25 +13,6 @@ import { PostureFinding, PostureStatus } from './PostureFinding';
  * @public
  */
 export const ADDRESS_EXHAUSTION_WARN_RATIO = 0.8;
-
-function surgeNodes(pool: NodePoolRecord): number {
-  return (
-    resolveMaxSurge(pool.maxSurge, Math.max(0, pool.count)) ??
-    DEFAULT_MAX_SURGE_NODES
-  );
-}
-
-/** The pools that take node IPs from a subnet; with one subnet, pools that do not say. */
-function poolsOn(
-  cluster: ClusterRecord,
-  subnet: NodeSubnetRecord,
-): NodePoolRecord[] {
-  return cluster.nodePools.filter(pool =>
-    pool.vnetSubnetId === undefined
-      ? cluster.nodeSubnets.length === 1
-      : sameArmId(pool.vnetSubnetId, subnet.id),
-  );
-}
 
 const STATUS_WORDS: Record<PostureStatus, string> = {
   fail: 'is exhausted: an upgrade would not fit',
@@ -67,17 +38,18 @@ function subnetCheck(
     fact: `${DESIGN_FACTS.flatNodeSubnet} ${DESIGN_FACTS.azureReservedPerSubnet} ${DESIGN_FACTS.subnetUsage}`,
     resourceId: subnet.id,
   };
-  const parsed = parseCidr(subnet.addressPrefix);
-  const usable =
-    subnet.ipLimit ??
-    (parsed.ok ? Number(azureUsableAddresses(parsed.cidr)) : undefined);
-  if (subnet.ipUsed === undefined || usable === undefined) {
+  const { used, usable, surgeIps, growthIps } = nodeSubnetUse(
+    cluster,
+    subnet,
+    model,
+  );
+  if (used === undefined || usable === undefined) {
     return {
       ...base,
       status: 'warn',
       title: `IP use of ${subnet.name} is unknown`,
       detail: `The VNet usages API gave no ${
-        subnet.ipUsed === undefined ? 'usage' : 'limit'
+        used === undefined ? 'usage' : 'limit'
       } for ${subnet.name} (${subnet.addressPrefix}).`,
       remediation:
         'Check that the inventory may read the VNet (Microsoft.Network/virtualNetworks/usages).',
@@ -85,24 +57,9 @@ function subnetCheck(
   }
   // An upgrade adds maxSurge nodes per pool, each with its IPs (DESIGN: "Upgrades need
   // n + maxSurge nodes"); flat Azure CNI gives each one 1 + maxPods IPs.
-  const pools = poolsOn(cluster, subnet);
-  const perNode = (pool: NodePoolRecord) =>
-    model ? nodeSubnetIpsPerNode(model, pool.maxPods) : 1;
-  const surgeIps = pools.reduce(
-    (sum, pool) => sum + surgeNodes(pool) * perNode(pool),
-    0,
-  );
-  const growthIps = pools.reduce(
-    (sum, pool) =>
-      sum +
-      Math.max(0, (pool.maxCount ?? pool.count) - pool.count) * perNode(pool),
-    0,
-  );
-  const needed = subnet.ipUsed + surgeIps;
+  const needed = used + surgeIps;
   const status = statusFor(needed, usable);
-  const figures = `${
-    subnet.ipUsed
-  } of ${usable} usable IPs in use, ${surgeIps} more needed for upgrade surge${
+  const figures = `${used} of ${usable} usable IPs in use, ${surgeIps} more needed for upgrade surge${
     growthIps > 0
       ? `, ${growthIps} more if the autoscaler reaches its ceiling`
       : ''
@@ -129,23 +86,15 @@ function subnetCheck(
   };
 }
 
-function podCidrCheck(cluster: ClusterRecord): PostureFinding | undefined {
-  const text =
-    cluster.networkProfile.podCidr ??
-    cluster.networkProfile.podCidrs?.find(cidr => !cidr.includes(':'));
-  const parsed = text === undefined ? undefined : parseCidr(text);
-  const capacity = parsed?.ok ? podCidrNodeCapacity(parsed.cidr) : undefined;
-  if (text === undefined || capacity === undefined) {
+function podCidrCheck(
+  cluster: ClusterRecord,
+  model: NetworkModel,
+): PostureFinding | undefined {
+  const use = podCidrUse(cluster, model);
+  if (!use) {
     return undefined;
   }
-  const nodes = cluster.nodePools.reduce(
-    (sum, pool) => sum + Math.max(0, pool.count),
-    0,
-  );
-  const surge = cluster.nodePools.reduce(
-    (sum, pool) => sum + surgeNodes(pool),
-    0,
-  );
+  const { cidr: text, capacityNodes: capacity, nodes, surgeNodes: surge } = use;
   const status = statusFor(nodes + surge, capacity);
   return {
     id: 'pod-cidr-exhaustion',
@@ -171,8 +120,8 @@ export function addressExhaustionChecks(
   const findings = context.cluster.nodeSubnets.map(subnet =>
     subnetCheck(context.cluster, subnet, context.model),
   );
-  if (context.model && usesPodCidr(context.model)) {
-    const pod = podCidrCheck(context.cluster);
+  if (context.model) {
+    const pod = podCidrCheck(context.cluster, context.model);
     if (pod) {
       findings.push(pod);
     }

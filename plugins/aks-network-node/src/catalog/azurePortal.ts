@@ -1,11 +1,13 @@
+import { AZURE_CLOUDS } from '../clouds';
+
 /**
  * The Azure public cloud portal. Sovereign clouds have their own portal host
- * (Azure China `https://portal.azure.cn`, Azure US Government
- * `https://portal.azure.us`), hence the `portalBaseUrl` option.
+ * (`AZURE_CLOUDS[cloud].portalUrl`), hence the `portalBaseUrl` option.
  *
  * @public
  */
-export const DEFAULT_AZURE_PORTAL_BASE_URL = 'https://portal.azure.com';
+export const DEFAULT_AZURE_PORTAL_BASE_URL =
+  AZURE_CLOUDS.AzurePublicCloud.portalUrl;
 
 /**
  * The portal page of an ARM resource. `#@/resource<id>` with an empty tenant lets the

@@ -23,6 +23,8 @@ export interface AzureCloud {
   audience: string;
   /** Microsoft Entra ID host that issues tokens in this cloud. */
   authorityHost: string;
+  /** The Azure portal of this cloud, for links people open. */
+  portalUrl: string;
 }
 
 /**
@@ -38,18 +40,21 @@ export const AZURE_CLOUDS: Readonly<Record<AzureCloudName, AzureCloud>> = {
     resourceManagerEndpoint: 'https://management.azure.com',
     audience: 'https://management.azure.com',
     authorityHost: AzureAuthorityHosts.AzurePublicCloud,
+    portalUrl: 'https://portal.azure.com',
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
     resourceManagerEndpoint: 'https://management.chinacloudapi.cn',
     audience: 'https://management.chinacloudapi.cn',
     authorityHost: AzureAuthorityHosts.AzureChina,
+    portalUrl: 'https://portal.azure.cn',
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
     resourceManagerEndpoint: 'https://management.usgovcloudapi.net',
     audience: 'https://management.usgovcloudapi.net',
     authorityHost: AzureAuthorityHosts.AzureGovernment,
+    portalUrl: 'https://portal.azure.us',
   },
 };
 

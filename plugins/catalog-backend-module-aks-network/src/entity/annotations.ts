@@ -1,26 +1,6 @@
-/**
- * Annotation keys of the entity contract (DESIGN "Contracts: entities").
- *
- * @public
- */
-export const AKS_ANNOTATIONS = {
-  /** The ARM id, the convention of the community Azure resources provider. */
-  resourceId: 'management.azure.com/resourceId',
-  /** One of `NETWORK_MODELS` from aks-network-common. */
-  networkModel: 'aks.azure.com/network-model',
-  /** `azure` or `cilium`. */
-  networkDataplane: 'aks.azure.com/network-dataplane',
-  /** Why the network model could not be told, when it could not. */
-  networkModelUnknown: 'aks.azure.com/network-model-unknown',
-  subscriptionId: 'aks.azure.com/subscription-id',
-  resourceGroup: 'aks.azure.com/resource-group',
-  region: 'aks.azure.com/region',
-  /**
-   * Why a tag could not be used (an owner, system or component value that is not an
-   * entity reference), so the fallback is visible on the entity page, not only in logs.
-   */
-  tagProblems: 'aks.azure.com/tag-problems',
-} as const;
+// The entity contract's own keys live in common, where the backend and the frontend
+// read them too.
+export { AKS_ANNOTATIONS } from '@aks-network/plugin-aks-network-common';
 
 /**
  * The annotations the Kubernetes plugin's catalog cluster locator reads

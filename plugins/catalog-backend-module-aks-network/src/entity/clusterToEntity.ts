@@ -1,4 +1,5 @@
 import {
+  AKS_CLUSTER_ENTITY_TYPE,
   ClusterRecord,
   NetworkModel,
   classifyClusterRecord,
@@ -185,7 +186,7 @@ export function clusterToEntity(
       ],
     },
     spec: {
-      type: 'kubernetes-cluster',
+      type: AKS_CLUSTER_ENTITY_TYPE,
       owner,
       ...(system ? { system } : {}),
       ...(components.size > 0 ? { dependencyOf: [...components] } : {}),

@@ -2,12 +2,12 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ResponseError } from '@backstage/errors';
-import { ClusterRecord } from '@aks-network/plugin-aks-network-common';
-import { clusterRecord } from '../__fixtures__/clusterRecords';
 import {
-  AksNetworkInventoryClient,
-  ClusterListPage,
-} from './AksNetworkInventoryClient';
+  ClusterRecord,
+  LastSync,
+} from '@aks-network/plugin-aks-network-common';
+import { clusterRecord } from '../__fixtures__/clusterRecords';
+import { AksNetworkInventoryClient } from './AksNetworkInventoryClient';
 
 /**
  * A stand-in for the backend plugin's clusters route on a real HTTP server, so the
@@ -17,10 +17,7 @@ class FakeInventoryRoute {
   requests: IncomingMessage[] = [];
   status = 200;
   clusters: ClusterRecord[] = [];
-  lastSync: ClusterListPage['lastSync'] = {
-    complete: true,
-    finishedAt: '2026-11-26T09:00:00.000Z',
-  };
+  lastSync: LastSync | null = sync(true, '2026-11-26T09:00:00.000Z');
   /** A totalCount that disagrees with the clusters, as while clusters are removed. */
   totalCountOverride?: number;
   /** Called after each page is served, to change the inventory mid-listing. */
@@ -44,8 +41,10 @@ class FakeInventoryRoute {
       }
       const limit = Number(url.searchParams.get('limit'));
       const offset = Number(url.searchParams.get('offset'));
-      const body: ClusterListPage = {
-        items: this.clusters.slice(offset, offset + limit),
+      const body = {
+        items: this.clusters
+          .slice(offset, offset + limit)
+          .map(record => ({ ...record, inventory: { networkModel: null } })),
         totalCount: this.totalCountOverride ?? this.clusters.length,
         lastSync: this.lastSync,
       };
@@ -63,6 +62,15 @@ class FakeInventoryRoute {
   async stop() {
     await new Promise(resolve => this.server?.close(resolve));
   }
+}
+
+function sync(complete: boolean, finishedAt: string): LastSync {
+  return {
+    status: complete ? 'succeeded' : 'partial',
+    complete,
+    startedAt: finishedAt,
+    finishedAt,
+  };
 }
 
 const fleet = (count: number) =>
@@ -89,7 +97,7 @@ describe('AksNetworkInventoryClient', () => {
     route.requests = [];
     route.status = 200;
     route.clusters = fleet(5);
-    route.lastSync = { complete: true, finishedAt: '2026-11-26T09:00:00.000Z' };
+    route.lastSync = sync(true, '2026-11-26T09:00:00.000Z');
     route.afterPage = undefined;
     route.totalCountOverride = undefined;
   });
@@ -97,6 +105,8 @@ describe('AksNetworkInventoryClient', () => {
   it('reads every page with a service token for aks-network', async () => {
     const snapshot = await client.listClusters();
     expect(snapshot.syncComplete).toBe(true);
+    // Records, without the API's inventory block.
+    expect(snapshot.items[0]).toEqual(route.clusters[0]);
     expect(snapshot.items.map(c => c.name)).toEqual([
       'aks-0',
       'aks-1',
@@ -119,10 +129,7 @@ describe('AksNetworkInventoryClient', () => {
   });
 
   it('reports an incomplete sync, and a missing one', async () => {
-    route.lastSync = {
-      complete: false,
-      finishedAt: '2026-11-26T09:00:00.000Z',
-    };
+    route.lastSync = sync(false, '2026-11-26T09:00:00.000Z');
     await expect(client.listClusters()).resolves.toMatchObject({
       syncComplete: false,
     });
@@ -136,10 +143,7 @@ describe('AksNetworkInventoryClient', () => {
 
   it('does not call pages from two syncs complete', async () => {
     route.afterPage = () => {
-      route.lastSync = {
-        complete: true,
-        finishedAt: '2026-11-26T09:01:00.000Z',
-      };
+      route.lastSync = sync(true, '2026-11-26T09:01:00.000Z');
     };
     await expect(client.listClusters()).resolves.toMatchObject({
       syncComplete: false,

@@ -19,8 +19,14 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Knex } from 'knex';
-import { AksNetworkBackendClient } from '../backend/AksNetworkBackendClient';
-import { ClusterPolicy, readClusterPolicy } from '../config/ClusterPolicy';
+import {
+  AksNetworkBackend,
+  aksNetworkBackend,
+} from '../backend/AksNetworkBackend';
+import {
+  ProvisioningSettings,
+  readProvisioningSettings,
+} from '../config/ProvisioningSettings';
 
 const TOKEN = 'scaffolder-test-token';
 const FLEET = resolve(__dirname, '../../../../examples/azure-fleet/fleet.yaml');
@@ -76,8 +82,8 @@ export const ADDRESS_POOLS = [
 export interface ActionTestEnv {
   simulator: ArmSimulator;
   knex: Knex;
-  policy: ClusterPolicy;
-  backend: AksNetworkBackendClient;
+  settings: ProvisioningSettings;
+  backend: AksNetworkBackend;
   provisioner: AzureProvisioner;
   stop(): Promise<void>;
 }
@@ -85,7 +91,10 @@ export interface ActionTestEnv {
 export async function startActionTestEnv(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
+  /** `aksNetwork.clusterPolicy` / `clusterNetwork` of the backend plugin. */
   policyConfig: object = {},
+  /** `aksNetwork.provisioning` of the actions. */
+  provisioningConfig: object = {},
 ): Promise<ActionTestEnv> {
   const simulator = await startArmSimulator({
     fleet: await loadFleet(FLEET),
@@ -108,6 +117,7 @@ export async function startActionTestEnv(
           aksNetwork: {
             azure,
             addressPools: ADDRESS_POOLS,
+            ...policyConfig,
             // Syncs only on demand (the refresh the action asks for).
             sync: {
               schedule: {
@@ -125,7 +135,7 @@ export async function startActionTestEnv(
   const config = new ConfigReader({
     aksNetwork: {
       azure: { ...azure, requests: { maxRetries: 8 } },
-      ...policyConfig,
+      ...provisioningConfig,
     },
   });
   const access = AzureAccess.fromConfig(config, {
@@ -134,8 +144,8 @@ export async function startActionTestEnv(
   return {
     simulator,
     knex,
-    policy: readClusterPolicy(config),
-    backend: new AksNetworkBackendClient({
+    settings: readProvisioningSettings(config),
+    backend: aksNetworkBackend({
       discovery: mockServices.discovery.mock({
         getBaseUrl: async () => baseUrl,
       }),

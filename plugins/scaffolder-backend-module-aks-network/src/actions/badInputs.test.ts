@@ -161,7 +161,7 @@ describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
       | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ) =>
     createClusterAction({
-      policy: env.policy,
+      settings: env.settings,
       backend: env.backend,
       provisioner: env.provisioner,
       permissions: mockServices.permissions({ result }),
@@ -213,10 +213,10 @@ describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
 
   it('refuses an exhausted pool, naming addressPoolId', async () => {
     // tiny-weu holds one /27; another request holds it.
-    await env.backend.reserve(
+    await env.backend.api.reserveSubnet(
       'tiny-weu',
       { requestKey: `filler-${databaseId}`, prefix: 27, ttlSeconds: 3600 },
-      mockCredentials.user(),
+      await env.backend.requestOptions(mockCredentials.user()),
     );
     expect(await refusal({ ...good, addressPoolId: 'tiny-weu' })).toEqual(
       refused('addressPoolId', /has no free \/27 left/),
@@ -240,7 +240,7 @@ describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
   });
 
   it('plans refuse the same inputs with the same fields', async () => {
-    const plan = createPlanAction({ policy: env.policy, backend: env.backend });
+    const plan = createPlanAction({ backend: env.backend });
     const { ctx } = actionContext({ ...good, maxPods: 300 });
     await expect(plan.handler(ctx as never)).rejects.toMatchObject({
       name: 'InputError',

@@ -9,11 +9,11 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonValue } from '@backstage/types';
-import type { AksNetworkBackendApi } from '../backend/AksNetworkBackendApi';
-import type { ClusterPolicy } from '../config/ClusterPolicy';
+import type { AksNetworkBackend } from '../backend/AksNetworkBackend';
+import type { ProvisioningSettings } from '../config/ProvisioningSettings';
 import { ClusterCreationError } from './ClusterCreationError';
 import type { ClusterInput } from './clusterInput';
-import type { ValidatedCluster } from './validateClusterRequest';
+import type { PlannedCluster } from './planClusterRequest';
 
 /** The create action's input: the cluster and who it is for. */
 export type CreateClusterInput = ClusterInput & {
@@ -24,9 +24,9 @@ export type CreateClusterInput = ClusterInput & {
 
 /** What the steps share: the task's context and the action's dependencies. */
 export interface StepContext {
-  backend: AksNetworkBackendApi;
+  backend: AksNetworkBackend;
   provisioner: Pick<AzureProvisioner, 'createSubnet' | 'createOverlayCluster'>;
-  policy: ClusterPolicy;
+  settings: ProvisioningSettings;
   credentials: BackstageCredentials;
   logger: LoggerService;
   taskId: string;
@@ -75,7 +75,10 @@ function clusterTags(input: CreateClusterInput, taskId: string) {
 /** Gives a reservation back; a failure only logs (it expires after its TTL anyway). */
 async function releaseQuietly(step: StepContext, reservationId: string) {
   try {
-    await step.backend.release(reservationId, step.credentials);
+    await step.backend.api.releaseReservation(
+      reservationId,
+      await step.backend.requestOptions(step.credentials),
+    );
     step.logger.info(`Released reservation ${reservationId}`);
   } catch (error) {
     step.logger.warn(
@@ -93,25 +96,26 @@ async function releaseQuietly(step: StepContext, reservationId: string) {
  */
 export function createNodeSubnet(
   step: StepContext,
-  validated: ValidatedCluster,
+  planned: PlannedCluster,
   input: CreateClusterInput,
 ): Promise<CreatedSubnet> {
-  const { pool, nodeSubnet } = validated;
+  const { pool, nodeSubnet } = planned;
   // One reservation per task and cluster: a retried step sends the same key and gets
   // the same subnet (DESIGN: idempotent on a caller key). Task ids are UUIDs and names
   // ≤ 63 characters, within the backend's 200 for a key.
   const requestKey = `scaffolder:${
     step.taskId
-  }:${validated.input.name.toLowerCase()}`;
+  }:${planned.input.name.toLowerCase()}`;
   const ttlSeconds = Math.ceil(
-    (step.policy.subnetTimeoutMs + step.policy.clusterTimeoutMs) / 1000 + 600,
+    (step.settings.subnetTimeoutMs + step.settings.clusterTimeoutMs) / 1000 +
+      600,
   );
   return step.checkpoint({
     key: 'node-subnet',
     fn: async () => {
       let reservation;
       try {
-        reservation = await step.backend.reserve(
+        reservation = await step.backend.api.reserveSubnet(
           pool.id,
           {
             requestKey,
@@ -119,7 +123,7 @@ export function createNodeSubnet(
             prefix: nodeSubnet.prefix,
             ttlSeconds,
           },
-          step.credentials,
+          await step.backend.requestOptions(step.credentials),
         );
       } catch (error) {
         throw new ClusterCreationError('reserve-node-subnet', error, []);
@@ -134,7 +138,7 @@ export function createNodeSubnet(
           vnetName: pool.vnetName,
           subnetName: nodeSubnet.name,
           addressPrefix: reservation.cidr,
-          timeoutMs: step.policy.subnetTimeoutMs,
+          timeoutMs: step.settings.subnetTimeoutMs,
           signal: step.signal,
           onProgress: progressLogger(step.logger),
         });
@@ -165,12 +169,12 @@ export function createNodeSubnet(
  */
 export async function createOverlayCluster(
   step: StepContext,
-  validated: ValidatedCluster,
+  planned: PlannedCluster,
   input: CreateClusterInput,
   subnet: CreatedSubnet,
   clusterId: string,
 ): Promise<void> {
-  const v = validated.input;
+  const v = planned.input;
   try {
     await step.checkpoint({
       key: 'cluster',
@@ -195,7 +199,7 @@ export async function createOverlayCluster(
           },
           acnsObservability: v.acnsObservability,
           tags: clusterTags(input, step.taskId),
-          timeoutMs: step.policy.clusterTimeoutMs,
+          timeoutMs: step.settings.clusterTimeoutMs,
           signal: step.signal,
           onProgress: progressLogger(step.logger),
         });
@@ -226,10 +230,10 @@ export async function commitNodeSubnet(
     key: 'commit-node-subnet',
     fn: async () => {
       try {
-        const committed = await step.backend.commit(
+        const committed = await step.backend.api.commitReservation(
           subnet.reservationId,
           subnet.id,
-          step.credentials,
+          await step.backend.requestOptions(step.credentials),
         );
         return { state: committed.state };
       } catch (error) {
@@ -248,7 +252,10 @@ export async function refreshInventory(
   clusterId: string,
 ): Promise<void> {
   try {
-    await step.backend.refreshCluster(clusterId, step.credentials);
+    await step.backend.api.refresh(
+      { clusterId },
+      await step.backend.requestOptions(step.credentials),
+    );
     step.logger.info(
       `Inventory refreshed: ${clusterId} is on its way to the catalog`,
     );

@@ -8,7 +8,6 @@ import {
 } from '../__testUtils__/actionTestEnv';
 import { actionContext, CheckpointStore } from '../__testUtils__/actionContext';
 import { createClusterAction } from './createClusterAction';
-import { nodeSubnetName } from './validateClusterRequest';
 import { clusterEntityName } from '@aks-network/plugin-aks-network-node';
 
 jest.setTimeout(120_000);
@@ -86,7 +85,7 @@ describe.each(databases.eachSupportedId())(
         | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
     ) {
       return createClusterAction({
-        policy: env.policy,
+        settings: env.settings,
         backend: env.backend,
         provisioner: env.provisioner,
         permissions: mockServices.permissions({ result }),
@@ -204,7 +203,7 @@ describe.each(databases.eachSupportedId())(
       };
       const withCatalog = (timeoutMs: number) =>
         createClusterAction({
-          policy: { ...env.policy, catalogWaitMs: timeoutMs },
+          settings: { ...env.settings, catalogWaitMs: timeoutMs },
           backend: env.backend,
           provisioner: env.provisioner,
           permissions: mockServices.permissions({
@@ -290,7 +289,9 @@ describe.each(databases.eachSupportedId())(
       expect(
         env.simulator.state
           .subnets()
-          .filter(subnet => subnet.name === nodeSubnetName(request.name)),
+          .filter(subnet =>
+            subnet.name.startsWith(`snet-${request.name.slice(0, 49)}-`),
+          ),
       ).toHaveLength(1);
       expect(
         env.simulator.state.clusters().filter(c => c.name === request.name),

@@ -12,8 +12,8 @@ import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { AksNetworkBackendApi } from '../backend/AksNetworkBackendApi';
-import type { ClusterPolicy } from '../config/ClusterPolicy';
+import type { AksNetworkBackend } from '../backend/AksNetworkBackend';
+import type { ProvisioningSettings } from '../config/ProvisioningSettings';
 import {
   commitNodeSubnet,
   createNodeSubnet,
@@ -26,12 +26,12 @@ import {
 import { clusterInputFields } from './clusterInput';
 import { createClusterActionExamples } from './createClusterAction.examples';
 import { planOutputFields, planOutputs } from './planOutputs';
-import { validateClusterRequest } from './validateClusterRequest';
+import { planClusterRequest } from './planClusterRequest';
 
 /** What the cluster create action needs. */
 export interface CreateClusterActionDeps {
-  policy: ClusterPolicy;
-  backend: AksNetworkBackendApi;
+  settings: ProvisioningSettings;
+  backend: AksNetworkBackend;
   provisioner: Pick<AzureProvisioner, 'createSubnet' | 'createOverlayCluster'>;
   permissions: PermissionsService;
   /**
@@ -117,26 +117,25 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
       const input = ctx.input as CreateClusterInput;
       const credentials = await ctx.getInitiatorCredentials();
       await requireCreatePermission(deps.permissions, credentials);
-      const validated = await validateClusterRequest(input, {
-        policy: deps.policy,
+      const planned = await planClusterRequest(input, {
         backend: deps.backend,
         credentials,
       });
-      const plan = planOutputs(validated);
+      const plan = planOutputs(planned);
       for (const [name, value] of Object.entries(plan)) {
         ctx.output(name as keyof typeof plan, value as never);
       }
       for (const warning of plan.warnings) {
         ctx.logger.warn(`${warning.field}: ${warning.message}`);
       }
-      const { pool, nodeSubnet } = validated;
-      const { policy } = deps;
-      const v = validated.input;
+      const { pool, nodeSubnet } = planned;
+      const { settings } = deps;
+      const v = planned.input;
       const clusterId = `/subscriptions/${v.subscriptionId}/resourceGroups/${v.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${v.name}`;
       ctx.output('clusterId', clusterId);
       ctx.output(
         'portalUrl',
-        azurePortalResourceUrl(policy.portalBaseUrl, clusterId),
+        azurePortalResourceUrl(settings.portalBaseUrl, clusterId),
       );
       const entityRef = `resource:default/${clusterEntityName({
         id: clusterId,
@@ -154,23 +153,23 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
       const step: StepContext = {
         backend: deps.backend,
         provisioner: deps.provisioner,
-        policy,
+        settings,
         credentials,
         logger: ctx.logger,
         taskId: ctx.task.id,
         signal: ctx.signal,
         checkpoint: ctx.checkpoint,
       };
-      const subnet = await createNodeSubnet(step, validated, input);
+      const subnet = await createNodeSubnet(step, planned, input);
       ctx.output('nodeSubnetId', subnet.id);
       ctx.output('nodeSubnetCidr', subnet.cidr);
       ctx.output('reservationId', subnet.reservationId);
-      await createOverlayCluster(step, validated, input, subnet, clusterId);
+      await createOverlayCluster(step, planned, input, subnet, clusterId);
       await commitNodeSubnet(step, subnet, clusterId);
       await refreshInventory(step, clusterId);
       if (deps.catalog) {
         await waitForCatalogEntity(step, deps.catalog, entityRef, {
-          timeoutMs: policy.catalogWaitMs,
+          timeoutMs: settings.catalogWaitMs,
         });
       }
     },

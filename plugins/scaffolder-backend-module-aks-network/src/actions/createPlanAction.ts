@@ -1,22 +1,18 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { AksNetworkBackendApi } from '../backend/AksNetworkBackendApi';
-import type { ClusterPolicy } from '../config/ClusterPolicy';
+import type { AksNetworkBackend } from '../backend/AksNetworkBackend';
 import { ClusterInput, clusterInputFields } from './clusterInput';
 import { planOutputFields, planOutputs } from './planOutputs';
 import { planActionExamples } from './planAction.examples';
-import { validateClusterRequest } from './validateClusterRequest';
+import { planClusterRequest } from './planClusterRequest';
 
 /**
- * `aks-network:plan`: validates a cluster request (policy, address pool, common's rules,
- * the backend's plan route) and outputs its network plan. Side-effect free, so a dry
- * run does the same as a run.
+ * `aks-network:plan`: plans a cluster request with the backend's plan route (policy,
+ * address pool, common's rules against the pool's VNet) and outputs its network plan.
+ * Side-effect free, so a dry run does the same as a run.
  *
  * @public
  */
-export function createPlanAction(deps: {
-  policy: ClusterPolicy;
-  backend: AksNetworkBackendApi;
-}) {
+export function createPlanAction(deps: { backend: AksNetworkBackend }) {
   return createTemplateAction({
     id: 'aks-network:plan',
     description:
@@ -28,17 +24,13 @@ export function createPlanAction(deps: {
       output: planOutputFields,
     },
     async handler(ctx) {
-      const validated = await validateClusterRequest(
-        ctx.input as ClusterInput,
-        {
-          policy: deps.policy,
-          backend: deps.backend,
-          credentials: await ctx.getInitiatorCredentials(),
-        },
-      );
-      const outputs = planOutputs(validated);
+      const planned = await planClusterRequest(ctx.input as ClusterInput, {
+        backend: deps.backend,
+        credentials: await ctx.getInitiatorCredentials(),
+      });
+      const outputs = planOutputs(planned);
       ctx.logger.info(
-        `Plan for ${validated.input.name}: node subnet /${outputs.nodeSubnetPrefix} (${outputs.nodeSubnetCidr} in ${outputs.addressPoolId}) holds ${outputs.nodeSubnetMaxNodes} nodes with surge; pod CIDR ${outputs.podCidr} serves ${outputs.podCidrMaxNodes} nodes; ${outputs.vnetIpsSavedVsFlat} VNet IPs saved against flat Azure CNI`,
+        `Plan for ${planned.input.name}: node subnet /${outputs.nodeSubnetPrefix} (${outputs.nodeSubnetCidr} in ${outputs.addressPoolId}) holds ${outputs.nodeSubnetMaxNodes} nodes with surge; pod CIDR ${outputs.podCidr} serves ${outputs.podCidrMaxNodes} nodes; ${outputs.vnetIpsSavedVsFlat} VNet IPs saved against flat Azure CNI`,
       );
       for (const warning of outputs.warnings) {
         ctx.logger.warn(`${warning.field}: ${warning.message}`);

@@ -31,9 +31,9 @@ describe('action examples', () => {
   });
 
   const actions = () => [
-    createPlanAction({ policy: env.policy, backend: env.backend }),
+    createPlanAction({ backend: env.backend }),
     createClusterAction({
-      policy: env.policy,
+      settings: env.settings,
       backend: env.backend,
       provisioner: env.provisioner,
       permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
@@ -143,10 +143,7 @@ describe('aks-network:plan outputs', () => {
       vmSize: 'Standard_D4s_v5',
       acnsObservability: true,
     });
-    await createPlanAction({
-      policy: env.policy,
-      backend: env.backend,
-    }).handler(ctx as never);
+    await createPlanAction({ backend: env.backend }).handler(ctx as never);
     expect(outputs).toMatchObject({
       ...expected,
       addressPoolId: 'prod-weu',
@@ -170,10 +167,7 @@ describe('aks-network:plan outputs', () => {
       nodeCount: 3,
       vmSize: 'Standard_D4s_v5',
     });
-    await createPlanAction({
-      policy: env.policy,
-      backend: env.backend,
-    }).handler(ctx as never);
+    await createPlanAction({ backend: env.backend }).handler(ctx as never);
     expect(outputs).not.toHaveProperty('acnsMonthlyCostUsd');
     expect(outputs.podCapacity).toBe(90);
   });

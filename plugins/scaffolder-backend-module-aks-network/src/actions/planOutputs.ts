@@ -1,10 +1,5 @@
-import {
-  maxNodesInSubnet,
-  NetworkModel,
-  parseCidrOrThrow,
-} from '@aks-network/plugin-aks-network-common';
 import type { ScaffolderField, ScaffolderZod } from './scaffolderZod';
-import type { ValidatedCluster } from './validateClusterRequest';
+import type { PlannedCluster } from './planClusterRequest';
 
 type Z = ScaffolderZod;
 
@@ -71,26 +66,21 @@ export const planOutputFields: Record<PlanOutputName, ScaffolderField> = {
       .describe('Findings that do not stop the cluster but should be read'),
 };
 
-/** The plan outputs of a validated request. */
-export function planOutputs(validated: ValidatedCluster) {
-  const { plan, input, nodeSubnet, pool } = validated;
-  const surge = plan.surgeNodes;
+/** The plan outputs of a planned request. */
+export function planOutputs(planned: PlannedCluster) {
+  const { plan, input, nodeSubnet, pool } = planned;
   return {
     addressPoolId: pool.id,
     nodeSubnetPrefix: nodeSubnet.prefix,
     nodeSubnetCidr: nodeSubnet.cidr,
-    nodeSubnetMaxNodes: maxNodesInSubnet(
-      plan.model as NetworkModel,
-      parseCidrOrThrow(nodeSubnet.cidr),
-      { maxSurge: surge, maxPods: input.maxPods },
-    ),
+    nodeSubnetMaxNodes: nodeSubnet.maxNodes,
     podCidr: plan.podCidr?.cidr ?? input.podCidr,
-    podCidrMaxNodes: plan.podCidr?.nodes ?? 0,
+    podCidrMaxNodes: plan.podCidr?.maxNodes ?? 0,
     podCapacity: plan.podCapacity,
-    vnetIpsSavedVsFlat: plan.overlaySavings.ipsSaved,
+    vnetIpsSavedVsFlat: plan.vnetIpsSavedVsFlat,
     ...(input.acnsObservability
       ? { acnsMonthlyCostUsd: plan.acnsMonthlyCostUsd }
       : {}),
-    warnings: validated.warnings,
+    warnings: planned.warnings,
   };
 }

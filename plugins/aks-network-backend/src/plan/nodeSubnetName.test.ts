@@ -1,4 +1,4 @@
-import { nodeSubnetName } from './validateClusterRequest';
+import { nodeSubnetName } from './nodeSubnetName';
 
 describe('nodeSubnetName', () => {
   it('prefixes short names and keeps long ones within 63 characters, distinct', () => {

@@ -1,21 +1,13 @@
-import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import type {
+  ApiCluster,
+  LastSync,
+} from '@aks-network/plugin-aks-network-common';
 import type { InventoryCluster, SyncRun } from '../database/AksNetworkStore';
 
 /**
  * A cluster as the API returns it: the plain record (what the catalog module and the
  * frontend read) plus what the inventory knows of it.
  */
-export type ApiCluster = ClusterRecord & {
-  inventory: {
-    networkModel: string | null;
-    dataplane: string | null;
-    owner: string | null;
-    stale: { error: string; since: string } | null;
-    lastSeenAt: string;
-    updatedAt: string;
-  };
-};
-
 export function toApiCluster(cluster: InventoryCluster): ApiCluster {
   return {
     ...cluster.record,
@@ -39,9 +31,9 @@ export function toApiCluster(cluster: InventoryCluster): ApiCluster {
  * The last finished sync run. `complete` only when every subscription was listed in
  * full, so the catalog module replaces its entities only after such a run.
  */
-export function toApiLastSync(runs: SyncRun[]) {
+export function toApiLastSync(runs: SyncRun[]): LastSync | null {
   const run = runs.find(r => r.finishedAt);
-  if (!run?.finishedAt) {
+  if (!run?.finishedAt || run.status === 'running') {
     return null;
   }
   return {

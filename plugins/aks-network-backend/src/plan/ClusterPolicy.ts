@@ -3,6 +3,7 @@ import {
   DEFAULT_MAX_PODS,
   DEFAULT_POD_CIDR,
   DEFAULT_SERVICE_CIDR,
+  MAX_NODES_PER_CLUSTER,
   NETWORK_DATAPLANES,
   NETWORK_MODELS,
   NetworkDataplane,
@@ -10,51 +11,33 @@ import {
 } from '@aks-network/plugin-aks-network-common';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { z } from 'zod';
 
 /**
- * What the actions allow and default to, from `aksNetwork.clusterPolicy`,
- * `aksNetwork.clusterNetwork` and `aksNetwork.provisioning` (see config.d.ts).
+ * What a new cluster may be and what it defaults to, from `aksNetwork.clusterPolicy`
+ * and `aksNetwork.clusterNetwork` (see config.d.ts). The backend owns it because its
+ * plan route is where every caller — the template's live plan field and both scaffolder
+ * actions — learns whether a cluster may be created.
  *
  * @public
  */
 export interface ClusterPolicy {
   allowedNetworkModels: NetworkModel[];
   allowedDataplanes: NetworkDataplane[];
-  /** Undefined: any region. */
+  /** Undefined: any region. Lower-case. */
   regions?: string[];
   vmSizes?: string[];
   nodeCount: { min: number; max: number };
   kubernetesVersions?: string[];
+  /** The organisation's cluster network, reused by every overlay cluster. */
   network: {
     podCidr: string;
     serviceCidr: string;
     dnsServiceIp: string;
+    /** The seed document's 30, kept in config rather than in templates. */
     defaultMaxPods: number;
   };
-  subnetTimeoutMs: number;
-  clusterTimeoutMs: number;
-  /** How long the create action waits for the new entity in the catalog. */
-  catalogWaitMs: number;
-  portalBaseUrl: string;
 }
-
-const duration = z
-  .object({
-    years: z.number().optional(),
-    months: z.number().optional(),
-    weeks: z.number().optional(),
-    days: z.number().optional(),
-    hours: z.number().optional(),
-    minutes: z.number().optional(),
-    seconds: z.number().optional(),
-    milliseconds: z.number().optional(),
-  })
-  .strict()
-  .refine(d => durationToMilliseconds(d as HumanDuration) > 0, {
-    message: 'must be longer than zero',
-  });
 
 const nonEmptyList = z.array(z.string().min(1)).min(1);
 
@@ -79,8 +62,7 @@ const policySchema = z
         nodeCount: z
           .object({
             min: z.number().int().min(1).default(1),
-            // DESIGN: "Max 5,000 nodes".
-            max: z.number().int().max(5000).default(100),
+            max: z.number().int().max(MAX_NODES_PER_CLUSTER).default(100),
           })
           .strict()
           .refine(range => range.min <= range.max, {
@@ -100,21 +82,12 @@ const policySchema = z
       })
       .strict()
       .default({}),
-    provisioning: z
-      .object({
-        subnetTimeout: duration.default({ minutes: 5 }),
-        clusterTimeout: duration.default({ minutes: 30 }),
-        catalogWait: duration.default({ seconds: 30 }),
-        portalBaseUrl: z.string().url().default('https://portal.azure.com'),
-      })
-      .strict()
-      .default({}),
   })
   .passthrough();
 
 /**
  * Reads the policy. A bad value stops the backend at start-up with an InputError
- * naming the config key, rather than failing the first task.
+ * naming the config key, rather than failing the first plan.
  *
  * @public
  */
@@ -129,7 +102,7 @@ export function readClusterPolicy(config: Config): ClusterPolicy {
       `Invalid AKS cluster policy config: ${problems.join('; ')}`,
     );
   }
-  const { clusterPolicy, clusterNetwork, provisioning } = parsed.data;
+  const { clusterPolicy, clusterNetwork } = parsed.data;
   return {
     allowedNetworkModels: clusterPolicy.allowedNetworkModels,
     allowedDataplanes: clusterPolicy.allowedDataplanes,
@@ -138,15 +111,5 @@ export function readClusterPolicy(config: Config): ClusterPolicy {
     nodeCount: clusterPolicy.nodeCount,
     kubernetesVersions: clusterPolicy.kubernetesVersions,
     network: clusterNetwork,
-    subnetTimeoutMs: durationToMilliseconds(
-      provisioning.subnetTimeout as HumanDuration,
-    ),
-    clusterTimeoutMs: durationToMilliseconds(
-      provisioning.clusterTimeout as HumanDuration,
-    ),
-    catalogWaitMs: durationToMilliseconds(
-      provisioning.catalogWait as HumanDuration,
-    ),
-    portalBaseUrl: provisioning.portalBaseUrl.replace(/\/+$/, ''),
   };
 }

@@ -1,0 +1,208 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import type { Knex } from 'knex';
+import {
+  clusterRecord,
+  SUB_A,
+  SUB_B,
+} from '../database/__testUtils__/clusterRecords';
+import { aksNetworkPlugin } from '../plugin';
+import type { VnetSubnetSource } from '../reservations/VnetSubnetSource';
+import { AksNetworkService } from '../service/AksNetworkService';
+import { aksNetworkServiceRef } from '../service/aksNetworkServiceRef';
+
+/*
+ * The plugin in a test backend, as the router and contract tests drive it: a fake
+ * fleet instead of Azure, a catalog of the entities that link to it, and permissions
+ * that allow or deny everything.
+ */
+
+export const config = {
+  aksNetwork: {
+    azure: {
+      resourceManagerEndpoint: 'https://127.0.0.1:7443',
+      credential: { type: 'development', token: 'test-token' },
+    },
+  },
+};
+
+export const fleet: Record<string, ClusterRecord[]> = {
+  [SUB_A]: [
+    clusterRecord(SUB_A, 'aks-a1', { tags: { owner: 'team-a' } }),
+    clusterRecord(SUB_A, 'aks-a2', {
+      location: 'northeurope',
+      networkProfile: { networkPlugin: 'kubenet', podCidr: '10.244.0.0/16' },
+    }),
+  ],
+  // The same cluster name in another subscription: a distinct cluster.
+  [SUB_B]: [clusterRecord(SUB_B, 'aks-a1', { tags: { owner: 'team-b' } })],
+};
+
+/** The cluster entity the catalog module would emit for a record (what the route reads). */
+export function clusterEntity(record: ClusterRecord, name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'management.azure.com/resourceId': record.id },
+    },
+    spec: { type: 'kubernetes-cluster', owner: 'group:default/team-a' },
+  };
+}
+
+export const catalogEntities: Entity[] = [
+  clusterEntity(fleet[SUB_A][0], 'aks-a1-a1a1a1a1'),
+  clusterEntity(fleet[SUB_A][1], 'aks-a2-a1a1a1a1'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'orders-db', namespace: 'default' },
+    spec: { type: 'database', owner: 'group:default/team-a' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'orders',
+      namespace: 'default',
+      // Named directly: the other subscription's aks-a1, an entity that is not a
+      // cluster, a cluster entity the catalog does not have, and a malformed entry.
+      annotations: {
+        'aks.azure.com/clusters': [
+          fleet[SUB_B][0].id,
+          'resource:default/orders-db',
+          'aks-missing',
+          'resource:',
+        ].join(', '),
+      },
+    },
+    // What the catalog stitches from the cluster entity's spec.dependencyOf.
+    relations: [
+      { type: 'dependsOn', targetRef: 'resource:default/aks-a1-a1a1a1a1' },
+      { type: 'dependsOn', targetRef: 'resource:default/orders-db' },
+    ],
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'unrelated',
+      namespace: 'default',
+      annotations: {
+        'aks.azure.com/clusters': `/subscriptions/${SUB_B}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/gone`,
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  },
+];
+
+// Stopped after each test (see stopRouterTestBackends): a backend left running keeps
+// its scheduler polling the shared test database and holds pool connections.
+const running: Array<{ stop(): Promise<void> }> = [];
+
+/** Stops every backend {@link startBackend} started; call it in `afterEach`. */
+export async function stopRouterTestBackends(): Promise<void> {
+  await Promise.all(running.splice(0).map(backend => backend.stop()));
+}
+
+/**
+ * The plugin over a test database, reading clusters from `fleet` (or the given one)
+ * instead of Azure, and pools' VNets from `vnet`.
+ */
+export async function startBackend(
+  knex: Knex,
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  options: {
+    fleet?: Record<string, ClusterRecord[]>;
+    vnet?: VnetSubnetSource['readVnet'];
+    config?: object;
+    displayNames?: Record<string, string>;
+    /** Subscriptions whose read fails, with the error thrown. */
+    failing?: Record<string, string>;
+  } = {},
+) {
+  const clusters = options.fleet ?? fleet;
+  const services: AksNetworkService[] = [];
+  const backend = await startTestBackend({
+    features: [
+      aksNetworkPlugin,
+      mockServices.rootConfig.factory({
+        data: { aksNetwork: { ...config.aksNetwork, ...options.config } },
+      }),
+      mockServices.database.factory({ knex }),
+      mockServices.permissions.factory({ result: permission }),
+      catalogServiceMock.factory({ entities: catalogEntities }),
+      // A request without an Authorization header is anonymous, as in production
+      // (the test default would sign it in as a user).
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      createServiceFactory({
+        service: aksNetworkServiceRef,
+        deps: {
+          config: coreServices.rootConfig,
+          logger: coreServices.logger,
+          database: coreServices.database,
+          scheduler: coreServices.scheduler,
+        },
+        async factory(deps) {
+          const service = await AksNetworkService.create({
+            ...deps,
+            azure: {
+              vnetSubnets: {
+                // The pool's VNet already holds the first /27 of the pool range.
+                readVnet:
+                  options.vnet ??
+                  (async () => ({
+                    addressSpace: ['10.250.0.0/16'],
+                    subnetPrefixes: ['10.250.0.0/27'],
+                  })),
+              },
+              subscriptions: {
+                listSubscriptionIds: async () => Object.keys(clusters),
+                listSubscriptions: async () =>
+                  Object.keys(clusters).map(subscriptionId => ({
+                    subscriptionId,
+                    displayName: options.displayNames?.[subscriptionId],
+                  })),
+              },
+              reader: {
+                readSubscription: async id => {
+                  if (options.failing?.[id]) {
+                    throw new Error(options.failing[id]);
+                  }
+                  return {
+                    clusters: clusters[id] ?? [],
+                    complete: true,
+                    errors: [],
+                    partialClusterIds: [],
+                  };
+                },
+              },
+            },
+          });
+          services.push(service);
+          return service;
+        },
+      }),
+    ],
+  });
+  running.push(backend);
+  return { server: backend.server, service: () => services[0] };
+}

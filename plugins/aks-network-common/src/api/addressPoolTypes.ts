@@ -1,0 +1,118 @@
+/**
+ * An address pool: a VNet range that node subnets are carved from. Times are ISO text.
+ *
+ * @public
+ */
+export interface ApiAddressPool {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  vnetName: string;
+  region: string;
+  /** Canonical CIDR text, e.g. `10.240.16.0/20`. */
+  range: string;
+  /** Prefix of the node subnets it hands out (DESIGN: a /27 for overlay). */
+  subnetPrefix: number;
+  description?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * How many node subnets a pool still has. Counted from the pool's range, the subnets
+ * its VNet has in Azure and the live reservations; `error` (and no counts) when the
+ * VNet could not be read, since a count on data not read would be a guess.
+ *
+ * @public
+ */
+export type AddressPoolCapacity =
+  | {
+      /** Aligned subnets of the pool's prefix in its range. */
+      totalSubnets: number;
+      /** Of those, the ones touching no existing subnet or live reservation. */
+      freeSubnets: number;
+      /** Live reservations in the pool (reserved or committed). */
+      liveReservations: number;
+      /** When the VNet was read. */
+      readAt: string;
+    }
+  | { error: string; readAt: string };
+
+/**
+ * A pool with its capacity, as `GET /address-pools?capacity=true` lists it.
+ *
+ * @public
+ */
+export type ApiAddressPoolWithCapacity = ApiAddressPool & {
+  capacity?: AddressPoolCapacity;
+};
+
+/**
+ * Fields of a new address pool.
+ *
+ * @public
+ */
+export interface AddressPoolInput {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  vnetName: string;
+  region: string;
+  range: string;
+  subnetPrefix?: number;
+  description?: string;
+}
+
+/**
+ * The life of a reservation.
+ *
+ * @public
+ */
+export type ApiReservationState =
+  | 'reserved'
+  | 'committed'
+  | 'released'
+  | 'expired';
+
+/**
+ * A subnet range held in a pool while a cluster is created.
+ *
+ * @public
+ */
+export interface ApiReservation {
+  id: string;
+  poolId: string;
+  cidr: string;
+  owner: string;
+  requestKey: string;
+  state: ApiReservationState;
+  expiresAt: string;
+  subnetId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * A request for the next free subnet of a pool; idempotent on `requestKey`.
+ *
+ * @public
+ */
+export interface ReserveSubnetInput {
+  requestKey: string;
+  owner?: string;
+  prefix?: number;
+  ttlSeconds?: number;
+}
+
+/**
+ * `GET /address-pools/{id}/next-subnet`: what a reservation would get now.
+ *
+ * @public
+ */
+export interface NextSubnet {
+  poolId: string;
+  cidr: string;
+  prefix: number;
+  existingSubnets: string[];
+  vnetAddressSpace: string[] | null;
+}

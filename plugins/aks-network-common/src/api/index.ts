@@ -1,0 +1,7 @@
+export * from './AksNetworkApi';
+export * from './AksNetworkClient';
+export * from './addressPoolTypes';
+export * from './clusterTypes';
+export * from './planTypes';
+export * from './postureTypes';
+export * from './subscriptionTypes';

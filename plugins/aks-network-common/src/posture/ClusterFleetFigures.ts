@@ -1,0 +1,131 @@
+import { ClusterRecord } from '../cluster';
+import { classifyClusterRecord, NetworkModel } from '../model';
+import { overlayVnetSavings } from '../planner';
+import { currentNodeCount } from './NodeCounts';
+import {
+  NodeSubnetUse,
+  nodeSubnetUse,
+  PodCidrUse,
+  podCidrUse,
+  poolSurgeNodes,
+} from './NetworkUse';
+import { ClusterPosture, PostureStatus } from './PostureFinding';
+
+/**
+ * The status of each of the three checks security wants, as the fleet table shows
+ * them (the finding's own status, so a warning stays a warning).
+ *
+ * @public
+ */
+export interface PostureCheckStatuses {
+  egressIngressMonitored: PostureStatus;
+  samePodToPodVisible: PostureStatus;
+  historyKept: PostureStatus;
+}
+
+/**
+ * What the fleet view shows of one cluster, derived once from its record and posture
+ * so that a fleet of thousands is sorted and summed without reassessing every cluster.
+ *
+ * @public
+ */
+export interface ClusterFleetFigures {
+  nodeCount: number;
+  nodeSubnets: NodeSubnetUse[];
+  /**
+   * The fullest node subnet's (used + surge) / usable; undefined when no subnet's use
+   * is known. Above 1 an upgrade would not fit.
+   */
+  nodeSubnetUseRatio?: number;
+  podCidr?: PodCidrUse;
+  checks: PostureCheckStatuses;
+  /** ACNS for the current nodes, per month (DESIGN: $0.025 per node per hour). */
+  acnsMonthlyCostUsd: number;
+  /** ACNS observability is on. */
+  acnsObservability: boolean;
+  /** ACNS can run on the cluster's model (Azure CNI; not kubenet, not a BYO CNI). */
+  acnsAvailable: boolean;
+  /**
+   * Node-subnet IPs this overlay cluster saves against the same pools on flat Azure
+   * CNI (DESIGN: flat needs "(n + surge) + (n + surge) × maxPods"); 0 for other models.
+   */
+  vnetIpsSavedVsFlat: number;
+  /** Technology with a retirement date the cluster still relies on. */
+  retiring: {
+    /** DESIGN: "kubenet (retires 2028-03-31)". */
+    kubenet: boolean;
+    /** DESIGN: NSG flow logs "retired 2027-09-30". */
+    nsgFlowLogs: boolean;
+  };
+}
+
+const CHECK_IDS: Record<keyof PostureCheckStatuses, string> = {
+  egressIngressMonitored: 'egress-ingress-monitored',
+  samePodToPodVisible: 'same-node-pod-to-pod-visible',
+  historyKept: 'communication-history-kept',
+};
+
+function worstRatio(uses: NodeSubnetUse[]): number | undefined {
+  const ratios = uses
+    .filter(use => use.used !== undefined && use.usable)
+    .map(use => (use.used! + use.surgeIps) / use.usable!);
+  return ratios.length > 0 ? Math.max(...ratios) : undefined;
+}
+
+function acnsAvailable(model: NetworkModel | undefined): boolean {
+  // ACNS needs Azure CNI: kubenet and BYO CNI cannot run it.
+  return model !== undefined && model !== 'kubenet' && model !== 'byo-cni';
+}
+
+/**
+ * The fleet figures of a cluster from its record and its posture
+ * (`assessClusterPosture`).
+ *
+ * @public
+ */
+export function clusterFleetFigures(
+  cluster: ClusterRecord,
+  posture: ClusterPosture,
+): ClusterFleetFigures {
+  const classification = classifyClusterRecord(cluster);
+  const model = classification.known ? classification.model : undefined;
+  const nodeSubnets = cluster.nodeSubnets.map(subnet =>
+    nodeSubnetUse(cluster, subnet, model),
+  );
+  const statusOf = (key: keyof PostureCheckStatuses): PostureStatus =>
+    posture.findings.find(finding => finding.id === CHECK_IDS[key])?.status ??
+    'warn';
+  const ratio = worstRatio(nodeSubnets);
+  const pod = podCidrUse(cluster, model);
+  return {
+    nodeCount: currentNodeCount(cluster),
+    nodeSubnets,
+    ...(ratio !== undefined ? { nodeSubnetUseRatio: ratio } : {}),
+    ...(pod ? { podCidr: pod } : {}),
+    checks: {
+      egressIngressMonitored: statusOf('egressIngressMonitored'),
+      samePodToPodVisible: statusOf('samePodToPodVisible'),
+      historyKept: statusOf('historyKept'),
+    },
+    acnsMonthlyCostUsd: posture.acnsMonthlyCostUsd,
+    acnsObservability:
+      cluster.addons.acns.enabled && cluster.addons.acns.observability,
+    acnsAvailable: acnsAvailable(model),
+    vnetIpsSavedVsFlat:
+      model === 'azure-cni-overlay'
+        ? overlayVnetSavings(
+            cluster.nodePools.map(pool => ({
+              nodeCount: Math.max(0, pool.count),
+              maxSurge: poolSurgeNodes(pool),
+              maxPods: pool.maxPods,
+            })),
+          ).ipsSaved
+        : 0,
+    retiring: {
+      kubenet: model === 'kubenet',
+      nsgFlowLogs: cluster.flowLogs.some(
+        log => log.kind === 'nsg' && log.enabled,
+      ),
+    },
+  };
+}
