@@ -21,6 +21,13 @@ export interface Config {
          * `https://portal.azure.cn` for Azure China, `https://portal.azure.us` for US Gov.
          */
         portalBaseUrl?: string;
+        /**
+         * `kubernetes.io/auth-provider` of the cluster entities, for the Kubernetes
+         * plugin: `aks` (the user signs in with Microsoft and the browser sends the
+         * token; needs the Microsoft auth provider) or `azure` (the backend's own Azure
+         * identity, server-side). Default `aks`.
+         */
+        kubernetesAuthProvider?: 'aks' | 'azure';
         /** When to refresh. Default every minute, 50 s timeout. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };

@@ -10,6 +10,14 @@ import {
   catalogImportPlugin,
 } from '@backstage/plugin-catalog-import';
 import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
+import {
+  aksNetworkPlugin,
+  AksAddressPoolPickerFieldExtension,
+  AksFleetPage,
+  AksNetworkPlanFieldExtension,
+  AksSubscriptionPickerFieldExtension,
+} from '@aks-network/plugin-aks-network';
 import { orgPlugin } from '@backstage/plugin-org';
 import { SearchPage } from '@backstage/plugin-search';
 import {
@@ -56,6 +64,10 @@ const app = createApp({
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
     });
+    // "Request an overlay cluster" opens the overlay template pre-filled.
+    bind(aksNetworkPlugin.externalRoutes, {
+      overlayTemplate: scaffolderPlugin.routes.selectedTemplate,
+    });
   },
   components: {
     SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
@@ -81,7 +93,14 @@ const routes = (
         <ReportIssue />
       </TechDocsAddons>
     </Route>
-    <Route path="/create" element={<ScaffolderPage />} />
+    <Route path="/create" element={<ScaffolderPage />}>
+      <ScaffolderFieldExtensions>
+        <AksSubscriptionPickerFieldExtension />
+        <AksAddressPoolPickerFieldExtension />
+        <AksNetworkPlanFieldExtension />
+      </ScaffolderFieldExtensions>
+    </Route>
+    <Route path="/aks-network" element={<AksFleetPage />} />
     <Route path="/api-docs" element={<ApiExplorerPage />} />
     <Route
       path="/catalog-import"

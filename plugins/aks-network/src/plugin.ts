@@ -1,24 +1,78 @@
+import { AksNetworkClient } from '@aks-network/plugin-aks-network-common';
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { rootRouteRef } from './routes';
+import { aksNetworkApiRef } from './api/aksNetworkApiRef';
+import { overlayTemplateRouteRef, rootRouteRef } from './routes';
 
-/** The AKS network frontend plugin. @public */
+/**
+ * The AKS network frontend plugin (legacy frontend system).
+ *
+ * @public
+ */
 export const aksNetworkPlugin = createPlugin({
   id: 'aks-network',
+  apis: [
+    createApiFactory({
+      api: aksNetworkApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AksNetworkClient({ discoveryApi, fetchApi }),
+    }),
+  ],
   routes: { root: rootRouteRef },
+  externalRoutes: { overlayTemplate: overlayTemplateRouteRef },
 });
 
-/** The network card of an entity page: the clusters the entity runs on. @public */
-export const EntityAksNetworkCard = aksNetworkPlugin.provide(
+/**
+ * The network posture of a component's clusters, for its overview page.
+ *
+ * @public
+ */
+export const EntityAksNetworkPostureCard = aksNetworkPlugin.provide(
   createComponentExtension({
-    name: 'EntityAksNetworkCard',
+    name: 'EntityAksNetworkPostureCard',
     component: {
       lazy: () =>
-        import('./components/EntityAksNetworkCard').then(
-          m => m.EntityAksNetworkCard,
+        import('./components/EntityAksNetworkPostureCard').then(
+          m => m.EntityAksNetworkPostureCard,
         ),
     },
+  }),
+);
+
+/**
+ * One cluster's network, node pools and addons, for a kubernetes-cluster resource page.
+ *
+ * @public
+ */
+export const EntityAksClusterCard = aksNetworkPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAksClusterCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityAksClusterCard').then(
+          m => m.EntityAksClusterCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Every cluster of the inventory, for the platform team.
+ *
+ * @public
+ */
+export const AksFleetPage = aksNetworkPlugin.provide(
+  createRoutableExtension({
+    name: 'AksFleetPage',
+    component: () =>
+      import('./components/AksFleetPage').then(m => m.AksFleetPage),
+    mountPoint: rootRouteRef,
   }),
 );

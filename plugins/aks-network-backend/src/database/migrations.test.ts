@@ -86,11 +86,46 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasTable('reservations')).toBe(false);
     expect(Number((await knex('clusters').count({ n: '*' }))[0].n)).toBe(1);
 
-    // Up again over the kept data, then all the way down.
+    // Up again over the kept data.
     await knex.migrate.up({ directory: migrationsDir });
     expect(Number((await knex('address_pools').count({ n: '*' }))[0].n)).toBe(
       0,
     );
+
+    // Up: the fleet figures beside the cluster row (null until a sync or the start-up
+    // backfill writes them) and the subscriptions.
+    await knex.migrate.up({ directory: migrationsDir });
+    const [row] = await knex('clusters').select(
+      'name',
+      'fleet',
+      'node_subnet_use',
+    );
+    expect(row).toEqual({ name: 'c', fleet: null, node_subnet_use: null });
+    await knex('clusters').update({
+      node_subnet_use: 0.5,
+      check_same_node: 'fail',
+    });
+    await knex('subscriptions').insert({
+      id: 's',
+      display_name: 'Platform Production',
+      status: 'succeeded',
+      cluster_count: 1,
+      last_read_at: at,
+      updated_at: at,
+    });
+    expect(Number((await knex('subscriptions').count({ n: '*' }))[0].n)).toBe(
+      1,
+    );
+
+    // Down: the figures and subscriptions go, the cluster stays.
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasTable('subscriptions')).toBe(false);
+    expect(await knex.schema.hasColumn('clusters', 'node_subnet_use')).toBe(
+      false,
+    );
+    expect(Number((await knex('clusters').count({ n: '*' }))[0].n)).toBe(1);
+
+    // All the way down.
     await knex.migrate.down({ directory: migrationsDir });
     await knex.migrate.down({ directory: migrationsDir });
     expect(await knex.schema.hasTable('clusters')).toBe(false);

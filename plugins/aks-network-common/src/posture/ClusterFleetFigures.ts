@@ -59,7 +59,15 @@ export interface ClusterFleetFigures {
   };
 }
 
-const CHECK_IDS: Record<keyof PostureCheckStatuses, string> = {
+/**
+ * The finding id of each of the three checks security wants, in the order the cards
+ * show them.
+ *
+ * @public
+ */
+export const SECURITY_CHECK_FINDING_IDS: Readonly<
+  Record<keyof PostureCheckStatuses, string>
+> = {
   egressIngressMonitored: 'egress-ingress-monitored',
   samePodToPodVisible: 'same-node-pod-to-pod-visible',
   historyKept: 'communication-history-kept',
@@ -93,7 +101,7 @@ export function clusterFleetFigures(
     nodeSubnetUse(cluster, subnet, model),
   );
   const statusOf = (key: keyof PostureCheckStatuses): PostureStatus =>
-    posture.findings.find(finding => finding.id === CHECK_IDS[key])?.status ??
+    posture.findings.find(finding => finding.id === SECURITY_CHECK_FINDING_IDS[key])?.status ??
     'warn';
   const ratio = worstRatio(nodeSubnets);
   const pod = podCidrUse(cluster, model);

@@ -87,6 +87,16 @@ describe('clusterToEntity', () => {
     );
   });
 
+  it('names the server-side Azure identity for the Kubernetes plugin when configured', () => {
+    const entity = clusterToEntity(clusterRecord(), {
+      ...OPTIONS,
+      kubernetesAuthProvider: 'azure',
+    });
+    expect(entity.metadata.annotations?.['kubernetes.io/auth-provider']).toBe(
+      'azure',
+    );
+  });
+
   it('gives a record with FQDN and CA all three annotations the cluster locator needs', async () => {
     const entity = clusterToEntity(
       {

@@ -36,6 +36,12 @@ export interface ClusterEntityOptions {
   locationKey: string;
   /** Azure portal host; differs for sovereign clouds. */
   portalBaseUrl?: string;
+  /**
+   * How the Kubernetes plugin signs in to the cluster: `aks` (the browser sends the
+   * user's Microsoft Entra ID token; the default) or `azure` (the backend's own Azure
+   * identity, server-side).
+   */
+  kubernetesAuthProvider?: 'aks' | 'azure';
 }
 
 /** Human names for the entity description. */
@@ -132,8 +138,9 @@ export function clusterToEntity(
     [AKS_ANNOTATIONS.subscriptionId]: record.subscriptionId,
     [AKS_ANNOTATIONS.resourceGroup]: record.resourceGroup,
     [AKS_ANNOTATIONS.region]: record.location,
-    // The Kubernetes plugin signs in to AKS with the user's Entra ID token.
-    [KUBERNETES_ANNOTATIONS.authProvider]: 'aks',
+    // How the Kubernetes plugin signs in: by default with the user's Entra ID token.
+    [KUBERNETES_ANNOTATIONS.authProvider]:
+      options.kubernetesAuthProvider ?? 'aks',
     // Its AKS formatter builds portal links from these three parameters.
     [KUBERNETES_ANNOTATIONS.dashboardApp]: 'aks',
     [KUBERNETES_ANNOTATIONS.dashboardParameters]: JSON.stringify({

@@ -218,6 +218,7 @@ export class AksClusterEntityProvider implements EntityProvider {
       systemTag: this.settings.systemTag,
       componentTag: this.settings.componentTag,
       portalBaseUrl: this.settings.portalBaseUrl,
+      kubernetesAuthProvider: this.settings.kubernetesAuthProvider,
       locationKey: LOCATION_KEY,
     });
   }

@@ -31,6 +31,8 @@ export interface AksClusterProviderConfig {
   systemTag: string;
   componentTag: string;
   portalBaseUrl: string;
+  /** `kubernetes.io/auth-provider` of the entities: `aks` (default) or `azure`. */
+  kubernetesAuthProvider: 'aks' | 'azure';
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
@@ -54,8 +56,16 @@ export function readAksClusterProviderConfig(
       `${PROVIDER_CONFIG_KEY}.defaultOwner ${defaultOwner.problem}; expected a group or user reference`,
     );
   }
+  const authProvider =
+    config?.getOptionalString('kubernetesAuthProvider') ?? 'aks';
+  if (authProvider !== 'aks' && authProvider !== 'azure') {
+    throw new Error(
+      `${PROVIDER_CONFIG_KEY}.kubernetesAuthProvider must be 'aks' or 'azure', got '${authProvider}'`,
+    );
+  }
   return {
     ownerTag: config?.getOptionalString('ownerTag') ?? 'owner',
+    kubernetesAuthProvider: authProvider,
     defaultOwner: defaultOwner.ref,
     systemTag: config?.getOptionalString('systemTag') ?? 'system',
     componentTag: config?.getOptionalString('componentTag') ?? 'component',

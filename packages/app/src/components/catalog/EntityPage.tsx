@@ -54,7 +54,9 @@ import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
 import {
-  EntityAksNetworkCard,
+  EntityAksClusterCard,
+  EntityAksNetworkPostureCard,
+  isAksClusterEntity,
   isAksNetworkAvailable,
 } from '@aks-network/plugin-aks-network';
 import {
@@ -138,21 +140,21 @@ const overviewContent = (
       <EntityCatalogGraphCard height={400} />
     </Grid>
 
+    {/* AKS network: the clusters this entity runs on and their posture */}
+    <EntitySwitch>
+      <EntitySwitch.Case if={isAksNetworkAvailable}>
+        <Grid item md={12} xs={12}>
+          <EntityAksNetworkPostureCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+
     <Grid item md={4} xs={12}>
       <EntityLinksCard />
     </Grid>
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
-
-    {/* AKS network slot: the clusters this entity runs on and their posture */}
-    <EntitySwitch>
-      <EntitySwitch.Case if={isAksNetworkAvailable}>
-        <Grid item md={12} xs={12}>
-          <EntityAksNetworkCard />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
   </Grid>
 );
 
@@ -389,6 +391,33 @@ const systemPage = (
   </EntityLayout>
 );
 
+// A resource: an AKS cluster (catalog module) gets its network card.
+const resourcePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={isAksClusterEntity}>
+            <Grid item xs={12}>
+              <EntityAksClusterCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 const domainPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -416,6 +445,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isKind('resource')} children={resourcePage} />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

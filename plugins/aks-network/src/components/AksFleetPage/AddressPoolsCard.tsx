@@ -1,0 +1,35 @@
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { aksNetworkApiRef } from '../../api/aksNetworkApiRef';
+import { LoadFailure } from '../network/LoadFailure';
+import { AddressPoolCapacityList } from './AddressPoolCapacityList';
+
+/**
+ * The address pools with what each has left. Its own request: the backend reads every
+ * pool's VNet for the count, which may be slower than the inventory's totals, and a
+ * failure here should not hide the rest of the page.
+ */
+export function AddressPoolsCard() {
+  const api = useApi(aksNetworkApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.listAddressPools({ capacity: true }),
+    [api],
+  );
+  let content;
+  if (loading && !value) {
+    content = <Progress aria-label="Loading address pools" />;
+  } else if (error) {
+    content = <LoadFailure error={error} onRetry={retry} />;
+  } else if (value) {
+    content = <AddressPoolCapacityList pools={value.items} />;
+  }
+  return (
+    <InfoCard
+      title="Address pools"
+      subheader="Node subnets left in each pool, counted from its VNet as Azure has it"
+    >
+      <div data-testid="aks-address-pools">{content}</div>
+    </InfoCard>
+  );
+}

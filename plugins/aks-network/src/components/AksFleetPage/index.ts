@@ -1,0 +1,1 @@
+export { AksFleetPage } from './AksFleetPage';

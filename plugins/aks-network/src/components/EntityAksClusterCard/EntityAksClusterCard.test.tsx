@@ -1,0 +1,189 @@
+import type { AksNetworkApi } from '@aks-network/plugin-aks-network-common';
+import { Entity } from '@backstage/catalog-model';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import {
+  posture,
+  postureCluster,
+  record,
+  responseError,
+  watchedOverlay,
+} from '../../__fixtures__/clusters';
+import { aksNetworkApiRef } from '../../api/aksNetworkApiRef';
+import { overlayTemplateRouteRef } from '../../routes';
+import { EntityAksClusterCard } from './EntityAksClusterCard';
+
+function clusterEntity(name: string, armId?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: `${name}-0a1b2c3d`,
+      namespace: 'default',
+      annotations: armId ? { 'management.azure.com/resourceId': armId } : {},
+    },
+    spec: {
+      type: 'kubernetes-cluster',
+      owner: 'group:default/team-payments',
+      dependencyOf: ['component:default/payments-api'],
+    },
+  };
+}
+
+async function renderCard(
+  entity: Entity,
+  getEntityPosture: AksNetworkApi['getEntityPosture'],
+) {
+  const api = { getEntityPosture: jest.fn(getEntityPosture) };
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [aksNetworkApiRef, api],
+        [catalogApiRef, { getEntityByRef: jest.fn() }],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <EntityAksClusterCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/create/templates/:namespace/:templateName': overlayTemplateRouteRef,
+      },
+    },
+  );
+  return api;
+}
+
+describe('EntityAksClusterCard', () => {
+  it('shows the cluster with its node pools, addons, read time and what was read', async () => {
+    const item = watchedOverlay();
+    const api = await renderCard(
+      clusterEntity(item.cluster.name, item.cluster.id),
+      async () => posture([{ ...item, entityRef: 'resource:default/x' }]),
+    );
+    const card = await screen.findByTestId('aks-cluster-card');
+    const c = within(card);
+    expect(api.getEntityPosture).toHaveBeenCalledWith(
+      'resource:default/aks-payments-prod-weu-0a1b2c3d',
+    );
+    expect(c.getByText('Azure CNI Overlay')).toBeInTheDocument();
+    // Its own page: the name is not a link to itself.
+    expect(
+      c.queryByRole('link', { name: 'aks-payments-prod-weu' }),
+    ).not.toBeInTheDocument();
+    const pools = c.getByRole('table', { name: 'Node pools' });
+    const row = within(pools).getAllByRole('row')[1];
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    ).toEqual([
+      'system',
+      'System',
+      '3',
+      'Standard_D4s_v5',
+      '30',
+      '1',
+      'snet-aks-payments-prod-weu',
+      '—',
+    ]);
+    const observability = c.getByText('ACNS observability').closest('div')!;
+    expect(within(observability).getByText('On')).toBeInTheDocument();
+    const logs = c.getByText('Container network logs').closest('div')!;
+    expect(within(logs).getByText('Off')).toBeInTheDocument();
+    expect(c.getByText(/Read from Azure/)).toBeInTheDocument();
+    expect(
+      c.getByText('Everything the checks need was read.'),
+    ).toBeInTheDocument();
+  });
+
+  it('lists what could not be read of a partly read cluster', async () => {
+    const clusterRecord = record(
+      'overlay',
+      { vnet: undefined },
+      { prefix: '10.240.0.0/27' },
+    );
+    const item = postureCluster(clusterRecord, {
+      inventory: {
+        stale: { error: 'HTTP 503 from ARM', since: '2026-12-01T08:00:00Z' },
+      },
+    });
+    await renderCard(
+      clusterEntity(clusterRecord.name, clusterRecord.id),
+      async () => posture([item]),
+    );
+    const card = await screen.findByTestId('aks-cluster-card');
+    expect(within(card).getByText(/The subscription, since/)).toHaveTextContent(
+      'HTTP 503 from ARM',
+    );
+    expect(
+      within(card).getByText('The VNet of the node subnets'),
+    ).toBeInTheDocument();
+    expect(
+      within(card).getByText(
+        /IP use of snet-aks-overlay-weu \(VNet usages API\)/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('offers the way to overlay with the entity it is on', async () => {
+    const item = postureCluster(record('podSubnet'));
+    await renderCard(
+      clusterEntity(item.cluster.name, item.cluster.id),
+      async () => posture([item]),
+    );
+    const card = await screen.findByTestId('aks-cluster-card');
+    expect(within(card).getByText('Azure CNI, pod subnet')).toBeInTheDocument();
+    // The pod subnet column names the pool's pod subnet.
+    expect(
+      within(card).getByText('snet-aks-podsubnet-weu-pods'),
+    ).toBeInTheDocument();
+    expect(
+      within(card).getByRole('button', { name: 'Request an overlay cluster' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says the cluster is not in the inventory yet', async () => {
+    await renderCard(clusterEntity('aks-new', '/subscriptions/x/y'), async () =>
+      posture([], {
+        unresolved: [
+          {
+            ref: 'resource:default/aks-new-0a1b2c3d',
+            reason: 'cluster /subscriptions/x/y is not in the inventory',
+          },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText('This cluster is not in the AKS inventory'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/is not in the inventory$/)).toBeInTheDocument();
+  });
+
+  it('asks for the ARM id annotation on a resource without it, and asks the backend nothing', async () => {
+    const api = await renderCard(clusterEntity('aks-x'), async () =>
+      posture([]),
+    );
+    expect(
+      (await screen.findAllByText(/management\.azure\.com\/resourceId/)).length,
+    ).toBeGreaterThan(0);
+    expect(api.getEntityPosture).not.toHaveBeenCalled();
+  });
+
+  it('shows the error and a retry', async () => {
+    await renderCard(clusterEntity('aks-x', '/subscriptions/x'), async () => {
+      throw await responseError(500, 'Error', 'database unavailable');
+    });
+    expect(
+      (await screen.findAllByText(/database unavailable/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+});

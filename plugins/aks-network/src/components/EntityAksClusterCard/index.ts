@@ -1,0 +1,2 @@
+export { EntityAksClusterCard } from './EntityAksClusterCard';
+export type { EntityAksClusterCardProps } from './EntityAksClusterCard';

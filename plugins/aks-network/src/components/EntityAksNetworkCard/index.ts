@@ -1,4 +1,0 @@
-export {
-  EntityAksNetworkCard,
-  isAksNetworkAvailable,
-} from './EntityAksNetworkCard';

@@ -1,0 +1,2 @@
+export { EntityAksNetworkPostureCard } from './EntityAksNetworkPostureCard';
+export type { EntityAksNetworkPostureCardProps } from './EntityAksNetworkPostureCard';

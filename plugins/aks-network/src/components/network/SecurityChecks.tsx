@@ -1,0 +1,62 @@
+import {
+  ClusterPosture,
+  PostureFinding,
+  SECURITY_CHECK_FINDING_IDS,
+} from '@aks-network/plugin-aks-network-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { PostureStatusLabel } from './PostureStatusLabel';
+
+const CHECK_NAMES = {
+  egressIngressMonitored: 'Egress and ingress monitored',
+  samePodToPodVisible: 'Same-node pod-to-pod visible',
+  historyKept: 'History of communications kept',
+} as const;
+
+/** One finding: its status in words, what was found, and what to do about it. */
+export function FindingItem(props: { finding: PostureFinding; name?: string }) {
+  const { finding, name } = props;
+  return (
+    <Box mb={1.5} data-finding={finding.id}>
+      <Typography variant="body2" component="div">
+        <PostureStatusLabel status={finding.status} />{' '}
+        <strong>{name ? `${name}: ` : ''}</strong>
+        {finding.title}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {finding.detail}
+      </Typography>
+      {finding.remediation && (
+        <Typography variant="body2">
+          <em>What to do:</em> {finding.remediation}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * The three things security wants kept, each with its status, why and the
+ * remediation (DESIGN: egress/ingress monitored, same-node pod-to-pod observable, a
+ * history of communications).
+ */
+export function SecurityChecks(props: { posture: ClusterPosture }) {
+  return (
+    <div>
+      {(Object.keys(CHECK_NAMES) as Array<keyof typeof CHECK_NAMES>).map(
+        key => {
+          const finding = props.posture.findings.find(
+            f => f.id === SECURITY_CHECK_FINDING_IDS[key],
+          );
+          return finding ? (
+            <FindingItem key={key} finding={finding} name={CHECK_NAMES[key]} />
+          ) : (
+            <Typography key={key} variant="body2" color="textSecondary">
+              {CHECK_NAMES[key]}: not assessed
+            </Typography>
+          );
+        },
+      )}
+    </div>
+  );
+}
