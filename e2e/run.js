@@ -84,7 +84,9 @@ async function main() {
     process.exit(1);
   }
 
-  for (const test of tests) {
+  // E2E_ONLY (a pattern of test names) runs some of them, while working on one.
+  const only = process.env.E2E_ONLY && new RegExp(process.env.E2E_ONLY);
+  for (const test of tests.filter(t => !only || only.test(t.name))) {
     // A fresh profile per test, as a new user would arrive.
     const context = await browser.newContext({
       viewport: { width: 1400, height: 1000 },
@@ -97,6 +99,9 @@ async function main() {
         appUrl: APP_URL,
         backendUrl: BACKEND_URL,
         log: message => console.log(`    ${message}`),
+        // A picture of a moment inside a flow, beside the one taken at its end.
+        screenshot: (name, target = page) =>
+          target.screenshot({ path: path.join(out, `${name}.png`) }),
       });
       results.push({ name: test.name, ok: true, ms: Date.now() - started });
       console.log(`  ✓ ${test.name}`);

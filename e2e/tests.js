@@ -116,6 +116,9 @@ async function clusterEntityWithin10s(backendUrl, token, clusterId) {
 }
 
 const SEED_FLEET_CLUSTERS = 14; // examples/azure-fleet/fleet.yaml
+
+/** The cluster flow 1 creates through the form, which flow 2 looks for. */
+let createdByForm;
 const NETWORK_MODELS = [
   'azure-cni-overlay',
   'azure-cni-pod-subnet',
@@ -415,8 +418,9 @@ module.exports = [
     },
   },
   {
-    name: 'a team creates a cluster through the template form and opens its entity',
-    async run({ page, appUrl, log }) {
+    name: 'flow 1: a team creates a cluster through the form, with the pickers and the live plan',
+    async run({ page, appUrl, log, screenshot }) {
+      await page.setViewportSize({ width: 1400, height: 1600 });
       await page.goto(`${appUrl}/create/templates/default/aks-overlay-cluster`);
       await signInAsGuest(page);
       const name = `aks-form-${Date.now().toString(36)}`;
@@ -433,13 +437,55 @@ module.exports = [
         .pressSequentially('payments-api', { delay: 50 });
       await page.getByRole('option', { name: 'payments-api' }).click();
       await page.keyboard.press('Escape');
-      // Pages 2 and 3 keep their defaults (nonprod-weu, 3 × Standard_D4s_v5, maxPods 30).
       await page.getByRole('button', { name: 'Next' }).click();
+
+      // Page 2: the subscription by its name, the pool of the region with its room.
+      await page.locator('#root_subscriptionId').click({ timeout: 30_000 });
+      await page
+        .getByRole('option', { name: /Platform Non-Production/ })
+        .click();
+      await page.locator('#root_addressPoolId').click();
+      const pool = page.getByRole('option', { name: /nonprod-weu/ });
+      await pool.getByText(/of 128 \/27s free/).waitFor();
+      await pool.click();
+      await screenshot('flow-1-azure-page');
       await page.getByRole('button', { name: 'Next' }).click();
+
+      // Page 3: a node count over the policy's 50 is refused by the backend's plan,
+      // named by its field, and the form stays on the page.
+      const plan = page.getByTestId('aks-network-plan');
+      await plan.waitFor({ timeout: 30_000 });
+      await page.locator('#root_nodeCount').fill('60');
+      await plan
+        .getByText(/60 is outside the allowed range 1–50/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Review' }).click();
+      await page
+        .getByText(/nodeCount: 60 is outside the allowed range 1–50/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      if (await page.getByRole('button', { name: 'Create' }).isVisible()) {
+        throw new Error('an invalid plan let the form go on to Create');
+      }
+      await screenshot('flow-1-plan-blocks-review');
+
+      // Three nodes: the live plan gives the /27 the pool would hand out and its cost.
+      await page.locator('#root_nodeCount').fill('3');
+      await page.locator('#root_acnsObservability').check();
+      await plan
+        .getByText(/10\.250\.\d+\.\d+\/27/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await plan
+        .getByText(/\$54\.75 a month/)
+        .first()
+        .waitFor();
+      await screenshot('flow-1-live-plan');
       await page.getByRole('button', { name: 'Review' }).click();
       await page
         .getByText('group:default/team-payments')
-        .waitFor({ timeout: 10_000 });
+        .waitFor({ timeout: 30_000 });
       await page.getByRole('button', { name: 'Create' }).click();
       const started = Date.now();
       const link = page.getByRole('link', { name: 'Cluster in the catalog' });
@@ -450,11 +496,190 @@ module.exports = [
       await page
         .getByText(/Node subnet: 10\.250\.\d+\.\d+\/27 from pool nonprod-weu/)
         .waitFor();
-      await link.click();
-      // The cluster's own entity page: a kubernetes-cluster resource owned by the team.
-      await page.getByRole('heading', { name }).waitFor({ timeout: 30_000 });
-      await page.getByText('kubernetes-cluster').first().waitFor();
-      await page.getByRole('link', { name: 'team-payments' }).first().waitFor();
+      await page
+        .getByRole('link', { name: 'Cluster in the Azure portal' })
+        .waitFor();
+      createdByForm = name;
+    },
+  },
+  {
+    name: 'flow 2: the new cluster is in the catalog as a kubernetes-cluster and its cluster card reads',
+    async run({ page, appUrl, screenshot }) {
+      if (!createdByForm) throw new Error('flow 1 created no cluster');
+      await page.setViewportSize({ width: 1400, height: 2600 });
+      await page.goto(
+        `${appUrl}/catalog?filters%5Bkind%5D=resource&filters%5Btype%5D=kubernetes-cluster&filters%5Buser%5D=all`,
+      );
+      await signInAsGuest(page);
+      await page
+        .getByRole('link', { name: createdByForm })
+        .click({ timeout: 90_000 });
+      const card = page.getByTestId('aks-cluster-card');
+      await card.waitFor({ timeout: 60_000 });
+      await card.getByText('Azure CNI Overlay').first().waitFor();
+      await card.getByRole('table', { name: 'Node pools' }).waitFor();
+      // The pool the form asked for: 3 nodes, the organisation's 30 pods per node.
+      const row = card
+        .getByRole('table', { name: 'Node pools' })
+        .getByRole('row')
+        .nth(1);
+      const cells = await row.getByRole('cell').allTextContents();
+      if (cells[2] !== '3' || cells[4] !== '30') {
+        throw new Error(`node pool ${JSON.stringify(cells)}`);
+      }
+      await card
+        .getByText(/\d+ in use \+ 1 for upgrade surge of 27 usable IPs/)
+        .first()
+        .waitFor();
+      // The form turned ACNS observability on.
+      await card
+        .locator('[data-addon="ACNS observability"]')
+        .getByText('On', { exact: true })
+        .waitFor();
+      await screenshot('flow-2-cluster-card', card);
+    },
+  },
+  {
+    name: "flow 3: payments-api's posture card reads model, IP use, the three checks and a flow-log link",
+    async run({ page, appUrl, screenshot }) {
+      await page.setViewportSize({ width: 1400, height: 3200 });
+      await page.goto(`${appUrl}/catalog/default/component/payments-api`);
+      await signInAsGuest(page);
+      const card = page.getByTestId('aks-network-posture-card');
+      const prod = card.locator('[data-cluster="aks-payments-prod-weu"]');
+      await prod.waitFor({ timeout: 60_000 });
+      await prod.getByText('Azure CNI Overlay').first().waitFor();
+      // snet-aks-payments-prod is a /27 (fleet.yaml): 27 usable, 5 kept by Azure.
+      await prod
+        .getByText(
+          /\d+ in use \+ \d+ for upgrade surge of 27 usable IPs · \d+ free · 5 kept by Azure/,
+        )
+        .first()
+        .waitFor();
+      await prod
+        .getByRole('img', {
+          name: /IP use of snet-aks-payments-prod: In use: \d+/,
+        })
+        .waitFor();
+      for (const check of [
+        'Egress and ingress monitored:',
+        'Same-node pod-to-pod visible:',
+        'History of communications kept:',
+      ]) {
+        await prod.getByText(check).waitFor();
+      }
+      const flowLog = prod.locator('[data-link-kind="flow-log"]').first();
+      const href = await flowLog.getAttribute('href');
+      if (!href || !/networkWatchers\/.+\/flowLogs\//i.test(href)) {
+        throw new Error(`flow-log link ${href}`);
+      }
+      const dev = card.locator('[data-cluster="aks-payments-dev-weu"]');
+      await dev
+        .getByText('Same-node pod-to-pod visible:')
+        .locator('..')
+        .getByText('Fail')
+        .waitFor();
+      await dev
+        .getByText(
+          /Closing the same-node gap: ACNS observability costs about \$[\d.]+ a month/,
+        )
+        .waitFor();
+      await screenshot('flow-3-posture-card', card);
+    },
+  },
+  {
+    name: 'fleet page sorts every cluster by node subnet use on the server',
+    async run({ page, appUrl, screenshot }) {
+      await page.setViewportSize({ width: 1600, height: 2400 });
+      await page.goto(`${appUrl}/aks-network`);
+      await signInAsGuest(page);
+      await page
+        .getByRole('heading', { name: 'AKS network' })
+        .waitFor({ timeout: 60_000 });
+      const header = page.getByRole('button', { name: 'Node subnet use' });
+      await header.waitFor({ timeout: 60_000 });
+      const sortLine = page.getByTestId('aks-fleet-sort');
+      await header.click();
+      await sortLine.getByText(/node subnet use, ascending/).waitFor();
+      await header.click();
+      await sortLine.getByText(/node subnet use, descending/).waitFor();
+      // The fleet's fullest node subnet: flat Azure CNI, nearly out of IPs (fleet.yaml).
+      const first = page.locator('tbody tr').first();
+      await first
+        .getByRole('link', { name: 'aks-identity-prod-weu' })
+        .waitFor({ timeout: 30_000 });
+      await first.getByText(/an upgrade would not fit/).waitFor();
+      await page.getByText(/VNet IPs the overlay clusters save/).waitFor();
+      await screenshot('fleet-page-sorted-by-ip-use');
+    },
+  },
+  {
+    name: 'Request an overlay cluster opens the template pre-filled for the flat seed cluster',
+    async run({ page, appUrl, screenshot }) {
+      await page.goto(`${appUrl}/catalog/default/component/identity-provider`);
+      await signInAsGuest(page);
+      const flat = page.locator('[data-cluster="aks-identity-prod-weu"]');
+      await flat.waitFor({ timeout: 60_000 });
+      await flat
+        .getByRole('button', { name: 'Request an overlay cluster' })
+        .click();
+      await page.locator('#root_name').waitFor({ timeout: 60_000 });
+      const url = new URL(page.url());
+      const formData = JSON.parse(url.searchParams.get('formData'));
+      const expected = {
+        owner: 'group:default/team-identity',
+        subscriptionId: '7d3c1f0a-2b4e-4c8d-9f1a-3e5b7c9d1f20',
+        region: 'westeurope',
+      };
+      for (const [key, value] of Object.entries(expected)) {
+        if (formData[key] !== value) {
+          throw new Error(
+            `formData.${key} ${formData[key]}, expected ${value}`,
+          );
+        }
+      }
+      if (
+        !formData.components?.includes('component:default/identity-provider')
+      ) {
+        throw new Error(`components ${formData.components}`);
+      }
+      // The form shows what the URL brought.
+      const owner = await page.locator('#root_owner').inputValue();
+      if (owner !== 'group:default/team-identity') {
+        throw new Error(`owner field ${owner}`);
+      }
+      await screenshot('overlay-request-prefilled');
+    },
+  },
+  {
+    name: 'the Kubernetes plugin lists the seed clusters through its catalog locator',
+    async run({ backendUrl }) {
+      const token = await guestToken(backendUrl);
+      const entities = await getJson(
+        `${backendUrl}/api/catalog/entities?filter=kind=resource,spec.type=kubernetes-cluster&fields=metadata.name`,
+        token,
+      );
+      const clusters = await getJson(
+        `${backendUrl}/api/kubernetes/clusters`,
+        token,
+      );
+      const listed = new Set(clusters.items.map(c => c.name));
+      const missing = entities
+        .map(e => e.metadata.name)
+        .filter(n => !listed.has(n));
+      if (entities.length < SEED_FLEET_CLUSTERS || missing.length > 0) {
+        throw new Error(
+          `${
+            entities.length
+          } cluster entities; not listed by the Kubernetes plugin: ${missing.join(
+            ', ',
+          )}`,
+        );
+      }
+      const providers = new Set(clusters.items.map(c => c.authProvider));
+      if (providers.size !== 1 || !providers.has('aks')) {
+        throw new Error(`auth providers ${[...providers]}`);
+      }
     },
   },
   {
@@ -484,16 +709,6 @@ module.exports = [
       await signInAsGuest(page);
       await page
         .getByRole('link', { name: 'example-website' })
-        .waitFor({ timeout: 60_000 });
-    },
-  },
-  {
-    name: 'component page has the AKS network card slot',
-    async run({ page, appUrl }) {
-      await page.goto(`${appUrl}/catalog/default/component/example-website`);
-      await signInAsGuest(page);
-      await page
-        .getByText('AKS network', { exact: true })
         .waitFor({ timeout: 60_000 });
     },
   },

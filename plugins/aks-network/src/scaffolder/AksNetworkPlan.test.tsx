@@ -299,23 +299,33 @@ describe('AksNetworkPlan', () => {
     );
   });
 
-  it('shows the form errors it does not already show as findings', async () => {
-    const refused = nodeCountRefusedPlan();
-    const nodeCountError = `nodeCount: ${refused.findings[0].message}`;
-    await renderPlan(async () => refused, {
-      rawErrors: [nodeCountError, "must have required property 'networkPlan'"],
-    });
+  it("lets the live plan's findings replace the validator's errors of an earlier Next", async () => {
+    // The form keeps the errors of the last Next until the next one: after the node
+    // count is fixed they no longer hold, and the valid plan is what is shown.
+    const stale = `nodeCount: ${nodeCountRefusedPlan().findings[0].message}`;
+    await renderPlan(async () => validPlan(), { rawErrors: [stale] });
     expect(await screen.findByTestId('plan-verdict')).toHaveTextContent(
-      /^Not valid/,
+      /^Valid/,
+    );
+    expect(screen.queryByText(stale)).not.toBeInTheDocument();
+  });
+
+  it('shows the form errors while there is no live plan', async () => {
+    await renderPlan(
+      async () => {
+        throw new Error('Failed to fetch');
+      },
+      {
+        rawErrors: [
+          'networkPlan: the plan could not be checked with the aks-network backend: Failed to fetch',
+        ],
+      },
     );
     expect(
-      screen.getByText("must have required property 'networkPlan'"),
+      await screen.findByText(
+        'networkPlan: the plan could not be checked with the aks-network backend: Failed to fetch',
+      ),
     ).toBeInTheDocument();
-    // Shown once, with the finding, not again below it.
-    expect(screen.queryByText(nodeCountError)).not.toBeInTheDocument();
-    expect(screen.getAllByText(/60 is outside the allowed range/)).toHaveLength(
-      1,
-    );
   });
 
   it('sets a value at once, before the first answer, so its validator runs on Next', async () => {

@@ -144,12 +144,10 @@ export function AksNetworkPlan(props: AksNetworkPlanProps) {
     );
   }
 
-  // Errors the validator added from the findings are already shown with them.
-  const shown = new Set(
-    (state.value?.findings ?? [])
-      .filter(finding => finding.severity === 'error')
-      .map(finding => `${finding.field}: ${finding.message}`),
-  );
+  // The validator's errors are findings of the plan it asked for. While a live plan is
+  // shown its findings are the truth: the form keeps the validator's errors until the
+  // next Next, and a fixed plan must not go on showing them.
+  const live = Boolean(state.value) && !state.error;
   return (
     <Box my={1} data-testid="aks-network-plan">
       <FieldHeading
@@ -160,7 +158,7 @@ export function AksNetworkPlan(props: AksNetworkPlanProps) {
       <Box mt={1} aria-live="polite">
         {body}
       </Box>
-      <FieldErrors errors={rawErrors.filter(error => !shown.has(error))} />
+      <FieldErrors errors={live ? [] : rawErrors} />
     </Box>
   );
 }

@@ -4,7 +4,12 @@ import Typography from '@material-ui/core/Typography';
 
 function OnOff(props: { on: boolean; name: string; note?: string }) {
   return (
-    <Typography variant="body2" component="div">
+    <Typography
+      variant="body2"
+      component="div"
+      data-addon={props.name}
+      data-on={props.on}
+    >
       {props.on ? <StatusOK>On</StatusOK> : <StatusAborted>Off</StatusAborted>}{' '}
       {props.name}
       {props.note ? (
