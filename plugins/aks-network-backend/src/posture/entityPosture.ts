@@ -34,7 +34,8 @@ export async function entityPosture(options: {
   store: AksNetworkStore;
   /** The portal the links open (the configured cloud's). */
   portalBaseUrl: string;
-  lastSync: LastSync | null;
+  /** The last sync, read beside the catalog. */
+  lastSync: Promise<LastSync | null>;
   now?: Date;
 }): Promise<EntityPosture> {
   const { catalog, credentials, store } = options;
@@ -101,8 +102,13 @@ export async function entityPosture(options: {
   });
 
   const clusters: EntityPostureCluster[] = [];
-  for (const target of targets.values()) {
-    const cluster = await store.getCluster(target.armId);
+  const found = await Promise.all(
+    [...targets.values()].map(async target => ({
+      target,
+      cluster: await store.getCluster(target.armId),
+    })),
+  );
+  for (const { target, cluster } of found) {
     if (!cluster) {
       unresolved.push({
         ref: target.entityRef ?? target.armId,
@@ -122,6 +128,6 @@ export async function entityPosture(options: {
     entityRef: stringifyEntityRef(entity),
     clusters,
     unresolved,
-    lastSync: options.lastSync,
+    lastSync: await options.lastSync,
   };
 }

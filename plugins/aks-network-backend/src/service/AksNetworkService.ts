@@ -238,11 +238,15 @@ export class AksNetworkService {
     credentials: BackstageCredentials;
     catalog: CatalogService;
   }): Promise<EntityPosture> {
+    const lastSync = this.lastSync();
+    // Read beside the catalog; awaited by entityPosture, so a failure still fails the
+    // request, but never goes unhandled when the catalog read fails first.
+    lastSync.catch(() => undefined);
     return entityPosture({
       ...options,
       store: this.store,
       portalBaseUrl: this.portalBaseUrl,
-      lastSync: await this.lastSync(),
+      lastSync,
     });
   }
 

@@ -44,9 +44,15 @@ describe('the scaffolder field extensions', () => {
       'AksAddressPoolPicker',
       'AksNetworkPlan',
     ]);
-    expect(byName.AksSubscriptionPicker.component).toBe(AksSubscriptionPicker);
-    expect(byName.AksAddressPoolPicker.component).toBe(AksAddressPoolPicker);
-    expect(byName.AksNetworkPlan.component).toBe(AksNetworkPlan);
+    // Each component is loaded with the form, and is the field itself once loaded.
+    for (const [name, real] of [
+      ['AksSubscriptionPicker', AksSubscriptionPicker],
+      ['AksAddressPoolPicker', AksAddressPoolPicker],
+      ['AksNetworkPlan', AksNetworkPlan],
+    ] as const) {
+      expect(byName[name].component).not.toBe(real);
+      expect(byName[name].component.name).toBe('LazyField');
+    }
     expect(byName.AksNetworkPlan.validation).toBe(aksNetworkPlanValidation);
     expect(byName.AksSubscriptionPicker.validation).toBeUndefined();
     expect(byName.AksNetworkPlan.schema?.returnValue).toMatchObject({

@@ -1,12 +1,31 @@
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { aksNetworkPlugin } from '../plugin';
-import { AksAddressPoolPicker } from './AksAddressPoolPicker';
-import { AksAddressPoolPickerFieldSchema } from './AksAddressPoolPickerSchema';
-import { AksNetworkPlan } from './AksNetworkPlan';
-import { AksNetworkPlanFieldSchema } from './AksNetworkPlanSchema';
+import {
+  AksAddressPoolPickerFieldSchema,
+  AksAddressPoolPickerProps,
+} from './AksAddressPoolPickerSchema';
+import {
+  AksNetworkPlanFieldSchema,
+  AksNetworkPlanProps,
+} from './AksNetworkPlanSchema';
 import { aksNetworkPlanValidation } from './aksNetworkPlanValidation';
-import { AksSubscriptionPicker } from './AksSubscriptionPicker';
-import { AksSubscriptionPickerFieldSchema } from './AksSubscriptionPickerSchema';
+import {
+  AksSubscriptionPickerFieldSchema,
+  AksSubscriptionPickerProps,
+} from './AksSubscriptionPickerSchema';
+import { lazyField } from './lazyField';
+
+// The components load with the form; the schemas and the validator (which the
+// scaffolder runs on Next) are small and come with the extensions.
+const AksSubscriptionPicker = lazyField<AksSubscriptionPickerProps>(() =>
+  import('./AksSubscriptionPicker').then(m => m.AksSubscriptionPicker),
+);
+const AksAddressPoolPicker = lazyField<AksAddressPoolPickerProps>(() =>
+  import('./AksAddressPoolPicker').then(m => m.AksAddressPoolPicker),
+);
+const AksNetworkPlan = lazyField<AksNetworkPlanProps>(() =>
+  import('./AksNetworkPlan').then(m => m.AksNetworkPlan),
+);
 
 /**
  * `ui:field: AksSubscriptionPicker` for the legacy frontend system: put it inside
