@@ -8,7 +8,7 @@
 const fs = require('fs');
 const path = require('path');
 const os = require('os');
-const { chromium } = require('playwright-core');
+const { launchChromium } = require('./browser');
 const tests = require('./tests');
 
 const APP_URL = process.env.E2E_APP_URL ?? 'http://localhost:3000';
@@ -58,21 +58,7 @@ async function main() {
   try {
     await waitFor(`${BACKEND_URL}/.backstage/health/v1/readiness`, 'backend');
     await waitFor(APP_URL, 'frontend');
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Without the background-networking flags Chromium keeps dialling hosts this
-      // closed network refuses; the sandbox needs a non-root user.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   } catch (error) {
     results.push({
       name: 'app starts and browser launches',

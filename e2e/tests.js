@@ -2,15 +2,7 @@
  * The user flows, each proven in a real browser against the running app.
  */
 
-/** The legacy app's guest sign-in asks for one click in a fresh profile. */
-async function signInAsGuest(page) {
-  const enter = page.getByRole('button', { name: /enter/i });
-  const signedIn = page.getByRole('navigation');
-  await Promise.race([
-    enter.waitFor({ timeout: 60_000 }).then(() => enter.click()),
-    signedIn.waitFor({ timeout: 60_000 }),
-  ]);
-}
+const { signInAsGuest } = require('./browser');
 
 /** A guest's Backstage token, the way the app's sign-in gets one. */
 async function guestToken(backendUrl) {

@@ -10,7 +10,7 @@
  *
  * Usage: node e2e/bench/postureCardPaint.js [runs=5] [component=payments-api]
  */
-const { chromium } = require('playwright-core');
+const { launchChromium, signInAsGuest } = require('../browser');
 
 const APP_URL = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 const runs = Number(process.argv[2] ?? 5);
@@ -23,29 +23,13 @@ const median = values => {
 };
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await (
     await browser.newContext({ viewport: { width: 1400, height: 1000 } })
   ).newPage();
   const list = `${APP_URL}/catalog?filters%5Bkind%5D=component&filters%5Buser%5D=all`;
   await page.goto(list);
-  const enter = page.getByRole('button', { name: /enter/i });
-  await Promise.race([
-    enter.waitFor({ timeout: 60_000 }).then(() => enter.click()),
-    page.getByRole('navigation').waitFor({ timeout: 60_000 }),
-  ]);
+  await signInAsGuest(page);
   const times = [];
   const pageTimes = [];
   // One run to load the entity page's code, not counted: a user's second visit.

@@ -50,6 +50,29 @@ const CHECK_COLUMNS = {
   historyKept: 'check_history',
 } as const;
 
+/** The filters `GET /clusters` and the fleet view share. */
+function whereClusters(
+  builder: Knex.QueryBuilder,
+  query: Pick<
+    ListClustersQuery,
+    'subscriptionId' | 'region' | 'networkModel' | 'owner'
+  >,
+): Knex.QueryBuilder {
+  if (query.subscriptionId) {
+    builder.where('subscription_id', query.subscriptionId.toLowerCase());
+  }
+  if (query.region) {
+    builder.where('location', query.region.toLowerCase());
+  }
+  if (query.networkModel) {
+    builder.where('network_model', query.networkModel);
+  }
+  if (query.owner) {
+    builder.where('owner', query.owner);
+  }
+  return builder;
+}
+
 /** `%` and `_` in user text match themselves in a LIKE, not any characters. */
 function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
@@ -155,22 +178,7 @@ export class ClusterInventoryTable {
       MAX_PAGE_SIZE,
     );
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
-    const filtered = () => {
-      const builder = this.db<ClusterRow>(TABLE);
-      if (query.subscriptionId) {
-        builder.where('subscription_id', query.subscriptionId.toLowerCase());
-      }
-      if (query.region) {
-        builder.where('location', query.region.toLowerCase());
-      }
-      if (query.networkModel) {
-        builder.where('network_model', query.networkModel);
-      }
-      if (query.owner) {
-        builder.where('owner', query.owner);
-      }
-      return builder;
-    };
+    const filtered = () => whereClusters(this.db<ClusterRow>(TABLE), query);
     const [rows, countRows] = await Promise.all([
       filtered()
         .select('*')
@@ -196,23 +204,11 @@ export class ClusterInventoryTable {
     );
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const filtered = () => {
-      const builder = this.db<ClusterRow>(TABLE);
+      const builder = whereClusters(this.db<ClusterRow>(TABLE), query);
       if (query.search) {
         builder.whereRaw("lower(name) like ? escape '\\'", [
           likePattern(query.search),
         ]);
-      }
-      if (query.subscriptionId) {
-        builder.where('subscription_id', query.subscriptionId.toLowerCase());
-      }
-      if (query.region) {
-        builder.where('location', query.region.toLowerCase());
-      }
-      if (query.networkModel) {
-        builder.where('network_model', query.networkModel);
-      }
-      if (query.owner) {
-        builder.where('owner', query.owner);
       }
       if (query.failingCheck) {
         builder.whereNot(CHECK_COLUMNS[query.failingCheck], 'pass');

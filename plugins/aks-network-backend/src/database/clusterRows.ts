@@ -151,22 +151,28 @@ export function clusterRowFor(
   };
 }
 
+/** The stale mark of a row, when its subscription's last read failed. */
+function staleOf(row: ClusterRow): { stale?: { error: string; since: Date } } {
+  if (!readBoolean(row.stale)) {
+    return {};
+  }
+  return {
+    stale: {
+      error: readOptionalText(row.stale_error) ?? 'unknown error',
+      since:
+        readOptionalTimestamp(row.stale_since) ?? readTimestamp(row.updated_at),
+    },
+  };
+}
+
 /** The inventory entry of a row. */
 export function inventoryClusterFromRow(row: ClusterRow): InventoryCluster {
-  const since = readOptionalTimestamp(row.stale_since);
   return {
     record: JSON.parse(row.record) as ClusterRecord,
     networkModel: row.network_model as InventoryCluster['networkModel'],
     dataplane: row.dataplane as InventoryCluster['dataplane'],
     owner: row.owner,
-    ...(readBoolean(row.stale)
-      ? {
-          stale: {
-            error: readOptionalText(row.stale_error) ?? 'unknown error',
-            since: since ?? readTimestamp(row.updated_at),
-          },
-        }
-      : {}),
+    ...staleOf(row),
     lastSeenAt: readTimestamp(row.last_seen_at),
     updatedAt: readTimestamp(row.updated_at),
   };
@@ -182,7 +188,6 @@ export function fleetClusterFromRow(row: ClusterRow): FleetInventoryCluster {
   const figures: ClusterFleetFigures = record
     ? clusterFleetFigures(record, assessClusterPosture(record))
     : (JSON.parse(row.fleet as string) as ClusterFleetFigures);
-  const since = readOptionalTimestamp(row.stale_since);
   return {
     id: row.resource_id,
     name: row.name,
@@ -193,14 +198,7 @@ export function fleetClusterFromRow(row: ClusterRow): FleetInventoryCluster {
     networkModel: row.network_model as FleetInventoryCluster['networkModel'],
     dataplane: row.dataplane as FleetInventoryCluster['dataplane'],
     figures,
-    ...(readBoolean(row.stale)
-      ? {
-          stale: {
-            error: readOptionalText(row.stale_error) ?? 'unknown error',
-            since: since ?? readTimestamp(row.updated_at),
-          },
-        }
-      : {}),
+    ...staleOf(row),
     lastSeenAt: readTimestamp(row.last_seen_at),
   };
 }

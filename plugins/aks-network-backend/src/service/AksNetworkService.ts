@@ -17,7 +17,6 @@ import {
   AZURE_CLOUDS,
   AzureAccess,
   AzureInventoryReader,
-  clusterEntityName,
   DEFAULT_AZURE_PORTAL_BASE_URL,
 } from '@aks-network/plugin-aks-network-node';
 import type {
@@ -57,7 +56,11 @@ import type {
 } from '../sync/InventorySource';
 import { scheduleInventorySync } from '../sync/scheduleInventorySync';
 import { toApiAddressPool } from '../wire/addressPoolResponses';
-import { toApiCluster, toApiLastSync } from '../wire/clusterResponses';
+import {
+  toApiCluster,
+  toApiFleetCluster,
+  toApiLastSync,
+} from '../wire/clusterResponses';
 
 /**
  * Options of {@link AksNetworkService.create}.
@@ -256,26 +259,7 @@ export class AksNetworkService {
       this.lastSync(),
     ]);
     return {
-      items: page.items.map(cluster => ({
-        id: cluster.id,
-        name: cluster.name,
-        // The catalog module names cluster entities so (no namespace: `default`).
-        entityRef: `resource:default/${clusterEntityName(cluster)}`,
-        subscriptionId: cluster.subscriptionId,
-        resourceGroup: cluster.resourceGroup,
-        region: cluster.location,
-        owner: cluster.owner,
-        networkModel: cluster.networkModel,
-        dataplane: cluster.dataplane,
-        figures: cluster.figures,
-        stale: cluster.stale
-          ? {
-              error: cluster.stale.error,
-              since: cluster.stale.since.toISOString(),
-            }
-          : null,
-        lastSeenAt: cluster.lastSeenAt.toISOString(),
-      })),
+      items: page.items.map(toApiFleetCluster),
       totalCount: page.totalCount,
       lastSync,
     };

@@ -1,8 +1,21 @@
 import type {
   ApiCluster,
+  FleetCluster,
   LastSync,
 } from '@aks-network/plugin-aks-network-common';
-import type { InventoryCluster, SyncRun } from '../database/AksNetworkStore';
+import { clusterEntityName } from '@aks-network/plugin-aks-network-node';
+import type {
+  FleetInventoryCluster,
+  InventoryCluster,
+  SyncRun,
+} from '../database/AksNetworkStore';
+
+/** A stale mark as the API states it (times as ISO text). */
+function toApiStale(stale: InventoryCluster['stale']) {
+  return stale
+    ? { error: stale.error, since: stale.since.toISOString() }
+    : null;
+}
 
 /**
  * A cluster as the API returns it: the plain record (what the catalog module and the
@@ -15,12 +28,7 @@ export function toApiCluster(cluster: InventoryCluster): ApiCluster {
       networkModel: cluster.networkModel,
       dataplane: cluster.dataplane,
       owner: cluster.owner,
-      stale: cluster.stale
-        ? {
-            error: cluster.stale.error,
-            since: cluster.stale.since.toISOString(),
-          }
-        : null,
+      stale: toApiStale(cluster.stale),
       lastSeenAt: cluster.lastSeenAt.toISOString(),
       updatedAt: cluster.updatedAt.toISOString(),
     },
@@ -41,5 +49,26 @@ export function toApiLastSync(runs: SyncRun[]): LastSync | null {
     complete: run.status === 'succeeded',
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt.toISOString(),
+  };
+}
+
+/** A row of the fleet view as the API returns it, with its catalog entity ref. */
+export function toApiFleetCluster(
+  cluster: FleetInventoryCluster,
+): FleetCluster {
+  return {
+    id: cluster.id,
+    name: cluster.name,
+    // The catalog module names cluster entities so (no namespace: `default`).
+    entityRef: `resource:default/${clusterEntityName(cluster)}`,
+    subscriptionId: cluster.subscriptionId,
+    resourceGroup: cluster.resourceGroup,
+    region: cluster.location,
+    owner: cluster.owner,
+    networkModel: cluster.networkModel,
+    dataplane: cluster.dataplane,
+    figures: cluster.figures,
+    stale: toApiStale(cluster.stale),
+    lastSeenAt: cluster.lastSeenAt.toISOString(),
   };
 }

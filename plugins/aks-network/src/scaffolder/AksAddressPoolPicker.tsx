@@ -11,6 +11,7 @@ import { aksNetworkApiRef } from '../api/aksNetworkApiRef';
 import { LoadFailure } from '../components/network/LoadFailure';
 import type { AksAddressPoolPickerProps } from './AksAddressPoolPickerSchema';
 import { FieldErrors } from './FieldErrors';
+import { FieldFrame, FieldFrameProps } from './FieldFrame';
 import { FieldHeading } from './FieldHeading';
 import { formValuesOf, textValue } from './formValues';
 import { isPoolOfRegion, poolCapacityText } from './poolCapacityText';
@@ -64,41 +65,43 @@ export function AksAddressPoolPicker(props: AksAddressPoolPickerProps) {
     />
   );
 
+  const frame: FieldFrameProps = {
+    title,
+    description: schema.description,
+    required,
+    errors: rawErrors,
+    errorsId,
+  };
+
   if (loading && !value) {
     return (
-      <Box my={1}>
-        {heading}
+      <FieldFrame {...frame}>
         <Typography variant="body2">
           Reading the address pools and their free subnets…
         </Typography>
         <Progress />
-        <FieldErrors errors={rawErrors} id={errorsId} />
-      </Box>
+      </FieldFrame>
     );
   }
   if (error) {
     return (
-      <Box my={1}>
-        {heading}
+      <FieldFrame {...frame}>
         <Typography variant="body2" gutterBottom>
           The address pools could not be read from the aks-network backend.
         </Typography>
         <LoadFailure error={error} onRetry={retry} />
-        <FieldErrors errors={rawErrors} id={errorsId} />
-      </Box>
+      </FieldFrame>
     );
   }
   const pools = value?.items ?? [];
   if (pools.length === 0) {
     return (
-      <Box my={1}>
-        {heading}
+      <FieldFrame {...frame}>
         <StatusText severity="warning">
           The aks-network backend has no address pool yet: the platform team
           adds them (aksNetwork.addressPools). A node subnet is carved from one.
         </StatusText>
-        <FieldErrors errors={rawErrors} id={errorsId} />
-      </Box>
+      </FieldFrame>
     );
   }
 

@@ -11,7 +11,7 @@ import { aksNetworkApiRef } from '../api/aksNetworkApiRef';
 import { LoadFailure } from '../components/network/LoadFailure';
 import type { AksSubscriptionPickerProps } from './AksSubscriptionPickerSchema';
 import { FieldErrors } from './FieldErrors';
-import { FieldHeading } from './FieldHeading';
+import { FieldFrame, FieldFrameProps } from './FieldFrame';
 import { StatusText } from './StatusText';
 import {
   subscriptionLabel,
@@ -53,55 +53,44 @@ export function AksSubscriptionPicker(props: AksSubscriptionPickerProps) {
   const title = schema.title ?? 'Subscription';
   const id = idSchema?.$id ?? 'aks-subscription-picker';
   const errorsId = `${id}-errors`;
+  const frame: FieldFrameProps = {
+    title,
+    description: schema.description,
+    required,
+    errors: rawErrors,
+    errorsId,
+  };
 
   if (loading && !value) {
     return (
-      <Box my={1}>
-        <FieldHeading
-          title={title}
-          description={schema.description}
-          required={required}
-        />
+      <FieldFrame {...frame}>
         <Typography variant="body2">
           Reading the subscriptions the inventory reads…
         </Typography>
         <Progress />
-        <FieldErrors errors={rawErrors} id={errorsId} />
-      </Box>
+      </FieldFrame>
     );
   }
   if (error) {
     return (
-      <Box my={1}>
-        <FieldHeading
-          title={title}
-          description={schema.description}
-          required={required}
-        />
+      <FieldFrame {...frame}>
         <Typography variant="body2" gutterBottom>
           The subscriptions could not be read from the aks-network backend.
         </Typography>
         <LoadFailure error={error} onRetry={retry} />
-        <FieldErrors errors={rawErrors} id={errorsId} />
-      </Box>
+      </FieldFrame>
     );
   }
   const items = value?.items ?? [];
   if (items.length === 0) {
     return (
-      <Box my={1}>
-        <FieldHeading
-          title={title}
-          description={schema.description}
-          required={required}
-        />
+      <FieldFrame {...frame}>
         <StatusText severity="warning">
           The inventory reads no subscription yet: its first sync has not run,
           or its Azure credentials see none. A cluster needs one of its
           subscriptions.
         </StatusText>
-        <FieldErrors errors={rawErrors} id={errorsId} />
-      </Box>
+      </FieldFrame>
     );
   }
 
