@@ -85,9 +85,15 @@ async function main() {
         appUrl: APP_URL,
         backendUrl: BACKEND_URL,
         log: message => console.log(`    ${message}`),
-        // A picture of a moment inside a flow, beside the one taken at its end.
-        screenshot: (name, target = page) =>
-          target.screenshot({ path: path.join(out, `${name}.png`) }),
+        // A picture of a moment inside a flow, beside the one taken at its end: the
+        // viewport, or one element of it (tests make the viewport tall enough).
+        screenshot: async (name, element) => {
+          const box = element && (await element.boundingBox());
+          await page.screenshot({
+            path: path.join(out, `${name}.png`),
+            ...(box ? { clip: box } : {}),
+          });
+        },
       });
       results.push({ name: test.name, ok: true, ms: Date.now() - started });
       console.log(`  ✓ ${test.name}`);

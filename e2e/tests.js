@@ -109,6 +109,13 @@ async function clusterEntityWithin10s(backendUrl, token, clusterId) {
 
 const SEED_FLEET_CLUSTERS = 14; // examples/azure-fleet/fleet.yaml
 
+/** The whole card (title included) around an element of its content. */
+function infoCardOf(locator) {
+  return locator.locator(
+    'xpath=ancestor::div[contains(@class,"MuiCard-root")][1]',
+  );
+}
+
 /** The cluster flow 1 creates through the form, which flow 2 looks for. */
 let createdByForm;
 const NETWORK_MODELS = [
@@ -219,7 +226,8 @@ module.exports = [
         )}`;
       const put = await armRequest('PUT', `${id}?api-version=2026-06-01`, {
         location: 'westeurope',
-        tags: { owner: 'team-payments', component: 'payments-api' },
+        // Another component than payments-api, whose card flow 3 reads as seeded.
+        tags: { owner: 'team-payments', component: 'payments-worker' },
         properties: {
           dnsPrefix: 'aks-e2e',
           networkProfile: {
@@ -298,7 +306,7 @@ module.exports = [
             name,
             owner: 'group:default/team-payments',
             system: 'system:default/payments',
-            components: ['component:default/payments-api'],
+            components: ['component:default/payments-worker'],
             subscriptionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
             resourceGroup: 'rg-aks-payments-dev',
             region: 'westeurope',
@@ -426,8 +434,8 @@ module.exports = [
       await page.locator('#root_components').click();
       await page
         .locator('#root_components')
-        .pressSequentially('payments-api', { delay: 50 });
-      await page.getByRole('option', { name: 'payments-api' }).click();
+        .pressSequentially('payments-worker', { delay: 50 });
+      await page.getByRole('option', { name: 'payments-worker' }).click();
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Next' }).click();
 
@@ -528,7 +536,7 @@ module.exports = [
         .locator('[data-addon="ACNS observability"]')
         .getByText('On', { exact: true })
         .waitFor();
-      await screenshot('flow-2-cluster-card', card);
+      await screenshot('flow-2-cluster-card', infoCardOf(card));
     },
   },
   {
@@ -576,7 +584,7 @@ module.exports = [
           /Closing the same-node gap: ACNS observability costs about \$[\d.]+ a month/,
         )
         .waitFor();
-      await screenshot('flow-3-posture-card', card);
+      await screenshot('flow-3-posture-card', infoCardOf(card));
     },
   },
   {

@@ -4,7 +4,6 @@ import {
   MissingAnnotationEmptyState,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ClusterNetworkSection } from '../network/ClusterNetworkSection';
@@ -71,33 +70,33 @@ export function EntityAksClusterCard(props: EntityAksClusterCardProps) {
           overlayTemplate={props.overlayTemplate}
         >
           <Grid container spacing={3}>
-            <Grid item xs={12} lg={8}>
+            <Grid item xs={12}>
               <Typography variant="subtitle2" gutterBottom>
                 Node pools
               </Typography>
               <NodePoolsTable cluster={item.cluster} />
             </Grid>
-            <Grid item xs={12} lg={4}>
+            <Grid item xs={12} md={6}>
               <Typography variant="subtitle2" gutterBottom>
                 Addons
               </Typography>
               <AddonsList cluster={item.cluster} />
-              <Box mt={2}>
-                <Typography variant="subtitle2" gutterBottom>
-                  Not read
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <Typography variant="subtitle2" gutterBottom>
+                Not read
+              </Typography>
+              {unread.length === 0 ? (
+                <Typography variant="body2" color="textSecondary">
+                  Everything the checks need was read.
                 </Typography>
-                {unread.length === 0 ? (
-                  <Typography variant="body2" color="textSecondary">
-                    Everything the checks need was read.
+              ) : (
+                unread.map(part => (
+                  <Typography key={part} variant="body2">
+                    {part}
                   </Typography>
-                ) : (
-                  unread.map(part => (
-                    <Typography key={part} variant="body2">
-                      {part}
-                    </Typography>
-                  ))
-                )}
-              </Box>
+                ))
+              )}
             </Grid>
           </Grid>
         </ClusterNetworkSection>
