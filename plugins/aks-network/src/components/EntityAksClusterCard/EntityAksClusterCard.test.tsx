@@ -177,6 +177,54 @@ describe('EntityAksClusterCard', () => {
     expect(api.getEntityPosture).not.toHaveBeenCalled();
   });
 
+  it('shows progress while the posture is on its way', async () => {
+    await renderCard(
+      clusterEntity('aks-x', '/subscriptions/x'),
+      () => new Promise(() => {}),
+    );
+    const card = await screen.findByTestId('aks-cluster-card');
+    expect(within(card).getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['overlay', 'Azure CNI Overlay', 'Azure dataplane', 'snet-aks-overlay-weu'],
+    ['cilium', 'Azure CNI Overlay', 'Cilium dataplane', 'snet-aks-cilium-weu'],
+    [
+      'flat',
+      'Azure CNI, flat (node subnet)',
+      'Azure dataplane',
+      'snet-aks-flat-weu',
+    ],
+    [
+      'podSubnet',
+      'Azure CNI, pod subnet',
+      'Azure dataplane',
+      'snet-aks-podsubnet-weu',
+    ],
+    ['kubenet', 'kubenet', 'No Azure dataplane', '—'],
+    ['byo', 'Bring your own CNI', 'No Azure dataplane', 'snet-aks-byo-weu'],
+  ] as const)(
+    'shows a %s cluster with its model, dataplane and node pool',
+    async (model, label, dataplane, subnet) => {
+      const item = postureCluster(record(model));
+      await renderCard(
+        clusterEntity(item.cluster.name, item.cluster.id),
+        async () => posture([item]),
+      );
+      const card = await screen.findByTestId('aks-cluster-card');
+      expect(within(card).getByText(label)).toBeInTheDocument();
+      expect(within(card).getByText(dataplane)).toBeInTheDocument();
+      const row = within(
+        within(card).getByRole('table', { name: 'Node pools' }),
+      ).getAllByRole('row')[1];
+      expect(within(row).getAllByRole('cell')[6]).toHaveTextContent(subnet);
+      // Overlay has no way to overlay to show; every other model does.
+      expect(Boolean(within(card).queryByTestId('overlay-path'))).toBe(
+        label !== 'Azure CNI Overlay',
+      );
+    },
+  );
+
   it('shows the error and a retry', async () => {
     await renderCard(clusterEntity('aks-x', '/subscriptions/x'), async () => {
       throw await responseError(500, 'Error', 'database unavailable');

@@ -212,6 +212,13 @@ describe('EntityAksNetworkPostureCard', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('shows progress while the posture is on its way, and nothing of a cluster yet', async () => {
+    await renderCard(() => new Promise(() => {}));
+    const card = await screen.findByTestId('aks-network-posture-card');
+    expect(within(card).getByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByTestId('aks-cluster-network')).not.toBeInTheDocument();
+  });
+
   it('says how to link clusters when the component has none', async () => {
     await renderCard(async () => posture([]));
     expect(await screen.findByTestId('aks-how-to-link')).toHaveTextContent(
