@@ -42,6 +42,12 @@ export const DESIGN_FACTS = {
     'With overlay, pod-to-pod traffic is not encapsulated and subnet NSG rules apply: a deny rule needs allow rules node↔node, node→pod CIDR, pod↔pod.',
   overlayNodeSubnetSizes:
     'The overlay node subnet shrinks to a /27 by default (another /27 for blue/green, a /28 for a firewall).',
+  verdictNeedsData:
+    'A verdict needs data: a check whose inputs could not be read (403 on Network Watcher, a VNet that failed) is unknown, with what was not read, never pass or fail.',
+  noAzureDataplane:
+    'kubenet and bring-your-own CNI (networkPlugin none) have no Azure dataplane; networkDataplane cilium is Azure CNI powered by Cilium.',
+  usagesLimit:
+    'A VNet usages limit of 0 or -1 is no capacity: the usable count comes from the prefix (Azure reserves 5).',
   badInput:
     'Bad input (malformed CIDR, overlapping ranges, names too long, …) gets a clear error naming the field, and nothing is created.',
 } as const;
