@@ -152,7 +152,6 @@ module.exports = [
         for (const key of [
           'management.azure.com/resourceId',
           'aks.azure.com/network-model',
-          'aks.azure.com/network-dataplane',
           // What the Kubernetes plugin's catalog cluster locator requires.
           'kubernetes.io/api-server',
           'kubernetes.io/api-server-certificate-authority',
@@ -160,7 +159,17 @@ module.exports = [
         ]) {
           if (!a[key]) throw new Error(`${entity.metadata.name} lacks ${key}`);
         }
-        models.add(a['aks.azure.com/network-model']);
+        const model = a['aks.azure.com/network-model'];
+        models.add(model);
+        // kubenet and a BYO CNI have no Azure dataplane: no annotation rather than
+        // 'azure'; every Azure CNI cluster names its dataplane.
+        const dataplane = a['aks.azure.com/network-dataplane'];
+        const noAzureDataplane = model === 'kubenet' || model === 'byo-cni';
+        if (noAzureDataplane ? dataplane !== undefined : !dataplane) {
+          throw new Error(
+            `${entity.metadata.name} (${model}) has network-dataplane ${dataplane}`,
+          );
+        }
       }
       const missing = NETWORK_MODELS.filter(m => !models.has(m));
       if (missing.length)

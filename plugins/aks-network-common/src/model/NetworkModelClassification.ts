@@ -11,7 +11,8 @@ export type NetworkModelClassification =
   | {
       known: true;
       model: NetworkModel;
-      dataplane: NetworkDataplane;
+      /** Null for kubenet and a BYO CNI: they have no Azure dataplane. */
+      dataplane: NetworkDataplane | null;
       /** Which ARM values decided it, for people reading the inventory. */
       reason: string;
     }

@@ -67,13 +67,19 @@ describe('classifyNetworkModel', () => {
       'kubenet',
       { networkProfile: { networkPlugin: 'kubenet' } },
       'kubenet',
-      'azure',
+      null,
+    ],
+    [
+      "kubenet, even where ARM writes networkDataplane 'azure'",
+      { networkProfile: { networkPlugin: 'kubenet', networkDataplane: 'azure' } },
+      'kubenet',
+      null,
     ],
     [
       'bring your own CNI',
       { networkProfile: { networkPlugin: 'none' } },
       'byo-cni',
-      'azure',
+      null,
     ],
     [
       'a flat cluster migrated in place',
@@ -144,6 +150,18 @@ describe('classifyNetworkModel', () => {
       'an unknown dataplane',
       { networkProfile: { networkPlugin: 'azure', networkDataplane: 'ebpf' } },
       "'ebpf'",
+    ],
+    [
+      'Cilium under kubenet (Cilium runs only with networkPlugin azure)',
+      {
+        networkProfile: { networkPlugin: 'kubenet', networkDataplane: 'cilium' },
+      },
+      "only with networkPlugin 'azure'",
+    ],
+    [
+      'Cilium under a BYO CNI',
+      { networkProfile: { networkPlugin: 'none', networkDataplane: 'cilium' } },
+      "'cilium' with networkPlugin 'none'",
     ],
   ])('gives a clear result, not a throw, for %s', (_, cluster, reason) => {
     const result = classifyNetworkModel(cluster);

@@ -97,6 +97,18 @@ export function classifyNetworkModel(
     dataplane,
     reason: dataplane === 'cilium' ? `${reason}, dataplane cilium` : reason,
   });
+  // kubenet and a CNI of one's own have no Azure dataplane (DESIGN_FACTS
+  // .noAzureDataplane); Cilium runs only under networkPlugin azure.
+  const withoutDataplane = (
+    model: NetworkModel,
+    reason: string,
+  ): NetworkModelClassification =>
+    dataplane === 'cilium'
+      ? {
+          known: false,
+          reason: `networkProfile.networkDataplane is 'cilium' with ${reason}; Cilium runs only with networkPlugin 'azure'.`,
+        }
+      : { known: true, model, dataplane: null, reason };
 
   if (plugin === undefined) {
     return { known: false, reason: 'networkProfile.networkPlugin is missing.' };
@@ -136,9 +148,9 @@ export function classifyNetworkModel(
         "networkPlugin 'azure' without a mode",
       );
     case 'kubenet':
-      return result('kubenet', "networkPlugin 'kubenet'");
+      return withoutDataplane('kubenet', "networkPlugin 'kubenet'");
     case 'none':
-      return result('byo-cni', "networkPlugin 'none'");
+      return withoutDataplane('byo-cni', "networkPlugin 'none'");
     default:
       return {
         known: false,

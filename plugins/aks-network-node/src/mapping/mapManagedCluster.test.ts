@@ -35,14 +35,15 @@ async function mapFixture(
 }
 
 describe('mapManagedCluster', () => {
-  it.each<[string, NetworkModel, NetworkDataplane]>([
+  it.each<[string, NetworkModel, NetworkDataplane | null]>([
     ['overlay', 'azure-cni-overlay', 'azure'],
     ['overlay-cilium', 'azure-cni-overlay', 'cilium'],
     ['overlay-acns', 'azure-cni-overlay', 'cilium'],
     ['pod-subnet', 'azure-cni-pod-subnet', 'azure'],
     ['flat-node-subnet', 'azure-cni-node-subnet', 'azure'],
-    ['kubenet', 'kubenet', 'azure'],
-    ['byo-cni', 'byo-cni', 'azure'],
+    // kubenet and a BYO CNI have no Azure dataplane.
+    ['kubenet', 'kubenet', null],
+    ['byo-cni', 'byo-cni', null],
     ['migrated-overlay', 'azure-cni-overlay', 'azure'],
   ])(
     'maps the %s fixture into a record common classifies as %s / %s',

@@ -56,7 +56,10 @@ export function clusterRecord(
 }
 
 /** A cluster of each network model, as the inventory maps them from ARM. */
-export const CLUSTERS_BY_MODEL: Array<[string, string, ClusterRecord]> = [
+/** Model, dataplane annotation (undefined: absent, kubenet and BYO have none), record. */
+export const CLUSTERS_BY_MODEL: Array<
+  [string, string | undefined, ClusterRecord]
+> = [
   ['azure-cni-overlay', 'azure', clusterRecord()],
   [
     'azure-cni-overlay',
@@ -93,7 +96,7 @@ export const CLUSTERS_BY_MODEL: Array<[string, string, ClusterRecord]> = [
   ],
   [
     'kubenet',
-    'azure',
+    undefined,
     clusterRecord({
       name: 'aks-billing-legacy-weu',
       networkProfile: { networkPlugin: 'kubenet', podCidr: '10.244.0.0/16' },
@@ -101,7 +104,7 @@ export const CLUSTERS_BY_MODEL: Array<[string, string, ClusterRecord]> = [
   ],
   [
     'byo-cni',
-    'azure',
+    undefined,
     clusterRecord({
       name: 'aks-platform-sandbox-neu',
       networkProfile: { networkPlugin: 'none' },

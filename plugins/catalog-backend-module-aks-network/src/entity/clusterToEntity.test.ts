@@ -55,10 +55,12 @@ describe('clusterToEntity', () => {
       expect(entity.spec.type).toBe('kubernetes-cluster');
       expect(entity.metadata.title).toBe(record.name);
       expect(entity.metadata.description).toContain('westeurope');
-      expect(entity.metadata.annotations).toMatchObject({
-        [AKS_ANNOTATIONS.networkModel]: model,
-        [AKS_ANNOTATIONS.networkDataplane]: dataplane,
-      });
+      expect(entity.metadata.annotations?.[AKS_ANNOTATIONS.networkModel]).toBe(
+        model,
+      );
+      expect(
+        entity.metadata.annotations?.[AKS_ANNOTATIONS.networkDataplane],
+      ).toBe(dataplane);
     },
   );
 

@@ -151,7 +151,10 @@ export function clusterToEntity(
   };
   if (classification.known) {
     annotations[AKS_ANNOTATIONS.networkModel] = classification.model;
-    annotations[AKS_ANNOTATIONS.networkDataplane] = classification.dataplane;
+    // Absent for kubenet and a BYO CNI, which have no Azure dataplane.
+    if (classification.dataplane) {
+      annotations[AKS_ANNOTATIONS.networkDataplane] = classification.dataplane;
+    }
   } else {
     annotations[AKS_ANNOTATIONS.networkModelUnknown] = classification.reason;
   }
