@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import {
-  containsCidr,
-  overlaps,
-  parseCidrOrThrow,
-} from '@aks-network/plugin-aks-network-common';
+import { containsCidr, overlaps, parseCidrOrThrow } from '../ip/IpRange';
 import { loadFleet } from './loadFleet';
 import { startArmSimulator, ArmSimulator } from '../startArmSimulator';
 import { collect, sdkClients } from '../__testUtils__/sdkClients';

@@ -1,4 +1,3 @@
-import { DEFAULT_MAX_SURGE_NODES } from '@aks-network/plugin-aks-network-common';
 import {
   JsonObject,
   numberAt,
@@ -6,6 +5,7 @@ import {
   objectsAt,
   stringAt,
 } from '../json/JsonValue';
+import { DEFAULT_MAX_SURGE_NODES } from './AksDefaults';
 
 /** Managed cluster resource type as ARM returns it. */
 export const MANAGED_CLUSTER_TYPE =
@@ -14,6 +14,8 @@ export const MANAGED_CLUSTER_TYPE =
 /** What the simulator needs to know about one node pool's networking. */
 export interface PoolNetworking {
   name: string;
+  /** `Linux` or `Windows` as sent (`Linux` when not sent). */
+  osType: string;
   count: number;
   maxPods: number;
   /** Extra nodes an upgrade adds (from `upgradeSettings.maxSurge`). */
@@ -59,6 +61,7 @@ export function clusterNetworking(cluster: JsonObject): ClusterNetworking {
       const count = numberAt(pool, 'count') ?? 0;
       return {
         name: stringAt(pool, 'name') ?? '',
+        osType: stringAt(pool, 'osType') ?? 'Linux',
         count,
         maxPods: numberAt(pool, 'maxPods') ?? 0,
         surge: surgeNodes(

@@ -1,25 +1,28 @@
 import {
-  AKS_RESERVED_RANGES,
-  azureUsableAddresses,
   Cidr,
   containsCidr,
   containsIp,
   formatCidr,
-  MAX_MAX_PODS,
-  MIN_MAX_PODS,
+  formatIp,
+  IpFamily,
   overlaps,
   parseCidr,
   parseCidrOrThrow,
   parseIp,
-  POD_CIDR_PRIVATE_RANGES,
-  SERVICE_CIDR_PREFIX_LIMIT,
-} from '@aks-network/plugin-aks-network-common';
+} from '../ip/IpRange';
 import { ArmError, badRequest } from '../server/ArmError';
 import { SimulatorContext } from '../server/SimulatorContext';
 import { idKey, nameOfId, parseArmId } from '../state/armIds';
 import { ArmResourceJson } from '../state/SimulatorState';
+import {
+  AKS_MIN_IPV6_SERVICE_CIDR_PREFIX,
+  AKS_POD_CIDR_PRIVATE_RANGES,
+  AKS_RESERVED_RANGES,
+  AKS_SERVICE_CIDR_PREFIX_LIMIT,
+} from './AksLimits';
 import { ClusterNetworking, poolIpsIn } from './ClusterNetworking';
 import { parentId, SUBNET_TYPE } from './networkResources';
+import { azureUsableAddresses } from './SubnetLimits';
 import { subnetCidrs, subnetPrefixTexts, vnetCidrs } from './SubnetValidation';
 import { usedIps } from './SubnetUsage';
 
@@ -30,57 +33,11 @@ export interface NetworkPlan {
   podCidr?: string;
   serviceCidr: string;
   dnsServiceIP: string;
-}
-
-/**
- * Every agent pool: a name AKS accepts, a count, and maxPods in 10–250 (DESIGN:
- * "maxPods range 10–250"); at least one System pool.
- */
-export function checkPools(
-  networking: ClusterNetworking,
-  modes: string[],
-): void {
-  if (networking.pools.length === 0) {
-    throw badRequest(
-      'InvalidParameter',
-      'The value of parameter agentPoolProfiles is invalid: a cluster needs at least one agent pool.',
-      'agentPoolProfiles',
-    );
-  }
-  networking.pools.forEach((pool, index) => {
-    if (!/^[a-z][a-z0-9]{0,11}$/.test(pool.name)) {
-      throw badRequest(
-        'InvalidParameter',
-        `The agent pool name '${pool.name}' is invalid: it must start with a lowercase letter and contain only lowercase letters and digits, 12 characters at most.`,
-        `agentPoolProfiles[${index}].name`,
-      );
-    }
-    if (!Number.isInteger(pool.count) || pool.count < 0 || pool.count > 1000) {
-      throw badRequest(
-        'InvalidParameter',
-        `The value of parameter agentPoolProfile.count is invalid: ${pool.count} (pool '${pool.name}'). It must be between 0 and 1000.`,
-        `agentPoolProfiles[${index}].count`,
-      );
-    }
-    if (
-      !Number.isInteger(pool.maxPods) ||
-      pool.maxPods < MIN_MAX_PODS ||
-      pool.maxPods > MAX_MAX_PODS
-    ) {
-      throw badRequest(
-        'InvalidParameter',
-        `The value of parameter agentPoolProfile.maxPods is invalid: ${pool.maxPods} (pool '${pool.name}'). maxPods must be between ${MIN_MAX_PODS} and ${MAX_MAX_PODS}.`,
-        `agentPoolProfiles[${index}].maxPods`,
-      );
-    }
-  });
-  if (!modes.some(mode => mode.toLowerCase() === 'system')) {
-    throw badRequest(
-      'InvalidParameter',
-      'The value of parameter agentPoolProfiles is invalid: a cluster needs at least one agent pool with mode System.',
-      'agentPoolProfiles',
-    );
-  }
+  /** `['IPv4']`, or `['IPv4', 'IPv6']` for dual-stack. */
+  ipFamilies: string[];
+  /** Dual-stack only: the IPv6 pod CIDR (overlay and kubenet) and service CIDR. */
+  podCidrIpv6?: string;
+  serviceCidrIpv6?: string;
 }
 
 /**
@@ -203,7 +160,11 @@ export function resolveSubnets(
   };
 }
 
-function parseOrReject(text: string, target: string): Cidr {
+function parseOrReject(
+  text: string,
+  target: string,
+  family: IpFamily = 'ipv4',
+): Cidr {
   const parsed = parseCidr(text);
   if (!parsed.ok) {
     throw badRequest(
@@ -212,19 +173,26 @@ function parseOrReject(text: string, target: string): Cidr {
       target,
     );
   }
+  if (parsed.cidr.family !== family) {
+    throw badRequest(
+      'InvalidParameter',
+      `The value of parameter ${target} is invalid: '${text}' is not an ${
+        family === 'ipv4' ? 'IPv4' : 'IPv6'
+      } range.`,
+      target,
+    );
+  }
   return parsed.cidr;
 }
 
 const RESERVED = AKS_RESERVED_RANGES.map(parseCidrOrThrow);
-const PRIVATE = POD_CIDR_PRIVATE_RANGES.map(range =>
-  parseCidrOrThrow(range.cidr),
-);
+const PRIVATE = AKS_POD_CIDR_PRIVATE_RANGES.map(parseCidrOrThrow);
 
 function rejectReserved(cidr: Cidr, what: string, target: string): void {
   const reserved = RESERVED.find(range => overlaps(range, cidr));
   if (reserved) {
-    // DESIGN: "Pod, service and VNet ranges must not touch 169.254.0.0/16,
-    // 172.30.0.0/16, 172.31.0.0/16, 192.0.2.0/24".
+    // Pod, service and VNet ranges must not touch AKS's reserved ranges (see
+    // `AKS_RESERVED_RANGES` for the source).
     throw badRequest(
       'InvalidParameter',
       `${what} ${formatCidr(
@@ -242,7 +210,8 @@ function rejectReserved(cidr: Cidr, what: string, target: string): void {
  * and clear of the VNet (`NetworkProfileCIDROverlapVNET`, DESIGN's wording), of the
  * service CIDR and of reserved ranges; the service CIDR smaller than /12, clear of the
  * VNet's subnets (`ServiceCidrOverlapExistingSubnetsCidr`) and reserved ranges; the DNS
- * IP inside it and not its first address.
+ * IP inside it and neither its network nor its first address; and a dual-stack
+ * cluster's IPv6 ranges.
  */
 export function checkCidrs(plan: NetworkPlan, resolved: ResolvedSubnets): void {
   const vnetSpace = resolved.vnet ? vnetCidrs(resolved.vnet) : [];
@@ -288,13 +257,13 @@ export function checkCidrs(plan: NetworkPlan, resolved: ResolvedSubnets): void {
   }
   if (
     service.family === 'ipv4' &&
-    service.prefix <= SERVICE_CIDR_PREFIX_LIMIT
+    service.prefix <= AKS_SERVICE_CIDR_PREFIX_LIMIT
   ) {
     throw badRequest(
       'InvalidParameter',
       `The service CIDR ${formatCidr(
         service,
-      )} is too large: it must be smaller than a /${SERVICE_CIDR_PREFIX_LIMIT}.`,
+      )} is too large: it must be smaller than a /${AKS_SERVICE_CIDR_PREFIX_LIMIT}.`,
       'networkProfile.serviceCIDR',
     );
   }
@@ -311,20 +280,86 @@ export function checkCidrs(plan: NetworkPlan, resolved: ResolvedSubnets): void {
       );
     }
   }
-  const dns = parseIp(plan.dnsServiceIP);
-  if (
-    !dns.ok ||
-    !containsIp(service, dns.family, dns.value) ||
-    dns.value === service.network
-  ) {
+  checkDnsServiceIp(plan.dnsServiceIP, service);
+  checkIpv6Ranges(plan);
+}
+
+/**
+ * The DNS service IP inside the service CIDR, and neither its network address nor its
+ * first address, which Kubernetes gives to the `kubernetes` service
+ * (https://learn.microsoft.com/azure/aks/configure-azure-cni#deployment-parameters).
+ */
+function checkDnsServiceIp(text: string, service: Cidr): void {
+  const target = 'networkProfile.dnsServiceIP';
+  const invalid = (why: string) =>
+    badRequest(
+      'InvalidParameter',
+      `The value of parameter ${target} is invalid: ${text} ${why}.`,
+      target,
+    );
+  const dns = parseIp(text);
+  if (!dns.ok || !containsIp(service, dns.family, dns.value)) {
+    throw invalid(
+      `must be an address inside the service CIDR ${formatCidr(
+        service,
+      )} and not its network or first address`,
+    );
+  }
+  if (dns.value === service.network) {
+    throw invalid(
+      `is the network address of the service CIDR ${formatCidr(
+        service,
+      )}; use another address of it, e.g. ${formatIp(
+        service.family,
+        service.network + 10n,
+      )}`,
+    );
+  }
+  if (dns.value === service.network + 1n) {
+    throw invalid(
+      `is the first address of the service CIDR ${formatCidr(
+        service,
+      )}, which Kubernetes gives to the kubernetes service; use another address of it, e.g. ${formatIp(
+        service.family,
+        service.network + 10n,
+      )}`,
+    );
+  }
+}
+
+/**
+ * The IPv6 ranges of a dual-stack cluster: IPv6, the service CIDR a /108 or smaller
+ * (the most Kubernetes' service IP allocator takes), pods and services apart.
+ */
+function checkIpv6Ranges(plan: NetworkPlan): void {
+  const service =
+    plan.serviceCidrIpv6 === undefined
+      ? undefined
+      : parseOrReject(
+          plan.serviceCidrIpv6,
+          'networkProfile.serviceCidrs',
+          'ipv6',
+        );
+  if (service && service.prefix < AKS_MIN_IPV6_SERVICE_CIDR_PREFIX) {
     throw badRequest(
       'InvalidParameter',
-      `The DNS service IP ${
-        plan.dnsServiceIP
-      } must be an address inside the service CIDR ${formatCidr(
+      `The IPv6 service CIDR ${formatCidr(
         service,
-      )} and not its first address.`,
-      'networkProfile.dnsServiceIP',
+      )} is too large: it must be a /${AKS_MIN_IPV6_SERVICE_CIDR_PREFIX} or smaller.`,
+      'networkProfile.serviceCidrs',
+    );
+  }
+  const pod =
+    plan.podCidrIpv6 === undefined
+      ? undefined
+      : parseOrReject(plan.podCidrIpv6, 'networkProfile.podCidrs', 'ipv6');
+  if (pod && service && overlaps(pod, service)) {
+    throw badRequest(
+      'InvalidParameter',
+      `The IPv6 pod CIDR ${formatCidr(
+        pod,
+      )} overlaps with the IPv6 service CIDR ${formatCidr(service)}.`,
+      'networkProfile.podCidrs',
     );
   }
 }

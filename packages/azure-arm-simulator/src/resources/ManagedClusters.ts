@@ -1,12 +1,4 @@
-import {
-  DEFAULT_DNS_SERVICE_IP,
-  DEFAULT_MAX_PODS,
-  DEFAULT_POD_CIDR,
-  DEFAULT_SERVICE_CIDR,
-  formatIp,
-  IN_PLACE_MIGRATION_MIN_KUBERNETES_VERSION,
-  parseCidr,
-} from '@aks-network/plugin-aks-network-common';
+import { formatIp, parseCidr } from '../ip/IpRange';
 import {
   cloneJson,
   compact,
@@ -15,10 +7,27 @@ import {
   objectAt,
   objectsAt,
   stringAt,
+  stringsAt,
 } from '../json/JsonValue';
 import { badRequest, resourceNotFound } from '../server/ArmError';
 import { ArmReply, ArmRequest, ArmRoute, route } from '../server/ArmRoute';
 import { pageOf } from '../server/paging';
+import { checkPools } from './AgentPoolValidation';
+import {
+  AKS_DEFAULT_DNS_SERVICE_IP,
+  AKS_DEFAULT_MAX_PODS,
+  AKS_DEFAULT_POD_CIDR,
+  AKS_DEFAULT_POD_CIDR_IPV6,
+  AKS_DEFAULT_SERVICE_CIDR,
+  AKS_DEFAULT_SERVICE_CIDR_IPV6,
+} from './AksDefaults';
+import { AKS_OVERLAY_MIGRATION_MIN_VERSION } from './AksLimits';
+import {
+  checkDualStackVersion,
+  entryOfFamily,
+  isDualStack,
+  readIpFamilies,
+} from './DualStack';
 import { listRoutes } from './listRoutes';
 import { SimulatorContext } from '../server/SimulatorContext';
 import { guidFrom, providerResourceId, resourceGroupId } from '../state/armIds';
@@ -33,7 +42,6 @@ import {
   checkCapacity,
   checkCidrs,
   checkNetworkModel,
-  checkPools,
   NetworkPlan,
   resolveSubnets,
 } from './ManagedClusterValidation';
@@ -53,15 +61,15 @@ const AGENT_POOL_TYPE = 'Microsoft.ContainerService/managedClusters/agentPools';
 const DEFAULT_KUBERNETES_VERSION = '1.33';
 const NODE_IMAGE_VERSION = 'AKSUbuntu-2204gen2containerd-202511.07.0';
 
-/** Pod limit per node when a pool does not set one: 30 for Azure CNI (DESIGN), 110 kubenet, 250 BYO CNI. */
+/** Pod limit per node when a pool does not set one (see `AKS_DEFAULT_MAX_PODS`). */
 function defaultMaxPods(plugin: string): number {
   switch (plugin.toLowerCase()) {
     case 'kubenet':
-      return 110;
+      return AKS_DEFAULT_MAX_PODS.kubenet;
     case 'none':
-      return 250;
+      return AKS_DEFAULT_MAX_PODS.none;
     default:
-      return DEFAULT_MAX_PODS;
+      return AKS_DEFAULT_MAX_PODS.azure;
   }
 }
 
@@ -74,7 +82,7 @@ function tenthAddress(serviceCidr: string): string {
   const parsed = parseCidr(serviceCidr);
   return parsed.ok
     ? formatIp(parsed.cidr.family, parsed.cidr.network + 10n)
-    : DEFAULT_DNS_SERVICE_IP;
+    : AKS_DEFAULT_DNS_SERVICE_IP;
 }
 
 function fillPool(
@@ -168,10 +176,7 @@ function checkUpdate(
   }
   if (!wasOverlay && isOverlay) {
     if (
-      !versionAtLeast(
-        kubernetesVersion,
-        IN_PLACE_MIGRATION_MIN_KUBERNETES_VERSION,
-      ) ||
+      !versionAtLeast(kubernetesVersion, AKS_OVERLAY_MIGRATION_MIN_VERSION) ||
       (networkPolicy !== undefined && networkPolicy.toLowerCase() !== 'none')
     ) {
       throw badRequest(
@@ -266,7 +271,13 @@ function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
   checkNetworkModel(plugin, mode, dataplane);
   const overlayOrKubenet =
     mode?.toLowerCase() === 'overlay' || plugin.toLowerCase() === 'kubenet';
-  const sentPodCidr = stringAt(profile, 'podCidr');
+  const ipFamilies = readIpFamilies(profile);
+  const dualStack = isDualStack(ipFamilies);
+  // The singular fields win; the plural lists (dual-stack) give what they leave out.
+  const podCidrs = stringsAt(profile, 'podCidrs');
+  const serviceCidrs = stringsAt(profile, 'serviceCidrs');
+  const sentPodCidr =
+    stringAt(profile, 'podCidr') ?? entryOfFamily(podCidrs, 'ipv4');
   if (sentPodCidr && !overlayOrKubenet && plugin.toLowerCase() === 'azure') {
     throw badRequest(
       'InvalidParameter',
@@ -274,22 +285,42 @@ function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
       'networkProfile.podCIDR',
     );
   }
-  const serviceCidr = stringAt(profile, 'serviceCidr') ?? DEFAULT_SERVICE_CIDR;
+  const serviceCidr =
+    stringAt(profile, 'serviceCidr') ??
+    entryOfFamily(serviceCidrs, 'ipv4') ??
+    AKS_DEFAULT_SERVICE_CIDR;
   const plan: NetworkPlan = {
     plugin,
     mode,
-    podCidr: overlayOrKubenet ? sentPodCidr ?? DEFAULT_POD_CIDR : sentPodCidr,
+    podCidr: overlayOrKubenet
+      ? sentPodCidr ?? AKS_DEFAULT_POD_CIDR
+      : sentPodCidr,
     serviceCidr,
     dnsServiceIP:
       stringAt(profile, 'dnsServiceIP') ??
-      (serviceCidr === DEFAULT_SERVICE_CIDR
-        ? DEFAULT_DNS_SERVICE_IP
+      (serviceCidr === AKS_DEFAULT_SERVICE_CIDR
+        ? AKS_DEFAULT_DNS_SERVICE_IP
         : tenthAddress(serviceCidr)),
+    ipFamilies,
+    // Dual-stack without IPv6 ranges gets AKS's defaults.
+    ...(dualStack
+      ? {
+          podCidrIpv6: overlayOrKubenet
+            ? entryOfFamily(podCidrs, 'ipv6') ?? AKS_DEFAULT_POD_CIDR_IPV6
+            : undefined,
+          serviceCidrIpv6:
+            entryOfFamily(serviceCidrs, 'ipv6') ??
+            AKS_DEFAULT_SERVICE_CIDR_IPV6,
+        }
+      : {}),
   };
   const kubernetesVersion =
     stringAt(sent, 'kubernetesVersion') ??
     stringAt(oldProperties, 'kubernetesVersion') ??
     DEFAULT_KUBERNETES_VERSION;
+  if (dualStack) {
+    checkDualStackVersion(kubernetesVersion);
+  }
   const inProgress = existing ? 'Updating' : 'Creating';
   const pools = objectsAt(sent, 'agentPoolProfiles').map((pool, index) =>
     fillPool(pool, index, plugin, kubernetesVersion, inProgress),
@@ -307,9 +338,14 @@ function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
     dnsServiceIP: plan.dnsServiceIP,
     outboundType: stringAt(profile, 'outboundType') ?? 'loadBalancer',
     loadBalancerSku: stringAt(profile, 'loadBalancerSku') ?? 'standard',
-    podCidrs: plan.podCidr ? [plan.podCidr] : undefined,
-    serviceCidrs: [plan.serviceCidr],
-    ipFamilies: ['IPv4'],
+    podCidrs: plan.podCidr
+      ? [plan.podCidr, ...(plan.podCidrIpv6 ? [plan.podCidrIpv6] : [])]
+      : undefined,
+    serviceCidrs: [
+      plan.serviceCidr,
+      ...(plan.serviceCidrIpv6 ? [plan.serviceCidrIpv6] : []),
+    ],
+    ipFamilies: plan.ipFamilies,
   });
   const candidate: JsonObject = {
     properties: { networkProfile, agentPoolProfiles: pools },

@@ -1,13 +1,13 @@
 import {
-  AZURE_SMALLEST_IPV4_SUBNET_PREFIX,
   Cidr,
   containsCidr,
   formatCidr,
   overlaps,
   parseCidr,
-} from '@aks-network/plugin-aks-network-common';
+} from '../ip/IpRange';
 import { JsonObject, objectAt, stringAt, stringsAt } from '../json/JsonValue';
 import { ArmError } from '../server/ArmError';
+import { AZURE_SMALLEST_IPV4_SUBNET_PREFIX } from './SubnetLimits';
 
 /** A subnet's prefixes as text: `addressPrefix`, or `addressPrefixes` when that is what was sent. */
 export function subnetPrefixTexts(subnet: JsonObject): string[] {

@@ -1,7 +1,4 @@
-import {
-  azureUsableAddresses,
-  parseCidr,
-} from '@aks-network/plugin-aks-network-common';
+import { parseCidr } from '../ip/IpRange';
 import {
   cloneJson,
   compact,
@@ -33,6 +30,7 @@ import {
   requireResourceGroup,
 } from './scopes';
 import { buildSubnet, requireVnet, subnetsOf, subnetView } from './Subnets';
+import { azureUsableAddresses } from './SubnetLimits';
 import { subnetCidrs } from './SubnetValidation';
 import { usedIps, usedIpsBySubnet } from './SubnetUsage';
 

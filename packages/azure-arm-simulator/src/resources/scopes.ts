@@ -1,4 +1,3 @@
-import { MAX_NAME_LENGTH } from '@aks-network/plugin-aks-network-common';
 import { ArmError } from '../server/ArmError';
 import { SimulatorContext } from '../server/SimulatorContext';
 import { resourceGroupId } from '../state/armIds';
@@ -6,6 +5,7 @@ import {
   ArmResourceJson,
   SimulatedSubscription,
 } from '../state/SimulatorState';
+import { MAX_NAME_LENGTH } from './AksLimits';
 
 /** 404 `SubscriptionNotFound` unless the subscription exists. */
 export function requireSubscription(
@@ -43,10 +43,7 @@ export function requireResourceGroup(
   return group;
 }
 
-/**
- * Names of clusters, subnets, VNets and resource groups are at most 63 characters
- * (DESIGN: "Names (cluster, subnet, VNet, resource group) ≤ 63 characters").
- */
+/** Names of clusters, subnets, VNets and resource groups are at most 63 characters (see `MAX_NAME_LENGTH`). */
 export function checkNameLength(
   name: string,
   what: string,

@@ -15,4 +15,16 @@ export const AZURE_RULES = {
     'Azure rule (not in DESIGN.md): a cluster needs at least one System node pool with a node.',
   ciliumDataplane:
     'Azure rule (not in DESIGN.md): the cilium dataplane runs with network plugin azure (overlay or pod subnet), not with kubenet or a BYO CNI.',
+  dnsServiceIpKubernetesService:
+    "Azure rule (https://learn.microsoft.com/azure/aks/configure-azure-cni#deployment-parameters): the DNS service IP is not the service CIDR's first usable address (10.0.0.1 in 10.0.0.0/16), which Kubernetes gives to the kubernetes service.",
+  ipFamilies:
+    'Azure rule (https://learn.microsoft.com/azure/aks/configure-dual-stack): networkProfile.ipFamilies is [IPv4] or, for dual-stack, [IPv4, IPv6], IPv4 first; IPv6 alone is not supported.',
+  dualStackKubernetesVersion:
+    'Azure rule (https://learn.microsoft.com/azure/aks/configure-dual-stack): a dual-stack cluster needs Kubernetes 1.26.3 or later.',
+  nodePoolName:
+    'Azure rule (https://learn.microsoft.com/azure/aks/create-node-pools#limitations): a node pool name has lowercase letters and digits only, starts with a letter, and is 1–12 characters long for Linux pools, 1–6 for Windows pools.',
+  nodesPerPool:
+    'Azure limit (https://learn.microsoft.com/azure/aks/quotas-skus-regions#service-quotas-and-limits): at most 1,000 nodes in one node pool.',
+  kubenetNodes:
+    'Azure limit (https://learn.microsoft.com/azure/aks/configure-kubenet): a kubenet cluster has at most 400 nodes, one route per node in a route table of at most 400 routes.',
 } as const;

@@ -1,9 +1,44 @@
 /**
- * Largest AKS cluster, in nodes (DESIGN: "Max 5,000 nodes").
+ * Largest AKS cluster, in nodes (DESIGN: "Max 5,000 nodes"): 5,000 across all node
+ * pools with Virtual Machine Scale Sets and the Standard load balancer
+ * (https://learn.microsoft.com/azure/aks/quotas-skus-regions#service-quotas-and-limits).
  *
  * @public
  */
 export const MAX_NODES_PER_CLUSTER = 5000;
+
+/**
+ * Largest node pool, in nodes: 1,000 per Virtual Machine Scale Sets node pool
+ * (https://learn.microsoft.com/azure/aks/quotas-skus-regions#service-quotas-and-limits).
+ *
+ * @public
+ */
+export const MAX_NODES_PER_NODE_POOL = 1000;
+
+/**
+ * Largest kubenet cluster, in nodes: kubenet routes pod traffic through a route table
+ * with one route per node, and an Azure route table holds at most 400 routes
+ * (https://learn.microsoft.com/azure/aks/configure-kubenet).
+ *
+ * @public
+ */
+export const MAX_NODES_PER_KUBENET_CLUSTER = 400;
+
+/**
+ * Longest Linux node pool name: 12 characters, lowercase letters and digits, starting
+ * with a letter (https://learn.microsoft.com/azure/aks/create-node-pools#limitations).
+ *
+ * @public
+ */
+export const MAX_LINUX_NODE_POOL_NAME_LENGTH = 12;
+
+/**
+ * Longest Windows node pool name: 6 characters, with the same characters as a Linux
+ * pool's (https://learn.microsoft.com/azure/aks/create-node-pools#limitations).
+ *
+ * @public
+ */
+export const MAX_WINDOWS_NODE_POOL_NAME_LENGTH = 6;
 
 /** Lowest `maxPods` a pool may set (DESIGN: "maxPods range 10–250"). @public */
 export const MIN_MAX_PODS = 10;

@@ -13,6 +13,24 @@ export const DEFAULT_SERVICE_CIDR = '10.0.0.0/16';
 export const DEFAULT_DNS_SERVICE_IP = '10.0.0.10';
 
 /**
+ * IPv6 pod CIDR AKS gives a dual-stack cluster that names none: the second entry of
+ * `--pod-cidrs`' default `10.244.0.0/16,fd12:3456:789a::/64`
+ * (https://learn.microsoft.com/azure/aks/configure-dual-stack).
+ *
+ * @public
+ */
+export const DEFAULT_POD_CIDR_IPV6 = 'fd12:3456:789a::/64';
+
+/**
+ * IPv6 service CIDR AKS gives a dual-stack cluster that names none: the second entry
+ * of `--service-cidrs`' default `10.0.0.0/16,fd12:3456:789a:1::/108`
+ * (https://learn.microsoft.com/azure/aks/configure-dual-stack).
+ *
+ * @public
+ */
+export const DEFAULT_SERVICE_CIDR_IPV6 = 'fd12:3456:789a:1::/108';
+
+/**
  * Default pod limit per node with overlay (DESIGN: "the default pod limit is 30 per
  * node"). Used for every Azure CNI model when a pool does not say.
  *

@@ -10,8 +10,16 @@ import {
   AKS_RESERVED_RANGES,
   DEFAULT_DNS_SERVICE_IP,
   DEFAULT_POD_CIDR,
+  DEFAULT_POD_CIDR_IPV6,
   DEFAULT_SERVICE_CIDR,
+  DEFAULT_SERVICE_CIDR_IPV6,
   DESIGN_FACTS,
+  MAX_LINUX_NODE_POOL_NAME_LENGTH,
+  MAX_NODES_PER_CLUSTER,
+  MAX_NODES_PER_KUBENET_CLUSTER,
+  MAX_NODES_PER_NODE_POOL,
+  MAX_WINDOWS_NODE_POOL_NAME_LENGTH,
+  MIN_IPV6_SERVICE_CIDR_PREFIX,
   HOURS_PER_MONTH,
   POD_CIDR_PRIVATE_RANGES,
 } from '.';
@@ -58,5 +66,21 @@ describe('domain facts', () => {
     expect(ACNS_USD_PER_NODE_HOUR).toBe(0.025);
     expect(HOURS_PER_MONTH).toBe(730);
     expect(DESIGN_FACTS.acns).toContain('$0.025 per node per hour');
+  });
+
+  it('has dual-stack defaults that are IPv6, apart, and a service CIDR of /108 or smaller', () => {
+    const pod = cidr(DEFAULT_POD_CIDR_IPV6);
+    const service = cidr(DEFAULT_SERVICE_CIDR_IPV6);
+    expect([pod.family, service.family]).toEqual(['ipv6', 'ipv6']);
+    expect(overlaps(pod, service)).toBe(false);
+    expect(service.prefix).toBeGreaterThanOrEqual(MIN_IPV6_SERVICE_CIDR_PREFIX);
+  });
+
+  it('orders the node and name limits as AKS documents them', () => {
+    expect(MAX_NODES_PER_KUBENET_CLUSTER).toBe(400);
+    expect(MAX_NODES_PER_NODE_POOL).toBe(1000);
+    expect(MAX_NODES_PER_CLUSTER).toBe(5000);
+    expect(MAX_LINUX_NODE_POOL_NAME_LENGTH).toBe(12);
+    expect(MAX_WINDOWS_NODE_POOL_NAME_LENGTH).toBe(6);
   });
 });

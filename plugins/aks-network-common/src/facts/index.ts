@@ -5,3 +5,4 @@ export * from './ClusterLimits';
 export * from './LifecycleDates';
 export * from './AcnsPricing';
 export * from './AzureRules';
+export * from './KubernetesVersions';

@@ -170,7 +170,16 @@ export function planNetwork(request: NetworkPlanRequest): NetworkPlan {
     plan.podCidr = podCidr && describePodCidrCapacity(podCidr);
     // Surge nodes take a /24 too while an upgrade runs (DESIGN: "Upgrades need
     // n + maxSurge nodes").
-    if (plan.podCidr && nodeCount + surgeNodes > plan.podCidr.nodes) {
+    // A cluster of more than 5,000 nodes is refused on `nodePools` by the node count
+    // rule of `validateNetworkRequest` (https://learn.microsoft.com/azure/aks/quotas-skus-regions#service-quotas-and-limits);
+    // a pod CIDR capped by that limit is not what is short then.
+    const overClusterLimit =
+      plan.podCidr?.cappedByClusterLimit && nodeCount > MAX_NODES_PER_CLUSTER;
+    if (
+      plan.podCidr &&
+      !overClusterLimit &&
+      nodeCount + surgeNodes > plan.podCidr.nodes
+    ) {
       findings.push({
         field: 'network.podCidr',
         rule: 'pod-cidr-capacity',

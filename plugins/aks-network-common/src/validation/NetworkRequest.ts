@@ -8,13 +8,25 @@ import { NetworkDataplane, NetworkModel } from '../model';
 export type IpFamilyName = 'IPv4' | 'IPv6';
 
 /**
+ * A node pool's operating system as ARM spells it in `agentPoolProfiles[].osType`.
+ *
+ * @public
+ */
+export type NodePoolOsType = 'Linux' | 'Windows';
+
+/**
  * A node pool in a network request.
  *
  * @public
  */
 export interface NodePoolRequest {
-  /** The pool name. */
+  /**
+   * The pool name: lowercase letters and digits, starting with a letter, at most 12
+   * characters for Linux pools and 6 for Windows pools.
+   */
   name: string;
+  /** Default `Linux`; the name limit depends on it. */
+  osType?: NodePoolOsType;
   /** `System` or `User`; the first pool defaults to `System`, the others to `User`. */
   mode?: 'System' | 'User';
   /** Nodes (0 allowed for a user pool). */
@@ -46,13 +58,19 @@ export interface NetworkRequestInput {
     model?: NetworkModel;
     /** Default `azure`. */
     dataplane?: NetworkDataplane;
-    /** Default `['IPv4']`; `['IPv4', 'IPv6']` for dual-stack. */
+    /**
+     * Default `['IPv4']`; `['IPv4', 'IPv6']`, in that order, for dual-stack (which
+     * needs Kubernetes 1.26.3 or later).
+     */
     ipFamilies?: IpFamilyName[];
     podCidr?: string;
-    /** The IPv6 pod CIDR of a dual-stack cluster. */
+    /** The IPv6 pod CIDR of a dual-stack cluster; default `fd12:3456:789a::/64`. */
     podCidrIpv6?: string;
     serviceCidr?: string;
-    /** The IPv6 service CIDR of a dual-stack cluster, /108 or smaller. */
+    /**
+     * The IPv6 service CIDR of a dual-stack cluster, /108 or smaller; default
+     * `fd12:3456:789a:1::/108`.
+     */
     serviceCidrIpv6?: string;
     dnsServiceIp?: string;
     vnet?: {
@@ -80,6 +98,7 @@ export interface NetworkRequestInput {
 export interface NormalisedNodePool {
   name: string;
   mode: 'System' | 'User';
+  osType: NodePoolOsType;
   count: number;
   maxPods: number;
   /** Surge nodes (a percentage already resolved against `count`). */
@@ -105,8 +124,10 @@ export interface NormalisedNetworkRequest {
     ipFamilies: IpFamilyName[];
     /** Set for models that use a pod CIDR (overlay, kubenet) and when given for BYO CNI. */
     podCidr?: string;
+    /** Set for dual-stack clusters whose model uses a pod CIDR (AKS's default when not given). */
     podCidrIpv6?: string;
     serviceCidr: string;
+    /** Set for dual-stack clusters (AKS's default when not given). */
     serviceCidrIpv6?: string;
     dnsServiceIp: string;
     vnet: { name?: string; addressSpace: string[] };

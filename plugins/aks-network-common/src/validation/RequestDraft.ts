@@ -1,6 +1,6 @@
 import { Cidr, IpFamily } from '../cidr';
 import { NetworkDataplane, NetworkModel } from '../model';
-import { IpFamilyName } from './NetworkRequest';
+import { IpFamilyName, NodePoolOsType } from './NetworkRequest';
 
 /** A range that parsed, with the field it came from. */
 export interface ParsedRange {
@@ -17,6 +17,8 @@ export interface PoolDraft {
   field: string;
   name?: string;
   mode: 'System' | 'User';
+  /** `Linux` unless the request says otherwise (or the value could not be read). */
+  osType: NodePoolOsType;
   count?: number;
   maxPods: number | undefined;
   maxSurge?: number;

@@ -1,4 +1,4 @@
-import { containsIp, firstAddress, formatIp, overlaps } from '../cidr';
+import { overlaps } from '../cidr';
 import {
   AZURE_RULES,
   DESIGN_FACTS,
@@ -13,9 +13,9 @@ function label(range: ParsedRange): string {
 }
 
 /**
- * Service CIDR and DNS IP rules (DESIGN: "Service CIDR smaller than /12; DNS IP inside it
- * and not its first address"; "IPv6 service CIDR /108 or smaller"), plus Azure's refusal
- * of a service CIDR that overlaps the VNet.
+ * Service CIDR rules (DESIGN: "Service CIDR smaller than /12"; "IPv6 service CIDR /108
+ * or smaller"), plus Azure's refusal of a service CIDR that overlaps the VNet. The DNS
+ * service IP has its own rules (`DnsServiceIpRules.ts`).
  */
 export function serviceCidrRules(draft: RequestDraft): NetworkFinding[] {
   const findings: NetworkFinding[] = [];
@@ -42,35 +42,6 @@ export function serviceCidrRules(draft: RequestDraft): NetworkFinding[] {
       message: `IPv6 service CIDR ${serviceV6.text} is a /${serviceV6.cidr.prefix}; it must be a /${MIN_IPV6_SERVICE_CIDR_PREFIX} or smaller.`,
       fact: DESIGN_FACTS.dualStack,
     });
-  }
-
-  const dns = draft.dnsServiceIp;
-  if (service && dns) {
-    const dnsLabel = dns.isDefault ? `${dns.text} (the default)` : dns.text;
-    if (!containsIp(service.cidr, dns.family, dns.value)) {
-      findings.push({
-        field: dns.field,
-        rule: 'dns-ip-outside-service-cidr',
-        severity: 'error',
-        message: `DNS service IP ${dnsLabel} is not inside service CIDR ${label(
-          service,
-        )}.`,
-        fact: DESIGN_FACTS.dnsServiceIp,
-      });
-    } else if (dns.value === firstAddress(service.cidr)) {
-      findings.push({
-        field: dns.field,
-        rule: 'dns-ip-first-address',
-        severity: 'error',
-        message: `DNS service IP ${dnsLabel} is the first address of service CIDR ${label(
-          service,
-        )} (Kubernetes gives it to the API server service); use e.g. ${formatIp(
-          dns.family,
-          firstAddress(service.cidr) + 10n,
-        )}.`,
-        fact: DESIGN_FACTS.dnsServiceIp,
-      });
-    }
   }
 
   const neighbours: ParsedRange[] = [

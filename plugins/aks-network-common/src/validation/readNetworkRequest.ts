@@ -4,7 +4,9 @@ import {
   DEFAULT_DNS_SERVICE_IP,
   DEFAULT_MAX_PODS,
   DEFAULT_POD_CIDR,
+  DEFAULT_POD_CIDR_IPV6,
   DEFAULT_SERVICE_CIDR,
+  DEFAULT_SERVICE_CIDR_IPV6,
   DESIGN_FACTS,
 } from '../facts';
 import {
@@ -26,6 +28,7 @@ const dataplane = z.enum(
 );
 const ipFamily = z.enum(['IPv4', 'IPv6']);
 const poolMode = z.enum(['System', 'User']);
+const osType = z.enum(['Linux', 'Windows']);
 const surge = z.union([z.number(), z.string()], {
   errorMap: () => ({
     message: "expected a node count or a percentage such as '33%'",
@@ -57,6 +60,7 @@ const NODE_SUBNET_KEYS = ['name', 'cidr', 'extraIps'] as const;
 const POOL_KEYS = [
   'name',
   'mode',
+  'osType',
   'count',
   'maxPods',
   'maxSurge',
@@ -176,6 +180,8 @@ function readPools(
       mode:
         reader.leaf(value, 'mode', `${field}.mode`, poolMode) ??
         (index === 0 ? 'System' : 'User'),
+      osType:
+        reader.leaf(value, 'osType', `${field}.osType`, osType) ?? 'Linux',
       count,
       // Absent or null → the default of 30 (DESIGN: "the default pod limit is 30 per node").
       maxPods: isAbsent(ownValue(value, 'maxPods'))
@@ -233,6 +239,34 @@ export function readNetworkRequest(
     'network.serviceCidr',
     text,
   );
+  const ipFamilies = reader
+    .list(network, 'ipFamilies', 'network.ipFamilies', ipFamily)
+    ?.map(f => f.value);
+  // A dual-stack cluster that names no IPv6 range gets AKS's defaults
+  // (https://learn.microsoft.com/azure/aks/configure-dual-stack), checked like given ones.
+  const dualStack = ipFamilies?.includes('IPv6') ?? false;
+  const podCidrIpv6Text = reader.leaf(
+    network,
+    'podCidrIpv6',
+    'network.podCidrIpv6',
+    text,
+  );
+  const podCidrIpv6Default =
+    dualStack &&
+    podCidrIpv6Text === undefined &&
+    isAbsent(ownValue(network, 'podCidrIpv6')) &&
+    modelValue !== undefined &&
+    usesPodCidr(modelValue);
+  const serviceCidrIpv6Text = reader.leaf(
+    network,
+    'serviceCidrIpv6',
+    'network.serviceCidrIpv6',
+    text,
+  );
+  const serviceCidrIpv6Default =
+    dualStack &&
+    serviceCidrIpv6Text === undefined &&
+    isAbsent(ownValue(network, 'serviceCidrIpv6'));
 
   const draft: Omit<RequestDraft, 'rejectedFields'> = {
     cluster: {
@@ -260,9 +294,7 @@ export function readNetworkRequest(
     dataplane:
       reader.leaf(network, 'dataplane', 'network.dataplane', dataplane) ??
       'azure',
-    ipFamilies: reader
-      .list(network, 'ipFamilies', 'network.ipFamilies', ipFamily)
-      ?.map(f => f.value),
+    ipFamilies,
     podCidr: readRange(
       reader,
       podCidrDefault ? DEFAULT_POD_CIDR : podCidrText,
@@ -272,9 +304,10 @@ export function readNetworkRequest(
     ),
     podCidrIpv6: readRange(
       reader,
-      reader.leaf(network, 'podCidrIpv6', 'network.podCidrIpv6', text),
+      podCidrIpv6Default ? DEFAULT_POD_CIDR_IPV6 : podCidrIpv6Text,
       'network.podCidrIpv6',
       'ipv6',
+      podCidrIpv6Default,
     ),
     serviceCidr: readRange(
       reader,
@@ -285,9 +318,10 @@ export function readNetworkRequest(
     ),
     serviceCidrIpv6: readRange(
       reader,
-      reader.leaf(network, 'serviceCidrIpv6', 'network.serviceCidrIpv6', text),
+      serviceCidrIpv6Default ? DEFAULT_SERVICE_CIDR_IPV6 : serviceCidrIpv6Text,
       'network.serviceCidrIpv6',
       'ipv6',
+      serviceCidrIpv6Default,
     ),
     dnsServiceIp: readDnsServiceIp(
       reader,

@@ -61,7 +61,14 @@ describe('validateNetworkRequest', () => {
         peeredRanges: [],
       },
       nodePools: [
-        { name: 'system', mode: 'System', count: 3, maxPods: 30, maxSurge: 1 },
+        {
+          name: 'system',
+          mode: 'System',
+          osType: 'Linux',
+          count: 3,
+          maxPods: 30,
+          maxSurge: 1,
+        },
       ],
     });
     expect(result.plan).toMatchObject({
@@ -149,9 +156,14 @@ describe('validateNetworkRequest', () => {
       'network.serviceCidr service-cidr-overlaps-network error',
     ],
     [
-      'the DNS IP at the first service address',
+      'the DNS IP at the network address of the service CIDR',
       r => (r.network.dnsServiceIp = '10.0.0.0'),
-      'network.dnsServiceIp dns-ip-first-address error',
+      'network.dnsServiceIp dns-ip-network-address error',
+    ],
+    [
+      'the DNS IP at the kubernetes service address',
+      r => (r.network.dnsServiceIp = '10.0.0.1'),
+      'network.dnsServiceIp dns-ip-kubernetes-service error',
     ],
     [
       'the DNS IP outside the service CIDR',
@@ -320,12 +332,7 @@ describe('validateNetworkRequest', () => {
     [
       'IPv6 only',
       r => (r.network.ipFamilies = ['IPv6']),
-      'network.ipFamilies dual-stack-ipv4-required error',
-    ],
-    [
-      'dual-stack without IPv6 ranges',
-      r => (r.network.ipFamilies = ['IPv4', 'IPv6']),
-      'network.serviceCidrIpv6 dual-stack-cidr-missing error',
+      'network.ipFamilies ip-families-invalid error',
     ],
     [
       'an IPv6 range without dual-stack',
@@ -412,6 +419,10 @@ describe('validateNetworkRequest', () => {
           podCidrIpv6: 'fd12:3456:789a::/64',
           serviceCidrIpv6: 'fd12:3456:789a:1::/108',
         }),
+    ],
+    [
+      "dual-stack on AKS's default IPv6 ranges",
+      r => (r.network.ipFamilies = ['IPv4', 'IPv6']),
     ],
     ['overlay with cilium', r => (r.network.dataplane = 'cilium')],
   ])('accepts %s', (_, change) => {

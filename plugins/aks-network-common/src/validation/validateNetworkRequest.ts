@@ -2,11 +2,14 @@ import { DESIGN_FACTS, MAX_MAX_PODS, MIN_MAX_PODS } from '../facts';
 import { usesPodCidr } from '../model';
 import { NetworkPlan, NodePoolSizing, planNetwork } from '../planner';
 import { nameRules } from './AzureNameRules';
+import { dnsServiceIpRules } from './DnsServiceIpRules';
 import { dualStackRules } from './DualStackRules';
 import { InputReader } from './InputReader';
 import { NetworkFinding } from './NetworkFinding';
 import { networkModelRules } from './NetworkModelRules';
 import { NormalisedNetworkRequest, NormalisedNodePool } from './NetworkRequest';
+import { nodeCountRules } from './NodeCountRules';
+import { nodePoolNameRules } from './NodePoolNameRules';
 import { nodePoolRules } from './NodePoolRules';
 import { podCidrRules } from './PodCidrRules';
 import { readNetworkRequest } from './readNetworkRequest';
@@ -34,6 +37,9 @@ const RULES: ReadonlyArray<(draft: RequestDraft) => NetworkFinding[]> = [
   podCidrRules,
   reservedRangeRules,
   serviceCidrRules,
+  dnsServiceIpRules,
+  nodePoolNameRules,
+  nodeCountRules,
   nodePoolRules,
   networkModelRules,
 ];
@@ -60,6 +66,7 @@ function validPools(draft: RequestDraft): NormalisedNodePool[] | undefined {
     sized.push({
       name,
       mode: pool.mode,
+      osType: pool.osType,
       count,
       maxPods,
       maxSurge,
@@ -176,9 +183,11 @@ function validate(input: unknown): NetworkRequestValidation {
 /**
  * Validates the network plan of a cluster to create against every domain rule of
  * DESIGN (CIDR syntax, pod CIDR space and overlaps, reserved ranges, service CIDR and DNS
- * IP, dual-stack, names, maxPods, node counts, pod CIDR and node subnet capacity), and
- * plans its capacity. Takes anything: bad input is never thrown, it becomes findings
- * that name the field (see {@link NetworkRequestInput} for the shape).
+ * IP, dual-stack, names, maxPods, node counts, pod CIDR and node subnet capacity) and
+ * Azure's own (`AZURE_RULES`; the README's "Azure's rules and their sources" lists
+ * each with its source), and plans its capacity. Takes anything: bad input is never
+ * thrown, it becomes findings that name the field (see {@link NetworkRequestInput} for
+ * the shape).
  *
  * @public
  */
