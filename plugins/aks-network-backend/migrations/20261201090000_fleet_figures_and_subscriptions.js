@@ -19,7 +19,7 @@ exports.up = async function up(knex) {
     table.double('node_subnet_use').nullable();
     // Nodes the pod CIDR holds (overlay, kubenet); null for the other models.
     table.integer('pod_capacity').nullable();
-    // pass | warn | fail, per check security wants.
+    // pass | warn | fail | unknown, per check security wants.
     table.string('check_egress', 8).nullable();
     table.string('check_same_node', 8).nullable();
     table.string('check_history', 8).nullable();

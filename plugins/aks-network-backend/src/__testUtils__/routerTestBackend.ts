@@ -40,9 +40,19 @@ export const config = {
 export const fleet: Record<string, ClusterRecord[]> = {
   [SUB_A]: [
     clusterRecord(SUB_A, 'aks-a1', { tags: { owner: 'team-a' } }),
+    // On an AKS-managed VNet, which the inventory does not read: its checks on the
+    // network are unknown, so every answer that carries them is shown with `unread`.
     clusterRecord(SUB_A, 'aks-a2', {
       location: 'northeurope',
       networkProfile: { networkPlugin: 'kubenet', podCidr: '10.244.0.0/16' },
+      unread: [
+        {
+          part: 'vnet',
+          resourceId: `/subscriptions/${SUB_A}/resourceGroups/MC_rg_aks-a2_northeurope`,
+          error:
+            'The node pools name no subnet: the cluster runs on a VNet AKS manages in its node resource group, which the inventory does not read.',
+        },
+      ],
     }),
   ],
   // The same cluster name in another subscription: a distinct cluster.

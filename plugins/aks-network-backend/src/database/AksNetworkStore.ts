@@ -2,9 +2,9 @@ import type {
   ClusterFleetFigures,
   ClusterRecord,
   FleetClusterQuery,
+  FleetSummary,
   NetworkDataplane,
   NetworkModel,
-  PostureCheckName,
 } from '@aks-network/plugin-aks-network-common';
 
 /**
@@ -95,16 +95,7 @@ export interface FleetClusterPageResult {
  *
  * @public
  */
-export interface FleetTotals {
-  clusterCount: number;
-  byModel: Record<NetworkModel | 'unknown', number>;
-  vnetIpsSavedByOverlay: number;
-  failing: Record<PostureCheckName, number>;
-  closeSameNodeGap: { clusters: number; acnsMonthlyCostUsd: number };
-  sameNodeGapWithoutAcns: number;
-  retiring: { kubenet: number; nsgFlowLogs: number };
-  stale: number;
-}
+export type FleetTotals = Omit<FleetSummary, 'lastSync'>;
 
 /**
  * A subscription the sync reads and how its last read went.

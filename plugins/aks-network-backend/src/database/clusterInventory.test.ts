@@ -228,6 +228,50 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('says when an unread part was last read: the last read that had it, kept while it stays unread', async () => {
+      const store = await createStore();
+      const nsgId = `/subscriptions/${SUB_A}/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-a`;
+      const part = {
+        part: 'nsg' as const,
+        resourceId: nsgId,
+        error: 'AuthorizationFailed, HTTP 403: denied',
+      };
+      const read = (at: Date, unread?: (typeof part)[]) =>
+        store.upsertClustersForSubscription(
+          SUB_A,
+          [{ ...overlay, ...(unread ? { unread } : {}) }],
+          { complete: true, at },
+        );
+      const stored = async () =>
+        (await store.getCluster(overlay.id))?.record.unread;
+
+      await read(t0);
+      await read(t1, [part]);
+      expect(await stored()).toEqual([
+        { ...part, lastReadAt: t0.toISOString() },
+      ]);
+      // Still unread at the next read: still last read at t0.
+      await read(t2, [{ ...part, resourceId: nsgId.toUpperCase() }]);
+      expect(await stored()).toEqual([
+        {
+          ...part,
+          resourceId: nsgId.toUpperCase(),
+          lastReadAt: t0.toISOString(),
+        },
+      ]);
+      // Read again: nothing unread.
+      await read(t2);
+      expect(await stored()).toBeUndefined();
+
+      // A cluster first met with a part unread: never read.
+      const fresh = clusterRecord(SUB_B, 'fresh-b', { unread: [part] });
+      await store.upsertClustersForSubscription(SUB_B, [fresh], {
+        complete: true,
+        at: t1,
+      });
+      expect((await store.getCluster(fresh.id))?.record.unread).toEqual([part]);
+    });
+
     it('upserts a large subscription in batches and ignores a duplicated record', async () => {
       const store = await createStore();
       const many = Array.from({ length: 230 }, (_, i) =>

@@ -87,6 +87,34 @@ export function fleetColumnsFor(
   };
 }
 
+/**
+ * The record with, on each unread part, when the inventory last read it: carried over
+ * from the stored record when that part was unread there too, else the stored row's
+ * last read (the part was read then). Without a stored row the part was never read.
+ */
+export function withLastReadTimes(
+  record: ClusterRecord,
+  previous: { record: ClusterRecord; lastSeenAt: Date } | undefined,
+): ClusterRecord {
+  if (!record.unread?.length || !previous) {
+    return record;
+  }
+  return {
+    ...record,
+    unread: record.unread.map(entry => {
+      const before = previous.record.unread?.find(
+        old =>
+          old.part === entry.part &&
+          clusterKey(old.resourceId) === clusterKey(entry.resourceId),
+      );
+      const lastReadAt = before
+        ? before.lastReadAt
+        : previous.lastSeenAt.toISOString();
+      return lastReadAt ? { ...entry, lastReadAt } : entry;
+    }),
+  };
+}
+
 /** ARM ids are case-insensitive: the table's key is the lower-cased id. */
 export function clusterKey(id: string): string {
   return id.replace(/\/+$/, '').toLowerCase();

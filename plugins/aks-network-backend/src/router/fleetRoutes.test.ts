@@ -221,6 +221,59 @@ describe.each(databases.eachSupportedId())('fleet routes on %p', databaseId => {
     expect(res.body.failing.samePodToPodVisible).toBe(3);
   });
 
+  it('counts unknown checks apart from failing ones, and the failing filter leaves them out', async () => {
+    const unread = withSubnet(
+      SUB_A,
+      'aks-unread',
+      { prefix: '10.240.3.0/27', used: 4, limit: 27 },
+      [{ count: 3, maxPods: 30 }],
+      {
+        unread: [
+          {
+            part: 'flowLogs',
+            resourceId: `/subscriptions/${SUB_A}`,
+            error: 'AuthorizationFailed, HTTP 403: no networkWatchers/read',
+          },
+        ],
+      },
+    );
+    // A database of its own: only these two clusters.
+    knex = await databases.init(databaseId);
+    const { server } = await synced({
+      fleet: { [SUB_A]: [fleet[SUB_A][0], unread] },
+    });
+    const summary = await get(server, '/fleet/summary');
+    expect(summary.body.failing).toEqual({
+      egressIngressMonitored: 1,
+      samePodToPodVisible: 2,
+      historyKept: 1,
+    });
+    expect(summary.body.unknown).toEqual({
+      egressIngressMonitored: 1,
+      samePodToPodVisible: 0,
+      historyKept: 1,
+    });
+    const failing = await get(
+      server,
+      '/fleet/clusters?failingCheck=egressIngressMonitored',
+    );
+    expect(failing.body.items.map((c: { name: string }) => c.name)).toEqual([
+      'aks-overlay',
+    ]);
+    const all = await get(server, '/fleet/clusters?search=unread');
+    expect(all.body.items[0].figures.checks).toEqual({
+      egressIngressMonitored: 'unknown',
+      samePodToPodVisible: 'fail',
+      historyKept: 'unknown',
+    });
+    // The record carries what was not read, for the cards to say.
+    const clusters = await get(server, `/clusters?subscriptionId=${SUB_A}`);
+    expect(
+      clusters.body.items.find((c: { name: string }) => c.name === 'aks-unread')
+        .unread,
+    ).toEqual([expect.objectContaining({ part: 'flowLogs' })]);
+  });
+
   it('lists the subscriptions with their names, outcome and cluster count', async () => {
     // A database of its own: no earlier read of these subscriptions.
     knex = await databases.init(databaseId);

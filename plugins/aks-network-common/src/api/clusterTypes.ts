@@ -136,7 +136,7 @@ export interface FleetClusterQuery {
   region?: string;
   subscriptionId?: string;
   owner?: string;
-  /** Only clusters where this check does not pass. */
+  /** Only clusters where this check fails or warns (not those where it is unknown). */
   failingCheck?: PostureCheckName;
   /** Default `name`. */
   sort?: FleetSortField;
@@ -190,8 +190,13 @@ export interface FleetSummary {
   byModel: Record<NetworkModel | 'unknown', number>;
   /** Node-subnet IPs the overlay clusters save against flat Azure CNI. */
   vnetIpsSavedByOverlay: number;
-  /** Clusters whose check does not pass, per check. */
+  /** Clusters whose check fails or warns, per check. */
   failing: Record<PostureCheckName, number>;
+  /**
+   * Clusters whose check is unknown, per check: what it needs could not be read
+   * (DESIGN_FACTS.verdictNeedsData). Counted apart from `failing`, never in it.
+   */
+  unknown: Record<PostureCheckName, number>;
   /** Clusters without same-node visibility where ACNS can run, and what ACNS costs them a month. */
   closeSameNodeGap: { clusters: number; acnsMonthlyCostUsd: number };
   /** Clusters without same-node visibility where ACNS cannot run (kubenet, BYO CNI). */

@@ -28,3 +28,12 @@ export function sameArmId(
     a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase()
   );
 }
+
+/**
+ * The last path segment of an ARM id, for naming a resource in a sentence.
+ *
+ * @public
+ */
+export function armResourceName(resourceId: string): string {
+  return resourceId.replace(/\/+$/, '').split('/').pop() ?? resourceId;
+}

@@ -3,6 +3,7 @@ import { ClusterNetworkProfile } from './ClusterNetworkProfile';
 import { FlowLogRecord } from './FlowLogRecord';
 import { NodePoolRecord } from './NodePoolRecord';
 import { NodeSubnetRecord } from './NodeSubnetRecord';
+import { UnreadClusterPart } from './UnreadClusterPart';
 
 /**
  * The VNet the node subnets live in.
@@ -48,13 +49,30 @@ export interface ClusterRecord {
   apiServerCertificateAuthority?: string;
   networkProfile: ClusterNetworkProfile;
   nodePools: NodePoolRecord[];
-  /** The subnets the node pools take node IPs from. */
+  /**
+   * The subnets the node pools take node IPs from, as read; a subnet that could not be
+   * read is in `unread` instead.
+   */
   nodeSubnets: NodeSubnetRecord[];
+  /**
+   * The subnets the pools of an Azure CNI pod-subnet (dynamic) cluster take pod IPs
+   * from (`agentPoolProfiles[].podSubnetID`); absent for the other models.
+   */
+  podSubnets?: NodeSubnetRecord[];
   addons: ClusterAddons;
   /** Flow logs on the VNet, the node subnets or their NSGs. */
   flowLogs: FlowLogRecord[];
-  /** Absent for kubenet / managed VNets the inventory could not read. */
+  /**
+   * Absent when the cluster names no node subnet (an AKS-managed VNet, not read) or
+   * when the VNet could not be read (then `unread` says so).
+   */
   vnet?: ClusterVnetRecord;
   /** Address ranges of peered VNets and on-prem networks reachable from the VNet. */
   peeredRanges: string[];
+  /**
+   * What the last read could not read of the cluster's network (a failed VNet, subnet,
+   * usages, NSG or flow-log call); absent or empty when everything was read. The checks
+   * that need a part listed here are `unknown`, never pass or fail.
+   */
+  unread?: UnreadClusterPart[];
 }

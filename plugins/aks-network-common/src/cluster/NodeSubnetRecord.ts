@@ -27,7 +27,11 @@ export interface NsgRuleRecord {
  */
 export interface NsgRecord {
   id: string;
-  rules: NsgRuleRecord[];
+  /**
+   * Absent when the NSG's own GET failed: the subnet has this NSG (its VNet or subnet
+   * GET said so) but its rules are unknown, and the record's `unread` names it.
+   */
+  rules?: NsgRuleRecord[];
 }
 
 /**
@@ -46,7 +50,11 @@ export interface NodeSubnetRecord {
    * usages API"). Absent when the usages call failed.
    */
   ipUsed?: number;
-  /** Usable IPs, from the same usages API (Azure's 5 reserved IPs already taken off). */
+  /**
+   * Usable IPs, from the same usages API (Azure's 5 reserved IPs already taken off), as
+   * ARM gives it: ARM answers 0 or -1 for some subnets, which is no capacity, so
+   * `nodeSubnetUse` then takes the usable count from the prefix (DESIGN_FACTS.usagesLimit).
+   */
   ipLimit?: number;
   /** The NSG on the subnet, if any. */
   nsg?: NsgRecord;

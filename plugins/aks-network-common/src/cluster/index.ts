@@ -5,3 +5,4 @@ export * from './NodeSubnetRecord';
 export * from './ClusterAddons';
 export * from './FlowLogRecord';
 export * from './ArmResourceId';
+export * from './UnreadClusterPart';

@@ -18,7 +18,7 @@ export const AKS_ANNOTATIONS = {
   resourceId: 'management.azure.com/resourceId',
   /** One of `NETWORK_MODELS`. */
   networkModel: 'aks.azure.com/network-model',
-  /** `azure` or `cilium`. */
+  /** `azure` or `cilium`; absent for kubenet and a BYO CNI, which have none. */
   networkDataplane: 'aks.azure.com/network-dataplane',
   /** Why the network model could not be told, when it could not. */
   networkModelUnknown: 'aks.azure.com/network-model-unknown',
@@ -30,6 +30,12 @@ export const AKS_ANNOTATIONS = {
    * entity reference), so the fallback is visible on the entity page, not only in logs.
    */
   tagProblems: 'aks.azure.com/tag-problems',
+  /**
+   * What the last inventory read could not read of the cluster's network (VNet, subnet,
+   * IP use, NSG, flow logs), one part a line with why and when it was last read: the
+   * checks resting on those parts are unknown. Absent when everything was read.
+   */
+  networkUnread: 'aks.azure.com/network-unread',
   /**
    * On a component not linked through `spec.dependsOn` (DESIGN, Contracts: "or by an
    * annotation"): a comma-separated list of cluster ARM ids or cluster entity refs.

@@ -71,7 +71,9 @@ describe('classifyNetworkModel', () => {
     ],
     [
       "kubenet, even where ARM writes networkDataplane 'azure'",
-      { networkProfile: { networkPlugin: 'kubenet', networkDataplane: 'azure' } },
+      {
+        networkProfile: { networkPlugin: 'kubenet', networkDataplane: 'azure' },
+      },
       'kubenet',
       null,
     ],
@@ -154,7 +156,10 @@ describe('classifyNetworkModel', () => {
     [
       'Cilium under kubenet (Cilium runs only with networkPlugin azure)',
       {
-        networkProfile: { networkPlugin: 'kubenet', networkDataplane: 'cilium' },
+        networkProfile: {
+          networkPlugin: 'kubenet',
+          networkDataplane: 'cilium',
+        },
       },
       "only with networkPlugin 'azure'",
     ],

@@ -8,20 +8,18 @@ import { ceilingNodeCount, currentNodeCount } from './NodeCounts';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
 
-function enableAcns(context: PostureContext): string {
-  // ACNS runs on Azure CNI only.
-  if (context.model === 'kubenet' || context.model === 'byo-cni') {
-    return 'ACNS needs Azure CNI: move to Azure CNI Overlay first.';
-  }
-  return 'Enable ACNS with observability to see same-node pod traffic.';
-}
-
 /**
  * Monthly ACNS cost for the cluster's nodes (DESIGN: "$0.025 per node per hour"; 730 h a
  * month): what the cluster pays when ACNS is on (pass), or what closing the visibility
- * gap would cost when it is off (warn).
+ * gap would cost when it is off (warn). Left out where ACNS cannot run (kubenet, a BYO
+ * CNI, an unknown model): there it is no price of closing the gap.
  */
-export function acnsCostCheck(context: PostureContext): PostureFinding {
+export function acnsCostCheck(
+  context: PostureContext,
+): PostureFinding | undefined {
+  if (!context.acnsAvailable) {
+    return undefined;
+  }
   const { cluster } = context;
   const nodes = currentNodeCount(cluster);
   const ceiling = ceilingNodeCount(cluster);
@@ -48,6 +46,8 @@ export function acnsCostCheck(context: PostureContext): PostureFinding {
       ? `ACNS is on: ${figures}.`
       : `ACNS is off; turning it on costs ${figures}.`,
     fact: DESIGN_FACTS.acns,
-    remediation: enabled ? '' : enableAcns(context),
+    remediation: enabled
+      ? ''
+      : 'Enable ACNS with observability (az aks update --enable-acns) to see same-node pod traffic.',
   };
 }

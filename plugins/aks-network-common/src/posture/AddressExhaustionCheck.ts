@@ -1,9 +1,21 @@
-import { ClusterRecord, NodeSubnetRecord } from '../cluster';
+import {
+  armResourceName,
+  ClusterRecord,
+  NodeSubnetRecord,
+  sameArmId,
+  vnetIdOfSubnet,
+} from '../cluster';
 import { DESIGN_FACTS } from '../facts';
 import { NetworkModel } from '../model';
-import { nodeSubnetUse, podCidrUse } from './NetworkUse';
+import {
+  NodeSubnetUse,
+  nodeSubnetUse,
+  podCidrUse,
+  podSubnetUse,
+} from './NetworkUse';
 import { PostureContext } from './PostureContext';
-import { PostureFinding, PostureStatus } from './PostureFinding';
+import { PostureFinding } from './PostureFinding';
+import { unknownVerdict } from './UnknownVerdict';
 
 /**
  * Share of a range's capacity in use (surge included) from which the plugin warns.
@@ -14,39 +26,55 @@ import { PostureFinding, PostureStatus } from './PostureFinding';
  */
 export const ADDRESS_EXHAUSTION_WARN_RATIO = 0.8;
 
-const STATUS_WORDS: Record<PostureStatus, string> = {
+type CapacityStatus = 'pass' | 'warn' | 'fail';
+
+const STATUS_WORDS: Record<CapacityStatus, string> = {
   fail: 'is exhausted: an upgrade would not fit',
   warn: 'is nearly exhausted',
   pass: 'has room',
 };
 
 /** Fail when an upgrade would not fit, warn from the warn ratio. */
-function statusFor(needed: number, capacity: number): PostureStatus {
+function statusFor(needed: number, capacity: number): CapacityStatus {
   if (needed > capacity) {
     return 'fail';
   }
   return needed >= capacity * ADDRESS_EXHAUSTION_WARN_RATIO ? 'warn' : 'pass';
 }
 
+/** The finding id and words of each subnet role. */
+const ROLES = {
+  node: { id: 'node-subnet-exhaustion', noun: 'node subnet', takes: 'node' },
+  pod: { id: 'pod-subnet-exhaustion', noun: 'pod subnet', takes: 'pod' },
+} as const;
+
 function subnetCheck(
-  cluster: ClusterRecord,
+  context: PostureContext,
   subnet: NodeSubnetRecord,
-  model: NetworkModel | undefined,
+  use: NodeSubnetUse,
 ): PostureFinding {
+  const role = ROLES[use.role];
   const base = {
-    id: 'node-subnet-exhaustion',
-    fact: `${DESIGN_FACTS.flatNodeSubnet} ${DESIGN_FACTS.azureReservedPerSubnet} ${DESIGN_FACTS.subnetUsage}`,
+    id: role.id,
+    fact: `${DESIGN_FACTS.flatNodeSubnet} ${DESIGN_FACTS.azureReservedPerSubnet} ${DESIGN_FACTS.subnetUsage} ${DESIGN_FACTS.usagesLimit}`,
     resourceId: subnet.id,
   };
-  const { used, usable, surgeIps, growthIps } = nodeSubnetUse(
-    cluster,
-    subnet,
-    model,
-  );
+  const { used, usable, surgeIps, growthIps } = use;
   if (used === undefined || usable === undefined) {
+    const usagesUnread = context
+      .unread('subnetUsage')
+      .filter(entry => sameArmId(entry.resourceId, vnetIdOfSubnet(subnet.id)));
+    if (usagesUnread.length > 0) {
+      return unknownVerdict(
+        base,
+        `IP use of ${subnet.name} is unknown`,
+        usagesUnread,
+      );
+    }
     return {
       ...base,
-      status: 'warn',
+      fact: `${base.fact} ${DESIGN_FACTS.verdictNeedsData}`,
+      status: 'unknown',
       title: `IP use of ${subnet.name} is unknown`,
       detail: `The VNet usages API gave no ${
         used === undefined ? 'usage' : 'limit'
@@ -56,7 +84,8 @@ function subnetCheck(
     };
   }
   // An upgrade adds maxSurge nodes per pool, each with its IPs (DESIGN: "Upgrades need
-  // n + maxSurge nodes"); flat Azure CNI gives each one 1 + maxPods IPs.
+  // n + maxSurge nodes"); flat Azure CNI gives each one 1 + maxPods IPs, a pod subnet
+  // maxPods.
   const needed = used + surgeIps;
   const status = statusFor(needed, usable);
   const figures = `${used} of ${usable} usable IPs in use, ${surgeIps} more needed for upgrade surge${
@@ -64,16 +93,21 @@ function subnetCheck(
       ? `, ${growthIps} more if the autoscaler reaches its ceiling`
       : ''
   }`;
-  const remediation =
-    model === 'azure-cni-node-subnet'
-      ? 'Migrate to Azure CNI Overlay (pods then take no subnet IPs), lower maxSurge or maxPods, or add a node pool on a new subnet.'
-      : 'Add a node pool on a new subnet, or lower maxSurge.';
+  let remediation = 'Add a node pool on a new subnet, or lower maxSurge.';
+  if (use.role === 'pod') {
+    remediation =
+      'Migrate to Azure CNI Overlay (pods then take no VNet IPs), lower maxPods or maxSurge, or give new pools a larger pod subnet.';
+  } else if (context.model === 'azure-cni-node-subnet') {
+    remediation =
+      'Migrate to Azure CNI Overlay (pods then take no subnet IPs), lower maxSurge or maxPods, or add a node pool on a new subnet.';
+  }
+  const detail = `${subnet.name} (${subnet.addressPrefix}, ${role.noun}): ${figures}.`;
   if (status === 'pass' && needed + growthIps > usable) {
     return {
       ...base,
       status: 'warn',
       title: `${subnet.name} cannot hold the autoscaler ceiling`,
-      detail: `${subnet.name} (${subnet.addressPrefix}): ${figures}.`,
+      detail,
       remediation,
     };
   }
@@ -81,7 +115,7 @@ function subnetCheck(
     ...base,
     status,
     title: `${subnet.name} ${STATUS_WORDS[status]}`,
-    detail: `${subnet.name} (${subnet.addressPrefix}): ${figures}.`,
+    detail,
     remediation: status === 'pass' ? '' : remediation,
   };
 }
@@ -111,17 +145,61 @@ function podCidrCheck(
 
 /**
  * IP exhaustion: one finding per node subnet (IPs in use from the usages API plus the IPs
- * an upgrade's surge nodes take, against the usable IPs), and one for the pod CIDR of
- * overlay and kubenet clusters (nodes + surge against its /24-per-node capacity).
+ * an upgrade's surge nodes take, against the usable IPs), one per pod subnet of an
+ * Azure CNI pod-subnet cluster (maxPods IPs per node), and one for the pod CIDR of
+ * overlay and kubenet clusters (nodes + surge against its /24-per-node capacity). A
+ * subnet that could not be read, or whose IP use was not read, is unknown.
  */
 export function addressExhaustionChecks(
   context: PostureContext,
 ): PostureFinding[] {
-  const findings = context.cluster.nodeSubnets.map(subnet =>
-    subnetCheck(context.cluster, subnet, context.model),
-  );
-  if (context.model) {
-    const pod = podCidrCheck(context.cluster, context.model);
+  const { cluster, model } = context;
+  const findings = [
+    ...cluster.nodeSubnets.map(subnet =>
+      subnetCheck(context, subnet, nodeSubnetUse(cluster, subnet, model)),
+    ),
+    ...context.unreadNodeSubnets.map(entry =>
+      unknownVerdict(
+        {
+          id: ROLES.node.id,
+          fact: DESIGN_FACTS.subnetUsage,
+          resourceId: entry.resourceId,
+        },
+        `IP use of ${armResourceName(entry.resourceId)} is unknown`,
+        [entry],
+      ),
+    ),
+    ...(cluster.podSubnets ?? []).map(subnet =>
+      subnetCheck(context, subnet, podSubnetUse(cluster, subnet)),
+    ),
+    ...context.unreadPodSubnets.map(entry =>
+      unknownVerdict(
+        {
+          id: ROLES.pod.id,
+          fact: DESIGN_FACTS.subnetUsage,
+          resourceId: entry.resourceId,
+        },
+        `IP use of ${armResourceName(entry.resourceId)} is unknown`,
+        [entry],
+      ),
+    ),
+  ];
+  if (
+    cluster.nodeSubnets.length === 0 &&
+    context.unreadNodeSubnets.length === 0 &&
+    context.unread('vnet').length > 0
+  ) {
+    // No subnet is known because the VNet was not read (an AKS-managed VNet).
+    findings.push(
+      unknownVerdict(
+        { id: ROLES.node.id, fact: DESIGN_FACTS.subnetUsage },
+        'IP use of the node subnet is unknown',
+        context.unread('vnet'),
+      ),
+    );
+  }
+  if (model) {
+    const pod = podCidrCheck(cluster, model);
     if (pod) {
       findings.push(pod);
     }

@@ -1,5 +1,5 @@
 import { ClusterRecord } from '../cluster';
-import { classifyClusterRecord, NetworkModel } from '../model';
+import { classifyClusterRecord } from '../model';
 import { overlayVnetSavings } from '../planner';
 import { currentNodeCount } from './NodeCounts';
 import {
@@ -7,8 +7,10 @@ import {
   nodeSubnetUse,
   PodCidrUse,
   podCidrUse,
+  podSubnetUse,
   poolSurgeNodes,
 } from './NetworkUse';
+import { acnsRunsOn } from './PostureContext';
 import { ClusterPosture, PostureStatus } from './PostureFinding';
 
 /**
@@ -32,15 +34,20 @@ export interface PostureCheckStatuses {
 export interface ClusterFleetFigures {
   nodeCount: number;
   nodeSubnets: NodeSubnetUse[];
+  /** Pod subnets of an Azure CNI pod-subnet cluster; empty for the other models. */
+  podSubnets: NodeSubnetUse[];
   /**
-   * The fullest node subnet's (used + surge) / usable; undefined when no subnet's use
-   * is known. Above 1 an upgrade would not fit.
+   * The fullest node or pod subnet's (used + surge) / usable; undefined when no subnet's
+   * use is known. Above 1 an upgrade would not fit.
    */
   nodeSubnetUseRatio?: number;
   podCidr?: PodCidrUse;
   checks: PostureCheckStatuses;
-  /** ACNS for the current nodes, per month (DESIGN: $0.025 per node per hour). */
-  acnsMonthlyCostUsd: number;
+  /**
+   * ACNS for the current nodes, per month (DESIGN: $0.025 per node per hour); null where
+   * ACNS cannot run.
+   */
+  acnsMonthlyCostUsd: number | null;
   /** ACNS observability is on. */
   acnsObservability: boolean;
   /** ACNS can run on the cluster's model (Azure CNI; not kubenet, not a BYO CNI). */
@@ -80,11 +87,6 @@ function worstRatio(uses: NodeSubnetUse[]): number | undefined {
   return ratios.length > 0 ? Math.max(...ratios) : undefined;
 }
 
-function acnsAvailable(model: NetworkModel | undefined): boolean {
-  // ACNS needs Azure CNI: kubenet and BYO CNI cannot run it.
-  return model !== undefined && model !== 'kubenet' && model !== 'byo-cni';
-}
-
 /**
  * The fleet figures of a cluster from its record and its posture
  * (`assessClusterPosture`).
@@ -100,14 +102,19 @@ export function clusterFleetFigures(
   const nodeSubnets = cluster.nodeSubnets.map(subnet =>
     nodeSubnetUse(cluster, subnet, model),
   );
+  const podSubnets = (cluster.podSubnets ?? []).map(subnet =>
+    podSubnetUse(cluster, subnet),
+  );
   const statusOf = (key: keyof PostureCheckStatuses): PostureStatus =>
-    posture.findings.find(finding => finding.id === SECURITY_CHECK_FINDING_IDS[key])?.status ??
-    'warn';
-  const ratio = worstRatio(nodeSubnets);
+    posture.findings.find(
+      finding => finding.id === SECURITY_CHECK_FINDING_IDS[key],
+    )?.status ?? 'unknown';
+  const ratio = worstRatio([...nodeSubnets, ...podSubnets]);
   const pod = podCidrUse(cluster, model);
   return {
     nodeCount: currentNodeCount(cluster),
     nodeSubnets,
+    podSubnets,
     ...(ratio !== undefined ? { nodeSubnetUseRatio: ratio } : {}),
     ...(pod ? { podCidr: pod } : {}),
     checks: {
@@ -118,7 +125,7 @@ export function clusterFleetFigures(
     acnsMonthlyCostUsd: posture.acnsMonthlyCostUsd,
     acnsObservability:
       cluster.addons.acns.enabled && cluster.addons.acns.observability,
-    acnsAvailable: acnsAvailable(model),
+    acnsAvailable: acnsRunsOn(model),
     vnetIpsSavedVsFlat:
       model === 'azure-cni-overlay'
         ? overlayVnetSavings(

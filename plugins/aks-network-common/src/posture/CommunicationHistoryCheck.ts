@@ -1,7 +1,8 @@
-import { FlowLogRecord } from '../cluster';
+import { FlowLogRecord, sameArmId } from '../cluster';
 import { DESIGN_FACTS, NSG_FLOW_LOGS_RETIREMENT_DATE } from '../facts';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
+import { unknownVerdict } from './UnknownVerdict';
 
 /** A flow log keeps history when its storage keeps records or traffic analytics stores them. */
 function keepsHistory(log: FlowLogRecord): boolean {
@@ -30,6 +31,10 @@ function describeLog(log: FlowLogRecord): string {
  * enableContainerNetworkLogs"; with overlay "there is no flow history without extra
  * work"). Container network logs need ACNS observability and the monitoring addon to
  * record anything. History kept only by NSG flow logs warns: they retire 2027-09-30.
+ *
+ * Short of a pass, the check is unknown when a flow log could have been missed
+ * (DESIGN_FACTS.verdictNeedsData): the flow logs were not read, a node subnet (and so
+ * its NSG) was not read, or the cluster's VNet was not read and no subnet is known.
  */
 export function communicationHistoryCheck(
   context: PostureContext,
@@ -52,6 +57,15 @@ export function communicationHistoryCheck(
       ...(context.nsgFlowLogsRetired ? [] : entry.nsgFlowLogs),
     ]),
     ...context.vnetLevelFlowLogs,
+    // VNet flow logs on node subnets that could not be read: their ids are known.
+    ...context.cluster.flowLogs.filter(
+      log =>
+        log.enabled &&
+        log.kind === 'vnet' &&
+        context.unreadNodeSubnets.some(entry =>
+          sameArmId(entry.resourceId, log.targetResourceId),
+        ),
+    ),
   ];
   for (const log of watching) {
     logs.set(log.id.toLowerCase(), log);
@@ -87,6 +101,19 @@ export function communicationHistoryCheck(
       remediation:
         'Replace them with a VNet flow log with retention, or store ACNS container network logs.',
     };
+  }
+
+  const unread = [
+    ...context.unread('flowLogs'),
+    ...context.unreadNodeSubnets,
+    ...(context.coverage.length === 0 ? context.unread('vnet') : []),
+  ];
+  if (unread.length > 0) {
+    return unknownVerdict(
+      base,
+      'Whether a history of communications is kept is unknown',
+      unread,
+    );
   }
 
   const why: string[] = [];

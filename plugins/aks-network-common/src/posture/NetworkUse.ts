@@ -25,12 +25,20 @@ import {
  * @public
  */
 export interface NodeSubnetUse {
+  /**
+   * What the pools take from the subnet: `node` IPs (`vnetSubnetID`) or `pod` IPs
+   * (`podSubnetID`, Azure CNI pod subnet: every pod takes one, maxPods per node).
+   */
+  role: 'node' | 'pod';
   subnetId: string;
   name: string;
   addressPrefix: string;
   /** IPs in use now. */
   used?: number;
-  /** IPs a cluster may take: the prefix's addresses less Azure's reserved ones. */
+  /**
+   * IPs a cluster may take: the usages limit, or where ARM gives none (or 0 or -1, no
+   * capacity: DESIGN_FACTS.usagesLimit) the prefix's addresses less Azure's reserved ones.
+   */
   usable?: number;
   /** Azure keeps 5 IPs of every subnet (DESIGN: "first four, last"). */
   reserved: number;
@@ -77,30 +85,30 @@ function poolsOn(
 }
 
 /**
- * The use of one node subnet: IPs in use (usages API), usable IPs (the usages limit,
- * else the prefix less Azure's 5), and what an upgrade's surge and the autoscaler
- * would add. Flat Azure CNI gives every node 1 + maxPods IPs; the other models one.
- *
- * @public
+ * Usable IPs of a subnet: the usages limit when it is a capacity, else the prefix less
+ * Azure's 5 (DESIGN_FACTS.usagesLimit: ARM answers 0 or -1 for some subnets).
  */
-export function nodeSubnetUse(
-  cluster: ClusterRecord,
-  subnet: NodeSubnetRecord,
-  model: NetworkModel | undefined,
-): NodeSubnetUse {
+function usableIps(subnet: NodeSubnetRecord): number | undefined {
+  if (subnet.ipLimit !== undefined && subnet.ipLimit > 0) {
+    return subnet.ipLimit;
+  }
   const parsed = parseCidr(subnet.addressPrefix);
-  const usable =
-    subnet.ipLimit ??
-    (parsed.ok ? Number(azureUsableAddresses(parsed.cidr)) : undefined);
-  const pools = poolsOn(cluster, subnet);
-  const perNode = (pool: NodePoolRecord) =>
-    model ? nodeSubnetIpsPerNode(model, pool.maxPods) : 1;
+  return parsed.ok ? Number(azureUsableAddresses(parsed.cidr)) : undefined;
+}
+
+function subnetUse(
+  subnet: NodeSubnetRecord,
+  role: NodeSubnetUse['role'],
+  pools: NodePoolRecord[],
+  perNode: (pool: NodePoolRecord) => number,
+): NodeSubnetUse {
   return {
+    role,
     subnetId: subnet.id,
     name: subnet.name,
     addressPrefix: subnet.addressPrefix,
     used: subnet.ipUsed,
-    usable,
+    usable: usableIps(subnet),
     reserved: AZURE_RESERVED_ADDRESSES_PER_SUBNET,
     surgeIps: pools.reduce(
       (sum, pool) => sum + poolSurgeNodes(pool) * perNode(pool),
@@ -113,6 +121,43 @@ export function nodeSubnetUse(
       0,
     ),
   };
+}
+
+/**
+ * The use of one node subnet: IPs in use (usages API), usable IPs (the usages limit,
+ * else the prefix less Azure's 5), and what an upgrade's surge and the autoscaler
+ * would add. Flat Azure CNI gives every node 1 + maxPods IPs; the other models one.
+ *
+ * @public
+ */
+export function nodeSubnetUse(
+  cluster: ClusterRecord,
+  subnet: NodeSubnetRecord,
+  model: NetworkModel | undefined,
+): NodeSubnetUse {
+  return subnetUse(subnet, 'node', poolsOn(cluster, subnet), pool =>
+    model ? nodeSubnetIpsPerNode(model, pool.maxPods) : 1,
+  );
+}
+
+/**
+ * The use of one pod subnet of an Azure CNI pod-subnet cluster: the pools whose
+ * `podSubnetID` it is take maxPods IPs per node from it (DESIGN: "with
+ * agentPoolProfiles[].podSubnetID = pod subnet, dynamic"), surge and autoscaler
+ * ceiling included, against the same usable IPs as a node subnet.
+ *
+ * @public
+ */
+export function podSubnetUse(
+  cluster: ClusterRecord,
+  subnet: NodeSubnetRecord,
+): NodeSubnetUse {
+  return subnetUse(
+    subnet,
+    'pod',
+    cluster.nodePools.filter(pool => sameArmId(pool.podSubnetId, subnet.id)),
+    pool => pool.maxPods,
+  );
 }
 
 /**

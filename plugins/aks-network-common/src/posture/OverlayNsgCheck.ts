@@ -2,6 +2,7 @@ import { Cidr, formatCidr, parseCidr } from '../cidr';
 import { DESIGN_FACTS } from '../facts';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
+import { unknownVerdict } from './UnknownVerdict';
 import {
   BlockedFlow,
   RequiredFlow,
@@ -52,6 +53,10 @@ function requiredFlows(nodeRanges: Cidr[], podRanges: Cidr[]): RequiredFlow[] {
  * encapsulated and the subnet NSG applies to it (DESIGN: "a deny rule needs allow rules
  * node↔node, node→pod CIDR, pod↔pod"): each node subnet's NSG must let those flows
  * through, in and out. Only overlay clusters get this check.
+ *
+ * Unknown, never "no NSG" (DESIGN_FACTS.verdictNeedsData), when a node subnet or an
+ * NSG's rules could not be read, or when the VNet was not read and a rule names the
+ * `VirtualNetwork` tag (its ranges are the VNet's and its peerings').
  */
 export function overlayNsgCheck(
   context: PostureContext,
@@ -61,6 +66,20 @@ export function overlayNsgCheck(
   }
   const { cluster } = context;
   const base = { id: 'nsg-overlay-allow-rules', fact: DESIGN_FACTS.overlayNsg };
+  const unknown = (unread: Parameters<typeof unknownVerdict>[2]) =>
+    unknownVerdict(
+      base,
+      'Whether NSG rules let overlay traffic through is unknown',
+      unread,
+    );
+  const unreadInputs = [
+    ...context.unreadNodeSubnets,
+    ...context.unread('nsg'),
+    ...(cluster.nodeSubnets.length === 0 ? context.unread('vnet') : []),
+  ];
+  if (unreadInputs.length > 0) {
+    return unknown(unreadInputs);
+  }
   const withNsg = cluster.nodeSubnets.filter(subnet => subnet.nsg);
   if (withNsg.length === 0) {
     return {
@@ -101,7 +120,7 @@ export function overlayNsgCheck(
   const blocked: BlockedFlow[] = [];
   for (const subnet of withNsg) {
     const nsg = subnet.nsg;
-    if (!nsg) {
+    if (!nsg?.rules) {
       continue;
     }
     for (const flow of requiredFlows(nodeRanges, podRanges)) {
@@ -121,6 +140,19 @@ export function overlayNsgCheck(
         .join(', ')} blocks node ↔ node, node → pod CIDR or pod ↔ pod traffic.`,
       remediation: '',
     };
+  }
+  const vnetUnread = context.unread('vnet');
+  const namesVirtualNetwork = withNsg.some(subnet =>
+    (subnet.nsg?.rules ?? []).some(rule =>
+      [...rule.sourceAddressPrefixes, ...rule.destinationAddressPrefixes].some(
+        prefix => prefix.trim().toLowerCase() === 'virtualnetwork',
+      ),
+    ),
+  );
+  if (vnetUnread.length > 0 && namesVirtualNetwork) {
+    // A deny on VirtualNetwork counts as blocking and an allow on it as not allowing
+    // while its ranges are unknown: the fail would rest on data not read.
+    return unknown(vnetUnread);
   }
   const shown = blocked
     .slice(0, 6)

@@ -1,8 +1,10 @@
 import {
+  ClusterNetworkPart,
   ClusterRecord,
   FlowLogRecord,
   NodeSubnetRecord,
   sameArmId,
+  UnreadClusterPart,
   vnetIdOfSubnet,
 } from '../cluster';
 import { NSG_FLOW_LOGS_RETIREMENT_DATE } from '../facts';
@@ -32,8 +34,29 @@ export interface PostureContext {
   /** True once NSG flow logs have stopped (DESIGN: "retired 2027-09-30"). */
   nsgFlowLogsRetired: boolean;
   coverage: SubnetCoverage[];
-  /** Enabled VNet flow logs on the cluster's VNet, for clusters without known subnets. */
+  /**
+   * Enabled VNet flow logs on the cluster's VNet (named by the pools' subnets when the
+   * VNet itself was not read).
+   */
   vnetLevelFlowLogs: FlowLogRecord[];
+  /** ACNS can run on the model: Azure CNI only, not kubenet nor a BYO CNI. */
+  acnsAvailable: boolean;
+  /** The parts of the given kinds the last read could not read. */
+  unread(...parts: ClusterNetworkPart[]): UnreadClusterPart[];
+  /** Node subnets (named by a pool's `vnetSubnetID`) that could not be read. */
+  unreadNodeSubnets: UnreadClusterPart[];
+  /** Pod subnets (named by a pool's `podSubnetID`) that could not be read. */
+  unreadPodSubnets: UnreadClusterPart[];
+}
+
+/**
+ * Whether ACNS can run on a model: it needs Azure CNI (DESIGN_FACTS.acns), so not
+ * kubenet, not a CNI of one's own, and not a model that could not be told.
+ *
+ * @public
+ */
+export function acnsRunsOn(model: NetworkModel | undefined): boolean {
+  return model !== undefined && model !== 'kubenet' && model !== 'byo-cni';
 }
 
 /** Builds the context once, so rules agree on the model, the date and the coverage. */
@@ -60,17 +83,34 @@ export function postureContext(
       ),
     };
   });
+  const unread = (...parts: ClusterNetworkPart[]) =>
+    (cluster.unread ?? []).filter(entry => parts.includes(entry.part));
+  const subnetsNamedBy = (key: 'vnetSubnetId' | 'podSubnetId') =>
+    unread('subnet').filter(entry =>
+      cluster.nodePools.some(pool => sameArmId(pool[key], entry.resourceId)),
+    );
+  const model = classification.known ? classification.model : undefined;
+  // The VNet is known from the pools' subnet ids even when its GET failed.
+  const vnetId =
+    cluster.vnet?.id ??
+    cluster.nodePools
+      .map(pool =>
+        pool.vnetSubnetId ? vnetIdOfSubnet(pool.vnetSubnetId) : undefined,
+      )
+      .find(id => id !== undefined);
   return {
     cluster,
     classification,
-    model: classification.known ? classification.model : undefined,
+    model,
     today,
     nsgFlowLogsRetired: today >= NSG_FLOW_LOGS_RETIREMENT_DATE,
     coverage,
     vnetLevelFlowLogs: enabled.filter(
-      log =>
-        log.kind === 'vnet' &&
-        sameArmId(log.targetResourceId, cluster.vnet?.id),
+      log => log.kind === 'vnet' && sameArmId(log.targetResourceId, vnetId),
     ),
+    acnsAvailable: acnsRunsOn(model),
+    unread,
+    unreadNodeSubnets: subnetsNamedBy('vnetSubnetId'),
+    unreadPodSubnets: subnetsNamedBy('podSubnetId'),
   };
 }

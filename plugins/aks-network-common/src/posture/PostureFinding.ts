@@ -1,12 +1,26 @@
+import { UnreadClusterPart } from '../cluster';
 import { NetworkModelClassification } from '../model';
 
 /**
- * Outcome of one posture check: `pass` (fine), `warn` (works, but needs attention or
- * cannot be shown), `fail` (the gap is there).
+ * Outcome of one posture check: `pass` (fine), `warn` (works, but needs attention),
+ * `fail` (the gap is there), `unknown` (what the check needs could not be read, or is
+ * not visible to Azure: DESIGN_FACTS.verdictNeedsData).
  *
  * @public
  */
-export type PostureStatus = 'pass' | 'warn' | 'fail';
+export type PostureStatus = 'pass' | 'warn' | 'fail' | 'unknown';
+
+/**
+ * Every {@link PostureStatus}, worst first as the cards order them.
+ *
+ * @public
+ */
+export const POSTURE_STATUSES: readonly PostureStatus[] = [
+  'fail',
+  'unknown',
+  'warn',
+  'pass',
+];
 
 /**
  * One posture check on one cluster, written for the component page card.
@@ -27,6 +41,8 @@ export interface PostureFinding {
   remediation: string;
   /** ARM id of what the finding is about when it is not the cluster (a subnet, an NSG). */
   resourceId?: string;
+  /** With `unknown`: what could not be read, and when it last was. */
+  unread?: UnreadClusterPart[];
 }
 
 /**
@@ -36,12 +52,18 @@ export interface PostureFinding {
  * @public
  */
 export interface PostureSummary {
-  /** Flow logs cover the node subnets (NSG flow logs count until they retire). */
-  egressIngressMonitored: boolean;
-  /** Same-node pod-to-pod traffic is observable, as far as the plugin can show. */
-  samePodToPodVisible: boolean;
-  /** Flow records are kept (retention, traffic analytics or container network logs). */
-  historyKept: boolean;
+  /**
+   * Flow logs cover the node subnets (NSG flow logs count until they retire); null when
+   * unknown.
+   */
+  egressIngressMonitored: boolean | null;
+  /** Same-node pod-to-pod traffic is observable; null when unknown. */
+  samePodToPodVisible: boolean | null;
+  /**
+   * Flow records are kept (retention, traffic analytics or container network logs);
+   * null when unknown.
+   */
+  historyKept: boolean | null;
 }
 
 /**
@@ -54,6 +76,9 @@ export interface ClusterPosture {
   classification: NetworkModelClassification;
   findings: PostureFinding[];
   summary: PostureSummary;
-  /** ACNS for the cluster's current nodes, per month (what closing the gaps costs). */
-  acnsMonthlyCostUsd: number;
+  /**
+   * ACNS for the cluster's current nodes, per month (what closing the gaps costs); null
+   * where ACNS cannot run (kubenet, a BYO CNI, an unknown model).
+   */
+  acnsMonthlyCostUsd: number | null;
 }

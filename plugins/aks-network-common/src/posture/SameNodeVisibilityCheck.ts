@@ -5,6 +5,14 @@ import { PostureFinding } from './PostureFinding';
 import { currentNodeCount } from './NodeCounts';
 
 /**
+ * The way to a model that can see same-node flows, where ACNS cannot run: the
+ * organisation offers a new overlay cluster (DESIGN: "offers a new overlay cluster as
+ * the way off flat"), on which ACNS observability can then be turned on.
+ */
+const WAY_TO_OVERLAY =
+  'Request a new Azure CNI Overlay cluster and move the workloads; ACNS observability can run there.';
+
+/**
  * Same-node pod-to-pod traffic visible. Traffic between two pods on one node goes
  * through the node's own bridge and never reaches the VNet, so no VNet or NSG flow log
  * sees it under any model: only ACNS observability (Hubble, on the node) does (DESIGN:
@@ -13,8 +21,9 @@ import { currentNodeCount } from './NodeCounts';
  * Decision for flat Azure CNI: pod IPs are VNet IPs, so flow logs do show pods for
  * traffic that crosses the VNet, but same-node traffic still never crosses it. The check
  * therefore fails without ACNS for flat clusters too, and says that cross-node pod
- * traffic is visible. kubenet cannot run ACNS; a BYO CNI may have its own tooling, which
- * the plugin cannot see, so it warns.
+ * traffic is visible. kubenet cannot run ACNS, so it fails and the remediation is the
+ * way to overlay, with no ACNS cost; a BYO CNI may have its own tooling, which Azure
+ * does not show, so it is unknown, as is a model that could not be told.
  */
 export function sameNodeVisibilityCheck(
   context: PostureContext,
@@ -70,25 +79,23 @@ export function sameNodeVisibilityCheck(
         title: 'Same-node pod-to-pod traffic is invisible',
         detail:
           'kubenet cannot run ACNS, and flow logs cannot see traffic that stays on a node.',
-        remediation: `Move the cluster to Azure CNI Overlay, then enable ACNS observability (about $${cost.toFixed(
-          2,
-        )} a month).`,
+        remediation: WAY_TO_OVERLAY,
       };
     default:
       return {
         ...base,
-        status: 'warn',
-        title: 'Same-node pod-to-pod visibility cannot be shown',
+        fact: `${base.fact} ${DESIGN_FACTS.verdictNeedsData}`,
+        status: 'unknown',
+        title: 'Whether same-node pod-to-pod traffic is visible is unknown',
         detail:
           context.model === 'byo-cni'
-            ? 'The cluster brings its own CNI; whether it records same-node flows is up to that CNI.'
+            ? 'The cluster brings its own CNI, which cannot run ACNS; whether it records same-node flows is up to that CNI, and Azure does not show it.'
             : `The network model is unknown (${
                 context.classification.known
                   ? ''
                   : context.classification.reason
               }).`,
-        remediation:
-          'Record how the CNI observes same-node flows, or use Azure CNI Overlay with ACNS observability.',
+        remediation: `Record how the CNI observes same-node flows (Tetragon, or a service mesh such as linkerd), or: ${WAY_TO_OVERLAY}`,
       };
   }
 }

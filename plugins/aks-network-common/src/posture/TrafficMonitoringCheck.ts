@@ -3,8 +3,10 @@ import {
   NSG_FLOW_LOGS_LAST_CREATION_DATE,
   NSG_FLOW_LOGS_RETIREMENT_DATE,
 } from '../facts';
+import { armResourceName, sameArmId, vnetIdOfSubnet } from '../cluster';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
+import { unknownVerdict } from './UnknownVerdict';
 
 /**
  * Egress/ingress monitored: every node subnet is watched by an enabled flow log. VNet
@@ -12,6 +14,11 @@ import { PostureFinding } from './PostureFinding';
  * because none can be created since 2025-06-30 and they stop on 2027-09-30 (DESIGN:
  * "NSG flow logs … retired 2027-09-30; VNet flow logs replace them"), and fail once
  * retired. With overlay the logs see node IPs only, which the detail says.
+ *
+ * A verdict needs data (DESIGN_FACTS.verdictNeedsData): with the flow logs unread the
+ * check is unknown; a node subnet that could not be read is watched when a VNet flow
+ * log targets it or its VNet (both named by the pool's subnet id), unknown otherwise;
+ * a subnet that was read and that no flow log watches fails whatever else is unread.
  */
 export function trafficMonitoringCheck(
   context: PostureContext,
@@ -29,7 +36,33 @@ export function trafficMonitoringCheck(
       ? ' With overlay the logs show node IPs, not pod IPs (pod traffic is NATed to the node).'
       : '';
 
-  if (coverage.length === 0) {
+  const flowLogsUnread = context.unread('flowLogs');
+  const unknown = (unread = flowLogsUnread) =>
+    unknownVerdict(
+      base,
+      'Whether egress and ingress are monitored is unknown',
+      unread,
+    );
+  if (flowLogsUnread.length > 0) {
+    return unknown();
+  }
+  // Unread node subnets a VNet flow log still watches (it targets the id or the VNet).
+  const unreadUnwatched = context.unreadNodeSubnets.filter(
+    entry =>
+      !cluster.flowLogs.some(
+        log =>
+          log.enabled &&
+          log.kind === 'vnet' &&
+          (sameArmId(log.targetResourceId, entry.resourceId) ||
+            sameArmId(log.targetResourceId, vnetIdOfSubnet(entry.resourceId))),
+      ),
+  );
+
+  if (coverage.length === 0 && context.unreadNodeSubnets.length === 0) {
+    const vnetUnread = context.unread('vnet');
+    if (context.vnetLevelFlowLogs.length === 0 && vnetUnread.length > 0) {
+      return unknown(vnetUnread);
+    }
     return context.vnetLevelFlowLogs.length > 0
       ? {
           ...base,
@@ -73,6 +106,9 @@ export function trafficMonitoringCheck(
       resourceId: unwatched[0].subnet.id,
     };
   }
+  if (unreadUnwatched.length > 0) {
+    return unknown(unreadUnwatched);
+  }
 
   const nsgOnly = coverage.filter(entry => entry.vnetFlowLogs.length === 0);
   if (nsgOnly.length > 0) {
@@ -102,9 +138,12 @@ export function trafficMonitoringCheck(
     ...base,
     status: 'pass',
     title: 'Egress and ingress are monitored',
-    detail: `VNet flow logs watch ${coverage
-      .map(entry => entry.subnet.name)
-      .join(', ')}.${overlayNote}${redundantNote}`,
+    detail: `VNet flow logs watch ${[
+      ...coverage.map(entry => entry.subnet.name),
+      ...context.unreadNodeSubnets.map(entry =>
+        armResourceName(entry.resourceId),
+      ),
+    ].join(', ')}.${overlayNote}${redundantNote}`,
     remediation:
       redundant.length > 0 ? 'Disable the redundant NSG flow logs.' : '',
   };

@@ -97,13 +97,13 @@ describe('assessClusterPosture', () => {
         c => (c.networkProfile = { networkPlugin: 'none' }),
       ),
       'same-node-pod-to-pod-visible',
-      'warn',
+      'unknown',
     ],
     [
       'an unknown model',
       with_(overlayCluster, c => (c.networkProfile = {})),
       'same-node-pod-to-pod-visible',
-      'warn',
+      'unknown',
     ],
     // egress / ingress
     ['no flow logs', overlayCluster(), 'egress-ingress-monitored', 'fail'],
@@ -246,7 +246,7 @@ describe('assessClusterPosture', () => {
       'flat /24 with usage unknown',
       with_(flatCluster, c => (c.nodeSubnets[0].ipUsed = undefined)),
       'node-subnet-exhaustion',
-      'warn',
+      'unknown',
     ],
     [
       'flat /24 whose autoscaler ceiling does not fit',
@@ -420,6 +420,25 @@ describe('assessClusterPosture', () => {
     ['overlay (not kubenet)', overlayCluster(), 'kubenet-retiring', undefined],
     // ACNS cost
     ['ACNS off', overlayCluster(), 'acns-monthly-cost', 'warn'],
+    // ACNS cannot run there: no price of closing a gap it cannot close.
+    [
+      'kubenet (ACNS cannot run)',
+      with_(
+        overlayCluster,
+        c => (c.networkProfile = { networkPlugin: 'kubenet' }),
+      ),
+      'acns-monthly-cost',
+      undefined,
+    ],
+    [
+      'BYO CNI (ACNS cannot run)',
+      with_(
+        overlayCluster,
+        c => (c.networkProfile = { networkPlugin: 'none' }),
+      ),
+      'acns-monthly-cost',
+      undefined,
+    ],
     [
       'ACNS on',
       with_(overlayCluster, c => (c.addons.acns.enabled = true)),

@@ -22,6 +22,11 @@ export interface PostureOptions {
   now?: Date;
 }
 
+/** A summary value, or null when its check could not be decided. */
+function known(finding: PostureFinding, value: boolean): boolean | null {
+  return finding.status === 'unknown' ? null : value;
+}
+
 /**
  * Network posture of one cluster: the three checks security wants (egress/ingress
  * monitored, same-node pod-to-pod visible, history kept) always, then IP exhaustion per
@@ -31,7 +36,9 @@ export interface PostureOptions {
  *
  * Summary: `egressIngressMonitored` and `historyKept` hold while their check is not
  * `fail` (a warning there means "works, but on retiring NSG flow logs");
- * `samePodToPodVisible` holds only on `pass` (a warning there means it cannot be shown).
+ * `samePodToPodVisible` holds only on `pass`. Each is null when its check is `unknown`:
+ * what it needs could not be read (DESIGN_FACTS.verdictNeedsData). The ACNS cost is
+ * left out, and null, where ACNS cannot run.
  *
  * @public
  */
@@ -52,6 +59,7 @@ export function assessClusterPosture(
     inPlaceMigrationCheck(context),
     kubenetRetirementCheck(context),
   ].filter((finding): finding is PostureFinding => finding !== undefined);
+  const acnsCost = acnsCostCheck(context);
   return {
     clusterId: cluster.id,
     classification: context.classification,
@@ -61,13 +69,15 @@ export function assessClusterPosture(
       history,
       ...addressExhaustionChecks(context),
       ...optional,
-      acnsCostCheck(context),
+      ...(acnsCost ? [acnsCost] : []),
     ],
     summary: {
-      egressIngressMonitored: traffic.status !== 'fail',
-      samePodToPodVisible: sameNode.status === 'pass',
-      historyKept: history.status !== 'fail',
+      egressIngressMonitored: known(traffic, traffic.status !== 'fail'),
+      samePodToPodVisible: known(sameNode, sameNode.status === 'pass'),
+      historyKept: known(history, history.status !== 'fail'),
     },
-    acnsMonthlyCostUsd: acnsMonthlyCostUsd(currentNodeCount(cluster)),
+    acnsMonthlyCostUsd: context.acnsAvailable
+      ? acnsMonthlyCostUsd(currentNodeCount(cluster))
+      : null,
   };
 }

@@ -4,6 +4,7 @@ import {
   startArmSimulator,
 } from '@aks-network/azure-arm-simulator';
 import {
+  assessClusterPosture,
   ClusterRecord,
   classifyClusterRecord,
   NetworkDataplane,
@@ -84,6 +85,8 @@ describe('AzureInventoryReader against the ARM simulator', () => {
       // Not opted in: no credential call, no CA on any record.
       'managedClusters.listClusterUserCredentials': 0,
       'virtualNetworks.get': 2,
+      // Only where a VNet GET fails.
+      'subnets.get': 0,
       'virtualNetworks.listUsage': 2,
       'networkSecurityGroups.get': 1,
       'networkWatchers.listAll': 1,
@@ -111,14 +114,15 @@ describe('AzureInventoryReader against the ARM simulator', () => {
     ).toEqual([]);
   });
 
-  it.each<[string, NetworkModel, NetworkDataplane]>([
+  it.each<[string, NetworkModel, NetworkDataplane | null]>([
     ['aks-overlay-1', 'azure-cni-overlay', 'azure'],
     ['aks-cilium', 'azure-cni-overlay', 'cilium'],
     ['aks-acns', 'azure-cni-overlay', 'cilium'],
     ['aks-podsubnet', 'azure-cni-pod-subnet', 'azure'],
     ['aks-flat', 'azure-cni-node-subnet', 'azure'],
-    ['aks-kubenet', 'kubenet', 'azure'],
-    ['aks-byo', 'byo-cni', 'azure'],
+    // kubenet and a BYO CNI have no Azure dataplane.
+    ['aks-kubenet', 'kubenet', null],
+    ['aks-byo', 'byo-cni', null],
     ['aks-migrated', 'azure-cni-overlay', 'azure'],
   ])(
     'maps %s into a record classified %s / %s',
@@ -278,6 +282,159 @@ describe('AzureInventoryReader against the ARM simulator', () => {
     expect(overlay.nodeSubnets[0].ipUsed).toBeUndefined();
     expect(overlay.nodeSubnets[0].addressPrefix).toBe('10.240.0.0/27');
     expect(byName(result, 'aks-neu').nodeSubnets[0].ipUsed).toBeDefined();
+  });
+
+  describe('when parts of the network cannot be read', () => {
+    const OVERLAY_SUBNET = `${VNET_WEU}/subnets/snet-overlay`;
+    const findingOf = (record: ClusterRecord, id: string) =>
+      assessClusterPosture(record).findings.find(finding => finding.id === id);
+
+    it("reads the clusters' own subnets where the VNet GET fails, and names the VNet unread", async () => {
+      simulator.setFaults({
+        serverErrorRate: 1,
+        pathPattern: '/virtualNetworks/vnet-weu$',
+      });
+      const result = await reader.readSubscription(SUB_A);
+
+      // One GET per subnet the clusters name in vnet-weu, each once: overlay (shared
+      // by three clusters), cilium, acns, nodes, pods, flat, byo, migrated.
+      expect(result.calls['subnets.get']).toBe(8);
+      const overlay = byName(result, 'aks-overlay-1');
+      expect(overlay.vnet).toBeUndefined();
+      expect(overlay.unread).toEqual([
+        {
+          part: 'vnet',
+          resourceId: VNET_WEU,
+          error: expect.stringContaining('InternalServerError, HTTP 500'),
+        },
+      ]);
+      // The subnet, its NSG rules, its IP use and both flow logs are still read: the
+      // flow logs are listed from the cluster's region.
+      expect(overlay.nodeSubnets).toEqual([
+        expect.objectContaining({
+          id: expect.stringMatching(/snet-overlay$/),
+          addressPrefix: '10.240.0.0/27',
+          ipUsed: 6,
+          nsg: expect.objectContaining({ rules: expect.any(Array) }),
+        }),
+      ]);
+      expect(overlay.flowLogs.map(log => log.kind).sort()).toEqual([
+        'nsg',
+        'vnet',
+      ]);
+      expect(byName(result, 'aks-podsubnet').podSubnets).toEqual([
+        expect.objectContaining({ addressPrefix: '10.240.16.0/20' }),
+      ]);
+      expect(byName(result, 'aks-neu').unread).toBeUndefined();
+      expect(findingOf(overlay, 'egress-ingress-monitored')?.status).toBe(
+        'pass',
+      );
+    });
+
+    it('names the VNet and each subnet unread when both fail, and says unknown where they were needed', async () => {
+      simulator.setFaults({
+        serverErrorRate: 1,
+        pathPattern: '/virtualNetworks/vnet-weu(/subnets/[^/]+)?$',
+      });
+      const result = await reader.readSubscription(SUB_A);
+      const overlay = byName(result, 'aks-overlay-1');
+
+      expect(overlay.nodeSubnets).toEqual([]);
+      expect(
+        overlay.unread?.map(entry => [entry.part, entry.resourceId]),
+      ).toEqual([
+        ['vnet', VNET_WEU],
+        ['subnet', expect.stringMatching(/snet-overlay$/)],
+      ]);
+      expect(findingOf(overlay, 'nsg-overlay-allow-rules')).toMatchObject({
+        status: 'unknown',
+        unread: [
+          expect.objectContaining({
+            part: 'subnet',
+            resourceId: OVERLAY_SUBNET,
+          }),
+          // No node subnet is known: the VNet's ranges were needed too.
+          expect.objectContaining({ part: 'vnet', resourceId: VNET_WEU }),
+        ],
+      });
+      expect(findingOf(overlay, 'node-subnet-exhaustion')?.status).toBe(
+        'unknown',
+      );
+      // The VNet flow log targets the VNet, which the pool's subnet id names: still found.
+      expect(findingOf(overlay, 'egress-ingress-monitored')?.status).toBe(
+        'pass',
+      );
+    });
+
+    it('keeps the NSG of a subnet without its rules when its GET is denied, and the overlay NSG check is unknown', async () => {
+      simulator.setFaults({
+        deniedActions: ['Microsoft.Network/networkSecurityGroups/read'],
+      });
+      const result = await reader.readSubscription(SUB_A);
+      const overlay = byName(result, 'aks-overlay-1');
+
+      expect(overlay.nodeSubnets[0].nsg).toEqual({ id: expect.any(String) });
+      expect(overlay.nodeSubnets[0].nsg?.id.toLowerCase()).toBe(
+        NSG.toLowerCase(),
+      );
+      expect(overlay.unread).toEqual([
+        {
+          part: 'nsg',
+          resourceId: NSG,
+          error: expect.stringContaining('AuthorizationFailed, HTTP 403'),
+        },
+      ]);
+      expect(findingOf(overlay, 'nsg-overlay-allow-rules')).toMatchObject({
+        status: 'unknown',
+        detail: expect.stringContaining('NSG nsg-aks'),
+        remediation: expect.stringContaining('Reader'),
+      });
+      // Not on the NSG: nothing unread.
+      expect(byName(result, 'aks-cilium').unread).toBeUndefined();
+    });
+
+    it('names the flow logs unread when the Network Watchers are denied, and the checks that need them are unknown', async () => {
+      simulator.setFaults({
+        deniedActions: ['Microsoft.Network/networkWatchers/read'],
+      });
+      const result = await reader.readSubscription(SUB_A);
+      const overlay = byName(result, 'aks-overlay-1');
+
+      expect(overlay.flowLogs).toEqual([]);
+      expect(overlay.unread).toEqual([
+        expect.objectContaining({
+          part: 'flowLogs',
+          resourceId: `/subscriptions/${SUB_A}`,
+        }),
+      ]);
+      const posture = assessClusterPosture(overlay);
+      expect(posture.summary).toMatchObject({
+        egressIngressMonitored: null,
+        historyKept: null,
+      });
+      // Container network logs are on the cluster itself: history is kept, read or not.
+      const acns = assessClusterPosture(byName(result, 'aks-acns'));
+      expect(acns.summary.historyKept).toBe(true);
+      expect(acns.summary.egressIngressMonitored).toBeNull();
+    });
+
+    it('names the AKS-managed VNet of a cluster whose pools name no subnet', async () => {
+      const result = await reader.readSubscription(SUB_A);
+      const kubenet = byName(result, 'aks-kubenet');
+
+      expect(kubenet.unread).toEqual([
+        {
+          part: 'vnet',
+          resourceId: expect.stringMatching(
+            new RegExp(`^/subscriptions/${SUB_A}/resourceGroups/MC_`, 'i'),
+          ),
+          error: expect.stringContaining('AKS manages'),
+        },
+      ]);
+      expect(findingOf(kubenet, 'egress-ingress-monitored')?.status).toBe(
+        'unknown',
+      );
+    });
   });
 
   describe('with readApiServerCertificateAuthority', () => {

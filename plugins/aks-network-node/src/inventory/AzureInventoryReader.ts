@@ -13,9 +13,10 @@ import { emptyCallCounts, InventoryCallCounts } from './InventoryCallCounts';
 import { describeArmFailure, InventoryReadError } from './InventoryReadError';
 import { readApiServerCertificateAuthority } from './readApiServerCertificateAuthority';
 import {
-  NodeSubnetsByCluster,
+  ClusterNetworkScopes,
   readNetworkResources,
 } from './readNetworkResources';
+import { unreadPartsByCluster } from './unreadParts';
 
 /**
  * The SDK clients the reader needs, one per subscription. `createArmClients` returns
@@ -67,9 +68,11 @@ export interface ReadSubscriptionOptions {
  * Completeness: `complete` is true when the cluster list of the subscription was read
  * to its last page. Only then may a consumer treat a cluster missing from `clusters` as
  * deleted (DESIGN: "a failed sync never deletes good inventory"). A failed enrichment
- * call (agent pools, VNet, usages, NSG, flow logs) does not make the read incomplete:
- * the cluster is still listed, its record leaves the unread parts out, and the failure
- * is in `errors` with the cluster's id in `clusterIds` (and in `partialClusterIds`).
+ * call (agent pools, VNet, subnet, usages, NSG, flow logs) does not make the read
+ * incomplete: the cluster is still listed, its record leaves the unread data out and
+ * names it in `unread` (all but the agent pools, whose fields the cluster's own profiles
+ * hold), and the failure is in `errors` with the cluster's id in `clusterIds` (and in
+ * `partialClusterIds`).
  * A failed API server CA read (opt-in) is in `errors` too, under the cluster's
  * `resourceId`, but does not make the cluster partial: the record only lacks the CA.
  *
@@ -200,19 +203,19 @@ export class AzureInventoryReader {
       }
     });
 
-    const nodeSubnetsByCluster: NodeSubnetsByCluster = new Map();
+    const scopes: ClusterNetworkScopes = new Map();
     for (const cluster of clusters) {
       if (!cluster.id) {
         continue;
       }
       const pools =
         agentPools.get(armIdKey(cluster.id)) ?? cluster.agentPoolProfiles ?? [];
-      nodeSubnetsByCluster.set(
-        cluster.id,
-        pools
-          .map(pool => pool.vnetSubnetID)
-          .filter((id): id is string => Boolean(id)),
-      );
+      scopes.set(cluster.id, {
+        location: cluster.location,
+        subnetIds: pools
+          .flatMap(pool => [pool.vnetSubnetID, pool.podSubnetID])
+          .filter((id): id is string => Boolean(id?.trim())),
+      });
     }
 
     const network = await readNetworkResources(
@@ -223,8 +226,9 @@ export class AzureInventoryReader {
         calls,
         errors,
       },
-      nodeSubnetsByCluster,
+      scopes,
     );
+    const unread = unreadPartsByCluster(errors);
 
     const records = clusters.map(cluster => {
       const key = cluster.id ? armIdKey(cluster.id) : undefined;
@@ -234,6 +238,7 @@ export class AzureInventoryReader {
         apiServerCertificateAuthority: key
           ? certificateAuthorities.get(key)
           : undefined,
+        unread: key ? unread.get(key) : undefined,
       });
     });
     const partialClusterIds = [

@@ -11,6 +11,7 @@ export type InventoryCallKind =
   | 'agentPools.list'
   | 'managedClusters.listClusterUserCredentials'
   | 'virtualNetworks.get'
+  | 'subnets.get'
   | 'virtualNetworks.listUsage'
   | 'networkSecurityGroups.get'
   | 'networkWatchers.listAll'
@@ -30,6 +31,7 @@ export function emptyCallCounts(): InventoryCallCounts {
     'agentPools.list': 0,
     'managedClusters.listClusterUserCredentials': 0,
     'virtualNetworks.get': 0,
+    'subnets.get': 0,
     'virtualNetworks.listUsage': 0,
     'networkSecurityGroups.get': 0,
     'networkWatchers.listAll': 0,

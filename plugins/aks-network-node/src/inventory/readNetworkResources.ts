@@ -22,8 +22,19 @@ export interface NetworkReadContext {
   errors: InventoryReadError[];
 }
 
-/** Node subnet ids per cluster id, as the pools name them. */
-export type NodeSubnetsByCluster = Map<string, string[]>;
+/** What the network read needs of one cluster. */
+export interface ClusterNetworkScope {
+  /**
+   * The cluster's region: a VNet must be in its cluster's region, so its flow logs are
+   * in that region's Network Watcher even when the VNet's own GET failed.
+   */
+  location: string;
+  /** Node and pod subnet ids, as the pools name them. */
+  subnetIds: string[];
+}
+
+/** The network scope of each cluster, by cluster id. */
+export type ClusterNetworkScopes = Map<string, ClusterNetworkScope>;
 
 /** ARM writes regions as `westeurope`; some payloads as `West Europe`. */
 function regionKey(location: string | undefined): string {
@@ -71,32 +82,82 @@ async function attempt<T>(
   }
 }
 
+/** `subnets.get` for each subnet of one VNet the clusters name, each once. */
+async function readSubnetsOf(
+  context: NetworkReadContext,
+  index: NetworkResourceIndex,
+  client: NetworkManagementClient,
+  vnetId: string,
+  clusters: Array<[string, ClusterNetworkScope]>,
+): Promise<void> {
+  const subnets = new Map<string, Dependency>();
+  for (const [clusterId, { subnetIds }] of clusters) {
+    for (const subnetId of subnetIds) {
+      if (armIdKey(vnetIdOfSubnet(subnetId) ?? '') === armIdKey(vnetId)) {
+        addDependency(subnets, subnetId, [clusterId]);
+      }
+    }
+  }
+  await forEachConcurrently(
+    [...subnets.values()],
+    context.concurrency,
+    async subnet => {
+      const parts = parseArmResourceId(subnet.id);
+      if (!parts || parts.names.length < 2) {
+        return;
+      }
+      const model = await attempt(
+        context,
+        'subnets.get',
+        subnet.id,
+        subnet.clusterIds,
+        () =>
+          client.subnets.get(
+            parts.resourceGroup,
+            parts.names[0],
+            parts.names[1],
+            {
+              abortSignal: context.signal,
+            },
+          ),
+      );
+      if (model) {
+        index.addSubnet(model);
+      }
+    },
+  );
+}
+
 /**
  * Reads the network resources behind a subscription's clusters, each once however
  * many clusters share it (issue 3: "one call per VNet, not per cluster"; "one call per
  * region, not per cluster"):
  *
- * 1. per VNet of a node subnet: one `virtualNetworks.get` (which returns the subnets
- *    with their prefixes and NSG ids inline) and one `virtualNetworks.listUsage` (IP
- *    use of every subnet of the VNet);
+ * 1. per VNet of a node or pod subnet: one `virtualNetworks.get` (which returns the
+ *    subnets with their prefixes and NSG ids inline) and one `virtualNetworks.listUsage`
+ *    (IP use of every subnet of the VNet); only where the VNet GET fails, one
+ *    `subnets.get` per subnet the clusters name in it;
  * 2. per distinct NSG on a node subnet: one `networkSecurityGroups.get`;
  * 3. per subscription holding those VNets and NSGs: one `networkWatchers.listAll`, then
- *    per region with such a VNet or NSG: one `flowLogs.list` on that region's watcher
- *    (Azure keeps one Network Watcher per region and subscription, and a flow log
- *    lives in the watcher of its target's region).
+ *    per region with such a VNet, NSG or cluster: one `flowLogs.list` on that region's
+ *    watcher (Azure keeps one Network Watcher per region and subscription, a flow log
+ *    lives in the watcher of its target's region, and a VNet is in its cluster's).
+ *
+ * A failed call is recorded in `context.errors` against the clusters it would have
+ * enriched; the reader turns those into each record's `unread` parts.
  *
  * VNets and NSGs are addressed by their parsed ids, so ones in another resource group
  * or subscription than the cluster are read from where they are.
  */
 export async function readNetworkResources(
   context: NetworkReadContext,
-  nodeSubnetsByCluster: NodeSubnetsByCluster,
+  scopes: ClusterNetworkScopes,
 ): Promise<NetworkResourceIndex> {
   const index = new NetworkResourceIndex();
   const { concurrency } = context;
 
   const vnets = new Map<string, Dependency>();
-  for (const [clusterId, subnetIds] of nodeSubnetsByCluster) {
+  for (const [clusterId, { subnetIds }] of scopes) {
     for (const subnetId of subnetIds) {
       const vnetId = vnetIdOfSubnet(subnetId);
       if (vnetId) {
@@ -157,15 +218,21 @@ export async function readNetworkResources(
     if (usages) {
       index.addUsages(usages);
     }
-    if (!vnetModel) {
-      return;
+    const inVnet = [...scopes].filter(([clusterId]) =>
+      vnet.clusterIds.has(clusterId),
+    );
+    for (const [clusterId, { location }] of inVnet) {
+      addFlowLogScope(vnet.id, location, [clusterId]);
     }
-    index.addVirtualNetwork(vnetModel);
-    addFlowLogScope(vnet.id, vnetModel.location, vnet.clusterIds);
-    for (const [clusterId, subnetIds] of nodeSubnetsByCluster) {
-      if (!vnet.clusterIds.has(clusterId)) {
-        continue;
-      }
+    if (vnetModel) {
+      index.addVirtualNetwork(vnetModel);
+      addFlowLogScope(vnet.id, vnetModel.location, vnet.clusterIds);
+    } else {
+      // The VNet could not be read: read the clusters' own subnets, so their prefixes
+      // and NSGs are still known (one GET per subnet, only on this path).
+      await readSubnetsOf(context, index, client, vnet.id, inVnet);
+    }
+    for (const [clusterId, { subnetIds }] of inVnet) {
       for (const subnetId of subnetIds) {
         const nsgId = index.subnet(subnetId)?.networkSecurityGroup?.id;
         if (nsgId) {

@@ -72,8 +72,9 @@ describe('AzureInventoryReader on the seed fleet', () => {
     ['aks-search-prod-neu', 'azure-cni-overlay', 'cilium'],
     ['aks-identity-prod-weu', 'azure-cni-node-subnet', 'azure'],
     ['aks-search-dev-neu', 'azure-cni-pod-subnet', 'azure'],
-    ['aks-billing-legacy-weu', 'kubenet', 'azure'],
-    ['aks-platform-sandbox-neu', 'byo-cni', 'azure'],
+    // kubenet and a BYO CNI have no Azure dataplane.
+    ['aks-billing-legacy-weu', 'kubenet', null],
+    ['aks-platform-sandbox-neu', 'byo-cni', null],
     ['aks-checkout-dev-weu', 'azure-cni-overlay', 'azure'],
   ])('classifies %s as %s / %s', (name, model, dataplane) => {
     expect(classifyClusterRecord(cluster(name))).toMatchObject({
@@ -100,7 +101,7 @@ describe('AzureInventoryReader on the seed fleet', () => {
       ipUsed: usedIps(payments),
       ipLimit: 27,
     });
-    expect(payments.nodeSubnets[0].nsg?.rules.map(rule => rule.name)).toEqual([
+    expect(payments.nodeSubnets[0].nsg?.rules?.map(rule => rule.name)).toEqual([
       'AllowHttpsInbound',
       'AllowNodeToNode',
       'AllowNodeToPods',

@@ -13,7 +13,8 @@ import { armIdKey } from './armResourceId';
  * `vnetSubnetID` is stored as the user typed it, the VNet GET returns ARM's casing.
  *
  * The inventory reader fills one index per subscription read, from one VNet GET and
- * one usages call per VNet, one GET per NSG and one flow-log listing per region;
+ * one usages call per VNet (a GET per subnet where the VNet's failed), one GET per NSG
+ * and one flow-log listing per region;
  * tests fill it from fixtures.
  *
  * @public
@@ -34,6 +35,14 @@ export class NetworkResourceIndex {
       if (subnet.id) {
         this.subnets.set(armIdKey(subnet.id), subnet);
       }
+    }
+    return this;
+  }
+
+  /** Adds a subnet read on its own (`subnets.get`), when its VNet's GET failed. */
+  addSubnet(subnet: Subnet): this {
+    if (subnet.id) {
+      this.subnets.set(armIdKey(subnet.id), subnet);
     }
     return this;
   }

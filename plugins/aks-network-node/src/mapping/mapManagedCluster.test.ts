@@ -343,6 +343,10 @@ describe('mapManagedCluster', () => {
         id: `${VNET}/subnets/aks-overlay`,
         name: 'aks-overlay',
         addressPrefix: '10.240.0.0/27',
+        // The VNet says the subnet has this NSG; its rules were not read.
+        nsg: {
+          id: `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-aks`,
+        },
       },
     ]);
     expect(record.flowLogs).toEqual([]);

@@ -97,6 +97,32 @@ export function record(
     flowLogs: [],
     vnet: { id: VNET, addressSpace: ['10.240.0.0/16'] },
     peeredRanges: [],
+    ...(model === 'podSubnet'
+      ? {
+          podSubnets: [
+            {
+              id: `${VNET}/subnets/snet-${name}-pods`,
+              name: `snet-${name}-pods`,
+              addressPrefix: '10.241.0.0/24',
+              ipUsed: 90,
+              ipLimit: 251,
+            },
+          ],
+        }
+      : {}),
+    // The pools name no subnet: an AKS-managed VNet, which the reader names unread.
+    ...(model === 'kubenet'
+      ? {
+          unread: [
+            {
+              part: 'vnet' as const,
+              resourceId: `${RG}/MC_rg-aks_${name}_westeurope`,
+              error:
+                'The node pools name no subnet: the cluster runs on a VNet AKS manages in its node resource group, which the inventory does not read.',
+            },
+          ],
+        }
+      : {}),
     ...overrides,
   };
 }

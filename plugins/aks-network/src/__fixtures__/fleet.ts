@@ -79,6 +79,11 @@ export function fleetSummary(
       samePodToPodVisible: 18,
       historyKept: 11,
     },
+    unknown: {
+      egressIngressMonitored: 3,
+      samePodToPodVisible: 2,
+      historyKept: 4,
+    },
     // 12 clusters of 10 nodes: 120 × $0.025 × 730 h.
     closeSameNodeGap: { clusters: 12, acnsMonthlyCostUsd: 2190 },
     sameNodeGapWithoutAcns: 6,

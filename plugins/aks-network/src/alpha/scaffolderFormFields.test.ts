@@ -41,7 +41,8 @@ describe('the scaffolder module of the new frontend system', () => {
   );
 
   it('gives the plan field its validator', async () => {
-    expect(await loaders.AksNetworkPlan()()).toMatchObject({
+    const loadPlanField = loaders.AksNetworkPlan;
+    expect(await loadPlanField()()).toMatchObject({
       validation: aksNetworkPlanValidation,
     });
   });

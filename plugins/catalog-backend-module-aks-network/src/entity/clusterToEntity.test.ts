@@ -265,4 +265,39 @@ describe('clusterToEntity', () => {
     ).toContain("'flannel'");
     expect(entity.metadata.description).toContain('unknown network model');
   });
+
+  it('says on the entity what the last read could not read, and when it last was', async () => {
+    const nsg = `/subscriptions/${SUBSCRIPTION_A}/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-aks`;
+    const entity = clusterToEntity(
+      clusterRecord({
+        unread: [
+          {
+            part: 'nsg',
+            resourceId: nsg,
+            error: 'AuthorizationFailed, HTTP 403: denied',
+            lastReadAt: '2026-11-30T08:00:00.000Z',
+          },
+          {
+            part: 'flowLogs',
+            resourceId: `/subscriptions/${SUBSCRIPTION_A}`,
+            error: 'InternalServerError, HTTP 500: try again',
+          },
+        ],
+      }),
+      OPTIONS,
+    );
+    await expectValidEntity(entity);
+    expect(
+      entity.metadata.annotations![AKS_ANNOTATIONS.networkUnread].split('\n'),
+    ).toEqual([
+      'NSG nsg-aks (AuthorizationFailed, HTTP 403: denied; last read 2026-11-30 08:00 UTC)',
+      `flow logs of ${SUBSCRIPTION_A} (InternalServerError, HTTP 500: try again; never read)`,
+    ]);
+    // Read in full: no annotation.
+    expect(
+      clusterToEntity(clusterRecord(), OPTIONS).metadata.annotations![
+        AKS_ANNOTATIONS.networkUnread
+      ],
+    ).toBeUndefined();
+  });
 });

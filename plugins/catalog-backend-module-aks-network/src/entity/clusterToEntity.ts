@@ -3,6 +3,7 @@ import {
   ClusterRecord,
   NetworkModel,
   classifyClusterRecord,
+  describeUnreadPart,
 } from '@aks-network/plugin-aks-network-common';
 import {
   ANNOTATION_LOCATION,
@@ -168,6 +169,11 @@ export function clusterToEntity(
   }
   if (problems.length > 0) {
     annotations[AKS_ANNOTATIONS.tagProblems] = problems.join('\n');
+  }
+  if (record.unread?.length) {
+    annotations[AKS_ANNOTATIONS.networkUnread] = record.unread
+      .map(describeUnreadPart)
+      .join('\n');
   }
 
   const modelText = classification.known

@@ -199,6 +199,16 @@ describe('AksFleetPage', () => {
         await group('Failing: History of communications kept'),
       ).getByLabelText('Status error'),
     ).toBeInTheDocument();
+    // Unknown is counted apart, neither failing nor passing.
+    const unknownHistory = within(
+      await group('Failing: History of communications kept'),
+    );
+    expect(
+      unknownHistory.getByText(
+        '4 clusters unknown: what the check needs could not be read',
+      ),
+    ).toBeInTheDocument();
+    expect(unknownHistory.getByLabelText('Status pending')).toBeInTheDocument();
     const gap = await group('Closing the same-node gap with ACNS');
     expect(gap).toHaveTextContent(/^\$2,190\.00a month of ACNS observability/);
     expect(gap).toHaveTextContent(

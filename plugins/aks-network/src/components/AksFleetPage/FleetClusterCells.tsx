@@ -47,14 +47,15 @@ function fullestSubnet(uses: NodeSubnetUse[]): NodeSubnetUse | undefined {
 }
 
 /**
- * How full the fullest node subnet is with an upgrade's surge: the share, and the
- * "used + surge of usable" IPs it rests on (usable is the prefix less the 5 IPs Azure
- * keeps). Unknown use is said with why, never shown as 0%.
+ * How full the fullest node (or pod) subnet is with an upgrade's surge: the share, and
+ * the "used + surge of usable" IPs it rests on (usable is the prefix less the 5 IPs
+ * Azure keeps). Unknown use is said with why, never shown as 0%.
  */
 export function NodeSubnetUseCell(props: { cluster: FleetCluster }) {
   const { figures } = props.cluster;
   const ratio = figures.nodeSubnetUseRatio;
-  const subnet = fullestSubnet(figures.nodeSubnets);
+  const uses = [...figures.nodeSubnets, ...figures.podSubnets];
+  const subnet = fullestSubnet(uses);
   if (ratio === undefined || !subnet) {
     return (
       <Typography variant="body2" component="div">
@@ -82,7 +83,9 @@ export function NodeSubnetUseCell(props: { cluster: FleetCluster }) {
       <Typography variant="caption" component="div" color="textSecondary">
         {formatCount(subnet.used!)}+{formatCount(subnet.surgeIps)} of{' '}
         {formatCount(subnet.usable!)} IPs
-        {figures.nodeSubnets.length > 1 ? ` in ${subnet.name}` : ''}
+        {uses.length > 1 || subnet.role === 'pod'
+          ? ` in ${subnet.name}${subnet.role === 'pod' ? ' (pod subnet)' : ''}`
+          : ''}
       </Typography>
     </Typography>
   );

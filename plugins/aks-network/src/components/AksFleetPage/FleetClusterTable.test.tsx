@@ -172,7 +172,7 @@ describe('FleetClusterTable', () => {
     expect(kubenet[1]).toBe('kubenetNo Azure dataplane');
     expect(kubenet[6]).toBe('unknownno node subnet known');
     expect(kubenet[7]).toBe('3+1 of 256 nodes10.244.0.0/16');
-    expect(kubenet[11]).toBe('$54.75cannot run on this model');
+    expect(kubenet[11]).toBe('—cannot run on this model');
 
     const byo = cellsOf('aks-byo-weu');
     expect(byo[1]).toBe('Bring your own CNINo Azure dataplane');

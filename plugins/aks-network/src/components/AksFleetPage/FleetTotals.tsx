@@ -104,6 +104,20 @@ export function FleetTotals(props: { summary: FleetSummary }) {
                 ? `${countOf(summary.failing[check], 'cluster')} failing`
                 : 'no cluster failing'}
             </PostureStatusLabel>
+            {summary.unknown[check] > 0 && (
+              // Counted apart: these clusters are neither passing nor failing.
+              <Typography
+                variant="caption"
+                component="div"
+                color="textSecondary"
+                style={{ marginLeft: 28 }}
+              >
+                <PostureStatusLabel status="unknown">
+                  {countOf(summary.unknown[check], 'cluster')} unknown: what the
+                  check needs could not be read
+                </PostureStatusLabel>
+              </Typography>
+            )}
           </Typography>
         ))}
         <FleetFigure

@@ -13,10 +13,13 @@ import {
   record,
   responseError,
   watchedOverlay,
+  SUB,
 } from '../../__fixtures__/clusters';
 import { aksNetworkApiRef } from '../../api/aksNetworkApiRef';
 import { overlayTemplateRouteRef } from '../../routes';
 import { EntityAksClusterCard } from './EntityAksClusterCard';
+
+const VNET_ID = `/subscriptions/${SUB}/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-weu`;
 
 function clusterEntity(name: string, armId?: string): Entity {
   return {
@@ -104,10 +107,25 @@ describe('EntityAksClusterCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('lists what could not be read of a partly read cluster', async () => {
+  it('lists what could not be read of a partly read cluster, and the checks that needed it say unknown', async () => {
     const clusterRecord = record(
       'overlay',
-      { vnet: undefined },
+      {
+        vnet: undefined,
+        unread: [
+          {
+            part: 'vnet',
+            resourceId: VNET_ID,
+            error: 'AuthorizationFailed, HTTP 403: no virtualNetworks/read',
+            lastReadAt: '2026-11-30T08:00:00.000Z',
+          },
+          {
+            part: 'flowLogs',
+            resourceId: `/subscriptions/${SUB}`,
+            error: 'AuthorizationFailed, HTTP 403: no networkWatchers/read',
+          },
+        ],
+      },
       { prefix: '10.240.0.0/27' },
     );
     const item = postureCluster(clusterRecord, {
@@ -123,14 +141,32 @@ describe('EntityAksClusterCard', () => {
     expect(within(card).getByText(/The subscription, since/)).toHaveTextContent(
       'HTTP 503 from ARM',
     );
+    // Named with why and when, in the "Not read" list and the partial-read notice.
     expect(
-      within(card).getByText('The VNet of the node subnets'),
+      within(card).getAllByText(
+        'VNet vnet-weu (AuthorizationFailed, HTTP 403: no virtualNetworks/read; last read 2026-11-30 08:00 UTC)',
+        { exact: false },
+      ).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      within(card).getAllByText(/flow logs of .*never read/).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      within(card).getByText(/Read in part: 2 parts of the network/),
     ).toBeInTheDocument();
     expect(
       within(card).getByText(
         /IP use of snet-aks-overlay-weu \(VNet usages API\)/,
       ),
     ).toBeInTheDocument();
+    const traffic = card.querySelector(
+      '[data-finding="egress-ingress-monitored"]',
+    ) as HTMLElement;
+    expect(within(traffic).getByText('Unknown')).toBeInTheDocument();
+    expect(traffic).toHaveTextContent(
+      'Whether egress and ingress are monitored is unknown',
+    );
+    expect(traffic).toHaveTextContent('Not read: flow logs of');
   });
 
   it('offers the way to overlay with the entity it is on', async () => {
@@ -141,9 +177,20 @@ describe('EntityAksClusterCard', () => {
     );
     const card = await screen.findByTestId('aks-cluster-card');
     expect(within(card).getByText('Azure CNI, pod subnet')).toBeInTheDocument();
-    // The pod subnet column names the pool's pod subnet.
+    // The pod subnet column names the pool's pod subnet, and its IP use is shown: pods
+    // take maxPods IPs per node from it.
     expect(
-      within(card).getByText('snet-aks-podsubnet-weu-pods'),
+      within(card).getByRole('cell', { name: 'snet-aks-podsubnet-weu-pods' }),
+    ).toBeInTheDocument();
+    expect(
+      within(card).getByText('pod subnet: each node takes maxPods IPs', {
+        exact: false,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(card).getByText(
+        /90 in use \+ 30 for upgrade surge of 251 usable IPs/,
+      ),
     ).toBeInTheDocument();
     expect(
       within(card).getByRole('button', { name: 'Request an overlay cluster' }),

@@ -1,9 +1,13 @@
-import type { ApiCluster } from '@aks-network/plugin-aks-network-common';
+import {
+  ApiCluster,
+  describeUnreadPart,
+} from '@aks-network/plugin-aks-network-common';
 import { formatTime } from '../network/labels';
 
 /**
- * What the inventory could not read of a cluster, in words: the verdicts that rest on
- * these parts are not to be trusted as pass or fail.
+ * What the inventory could not read of a cluster, in words: the subscription when its
+ * last read failed, each part of the network the last read could not read (the
+ * record's `unread`, with when it was last read), and what ARM did not say.
  */
 export function unreadParts(cluster: ApiCluster): string[] {
   const parts: string[] = [];
@@ -14,19 +18,27 @@ export function unreadParts(cluster: ApiCluster): string[] {
       }`,
     );
   }
-  const model = cluster.inventory.networkModel;
-  if (!cluster.vnet && model !== 'kubenet' && model !== null) {
-    parts.push('The VNet of the node subnets');
+  for (const entry of cluster.unread ?? []) {
+    const text = describeUnreadPart(entry);
+    parts.push(text.charAt(0).toUpperCase() + text.slice(1));
   }
-  for (const subnet of cluster.nodeSubnets) {
-    if (subnet.ipUsed === undefined) {
+  // A usages call that failed is listed above; this is a usages answer without the
+  // subnet.
+  const usagesUnread = (cluster.unread ?? []).some(
+    entry => entry.part === 'subnetUsage',
+  );
+  for (const subnet of [
+    ...cluster.nodeSubnets,
+    ...(cluster.podSubnets ?? []),
+  ]) {
+    if (subnet.ipUsed === undefined && !usagesUnread) {
       parts.push(`IP use of ${subnet.name} (VNet usages API)`);
     }
   }
   if (cluster.nodePools.length === 0) {
     parts.push('The node pools');
   }
-  if (model === null) {
+  if (cluster.inventory.networkModel === null) {
     parts.push('The network model (the ARM network profile did not say)');
   }
   return parts;

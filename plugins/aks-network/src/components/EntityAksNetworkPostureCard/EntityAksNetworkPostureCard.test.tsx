@@ -197,6 +197,39 @@ describe('EntityAksNetworkPostureCard', () => {
     });
   });
 
+  it('says unknown, never pass or fail, for checks on what could not be read, and prices no ACNS where it cannot run', async () => {
+    // kubenet on an AKS-managed VNet: the inventory did not read its network.
+    await renderCard(async () => posture([postureCluster(record('kubenet'))]));
+    const section = await screen.findByTestId('aks-cluster-network');
+    for (const id of [
+      'egress-ingress-monitored',
+      'communication-history-kept',
+    ]) {
+      const finding = section.querySelector(
+        `[data-finding="${id}"]`,
+      ) as HTMLElement;
+      expect(within(finding).getByText('Unknown')).toBeInTheDocument();
+      expect(
+        within(finding).getByLabelText('Status pending'),
+      ).toBeInTheDocument();
+      expect(finding).toHaveTextContent(
+        'Not read: VNet MC_rg-aks_aks-kubenet-weu_westeurope',
+      );
+    }
+    expect(
+      within(section).getByText(/Read in part: 1 part of the network/),
+    ).toBeInTheDocument();
+    // Same-node: kubenet cannot run ACNS; its way is overlay, at no ACNS price.
+    const sameNode = section.querySelector(
+      '[data-finding="same-node-pod-to-pod-visible"]',
+    ) as HTMLElement;
+    expect(sameNode).toHaveTextContent('Azure CNI Overlay cluster');
+    expect(sameNode).not.toHaveTextContent('$');
+    expect(within(section).getByTestId('acns-cost')).toHaveTextContent(
+      'ACNS cannot run on kubenet, so it has no price here',
+    );
+  });
+
   it('hides the button when no template page is bound, keeping the way to overlay', async () => {
     await renderCard(async () => posture([postureCluster(record('kubenet'))]), {
       boundTemplate: false,

@@ -7,6 +7,13 @@ import {
 import Typography from '@material-ui/core/Typography';
 import { formatUsd } from './labels';
 
+/** How the note names a model ACNS cannot run on. */
+const NO_ACNS_WORDS: Record<string, string> = {
+  kubenet: 'kubenet',
+  'byo-cni': 'a CNI of its own',
+  unknown: 'a cluster whose network model is unknown',
+};
+
 /**
  * What closing the same-node visibility gap costs: ACNS observability for the
  * cluster's nodes (DESIGN: $0.025 per node per hour), or, where ACNS cannot run, that
@@ -31,9 +38,10 @@ export function AcnsCostNote(props: {
     text = `ACNS observability is on: ${cost} a month for ${nodes} node${
       nodes === 1 ? '' : 's'
     }.`;
-  } else if (model === 'kubenet' || model === 'byo-cni') {
-    text =
-      'ACNS needs Azure CNI: the same-node gap closes with a new overlay cluster with ACNS observability.';
+  } else if (posture.acnsMonthlyCostUsd === null) {
+    text = `ACNS cannot run on ${
+      NO_ACNS_WORDS[model ?? 'unknown']
+    }, so it has no price here: the way is a new Azure CNI Overlay cluster.`;
   } else if (sameNode && sameNode.status !== 'pass') {
     text = `Closing the same-node gap: ACNS observability costs about ${cost} a month for ${nodes} node${
       nodes === 1 ? '' : 's'

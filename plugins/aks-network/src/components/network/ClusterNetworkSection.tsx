@@ -1,7 +1,9 @@
 import {
+  armResourceName,
   EntityPostureCluster,
   nodeSubnetUse,
   podCidrUse,
+  podSubnetUse,
   SECURITY_CHECK_FINDING_IDS,
 } from '@aks-network/plugin-aks-network-common';
 import type { Entity } from '@backstage/catalog-model';
@@ -50,8 +52,12 @@ export function ClusterNetworkSection(props: {
 }) {
   const { cluster, posture, links, entityRef } = props.item;
   const model = cluster.inventory.networkModel ?? undefined;
-  const subnets = cluster.nodeSubnets.map(subnet =>
-    nodeSubnetUse(cluster, subnet, model),
+  const subnets = [
+    ...cluster.nodeSubnets.map(subnet => nodeSubnetUse(cluster, subnet, model)),
+    ...(cluster.podSubnets ?? []).map(subnet => podSubnetUse(cluster, subnet)),
+  ];
+  const unreadSubnets = (cluster.unread ?? []).filter(
+    entry => entry.part === 'subnet',
   );
   const pod = podCidrUse(cluster, model);
   const others = posture.findings.filter(f => !SHOWN_APART.has(f.id));
@@ -90,7 +96,7 @@ export function ClusterNetworkSection(props: {
       <Grid container spacing={3}>
         <Grid item xs={12} md={6}>
           <Heading>IP use</Heading>
-          {subnets.length === 0 && (
+          {subnets.length === 0 && unreadSubnets.length === 0 && (
             <Typography variant="body2" color="textSecondary" paragraph>
               No node subnet is known for this cluster (a managed VNet, or the
               VNet could not be read).
@@ -98,6 +104,17 @@ export function ClusterNetworkSection(props: {
           )}
           {subnets.map(use => (
             <NodeSubnetUseBar key={use.subnetId} use={use} />
+          ))}
+          {unreadSubnets.map(entry => (
+            <Box mb={1.5} key={entry.resourceId}>
+              <Typography variant="body2">
+                <strong>{armResourceName(entry.resourceId)}</strong>
+              </Typography>
+              <Typography variant="body2" color="textSecondary">
+                IP use unknown: the subnet could not be read, so nothing is said
+                about its room.
+              </Typography>
+            </Box>
           ))}
           {pod && <PodCidrUseBar use={pod} />}
         </Grid>

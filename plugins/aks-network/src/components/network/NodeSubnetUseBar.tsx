@@ -5,15 +5,21 @@ import { formatCount } from './labels';
 import { Segment, SegmentedBar } from './SegmentedBar';
 
 /**
- * The IPs of one node subnet as one bar: in use, needed for an upgrade's surge nodes,
- * free, and the 5 Azure keeps in every subnet (first four and last), with the numbers
- * written out. Unknown use is said, not drawn as empty.
+ * The IPs of one node or pod subnet as one bar: in use, needed for an upgrade's surge
+ * nodes, free, and the 5 Azure keeps in every subnet (first four and last), with the
+ * numbers written out. Unknown use is said, not drawn as empty.
  */
 export function NodeSubnetUseBar(props: { use: NodeSubnetUse }) {
   const { use } = props;
   const heading = (
     <Typography variant="body2">
       <strong>{use.name}</strong> {use.addressPrefix}
+      {use.role === 'pod' && (
+        <Typography variant="caption" color="textSecondary" component="span">
+          {' '}
+          · pod subnet: each node takes maxPods IPs
+        </Typography>
+      )}
     </Typography>
   );
   if (use.used === undefined || use.usable === undefined) {

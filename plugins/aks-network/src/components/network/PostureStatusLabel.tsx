@@ -2,6 +2,7 @@ import type { PostureStatus } from '@aks-network/plugin-aks-network-common';
 import {
   StatusError,
   StatusOK,
+  StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
 import { ReactNode } from 'react';
@@ -10,6 +11,7 @@ const WORDS: Record<PostureStatus, string> = {
   pass: 'Pass',
   warn: 'Warning',
   fail: 'Fail',
+  unknown: 'Unknown',
 };
 
 /**
@@ -26,6 +28,9 @@ export function PostureStatusLabel(props: {
       return <StatusOK>{text}</StatusOK>;
     case 'warn':
       return <StatusWarning>{text}</StatusWarning>;
+    case 'unknown':
+      // Neither pass nor fail: what the check needs was not read.
+      return <StatusPending>{text}</StatusPending>;
     default:
       return <StatusError>{text}</StatusError>;
   }

@@ -26,8 +26,14 @@ export function dataplaneLabel(dataplane: NetworkDataplane | null | undefined) {
   return dataplane ? DATAPLANE_LABELS[dataplane] : 'No Azure dataplane';
 }
 
-/** Dollars with cents, as the cost figures of the posture are (730 h a month). */
-export function formatUsd(value: number): string {
+/**
+ * Dollars with cents, as the cost figures of the posture are (730 h a month); `—`
+ * where there is no price (ACNS where it cannot run).
+ */
+export function formatUsd(value: number | null): string {
+  if (value === null) {
+    return '—';
+  }
   return `$${value.toLocaleString('en-US', {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
