@@ -37,7 +37,7 @@ export interface Config {
       regions?: string[];
       /** VM sizes the node pool may use (e.g. `Standard_D4s_v5`). Default: any. */
       vmSizes?: string[];
-      /** Node count range of the node pool. Default 1–100. */
+      /** Node count range of the node pool. Default 1–100; at most 1,000 (a pool's limit in AKS). */
       nodeCount?: { min?: number; max?: number };
       /** Kubernetes versions (`1.33` or `1.33.2`). Default: any, or AKS's default when none is asked for. */
       kubernetesVersions?: string[];

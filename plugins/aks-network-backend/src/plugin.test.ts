@@ -78,4 +78,36 @@ describe('aksNetworkPlugin start-up', () => {
       /aksNetwork\.clusterPolicy\.allowedNetworkModels\.0: .*aksNetwork\.clusterPolicy\.nodeCount: min must not be above max/,
     );
   });
+
+  /** The plugin with a cluster policy of `min`–`max` nodes. */
+  const withNodeRange = (max: number) =>
+    startTestBackend({
+      features: [
+        aksNetworkPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            aksNetwork: {
+              azure: {
+                resourceManagerEndpoint: 'https://127.0.0.1:7443',
+                credential: developmentCredential,
+              },
+              clusterPolicy: { nodeCount: { min: 1, max } },
+            },
+          },
+        }),
+      ],
+    });
+
+  // A plan asks for one pool, and a pool holds at most 1,000 nodes.
+  it('starts with a policy of up to 1,000 nodes', async () => {
+    const backend = await withNodeRange(1000);
+    expect(backend.server).toBeDefined();
+    await backend.stop();
+  });
+
+  it('stops on a policy above 1,000 nodes, naming the key', async () => {
+    await expect(withNodeRange(1001)).rejects.toThrow(
+      /aksNetwork\.clusterPolicy\.nodeCount\.max: .*1000/,
+    );
+  });
 });

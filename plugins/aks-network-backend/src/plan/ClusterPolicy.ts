@@ -3,7 +3,7 @@ import {
   DEFAULT_MAX_PODS,
   DEFAULT_POD_CIDR,
   DEFAULT_SERVICE_CIDR,
-  MAX_NODES_PER_CLUSTER,
+  MAX_NODES_PER_NODE_POOL,
   NETWORK_DATAPLANES,
   NETWORK_MODELS,
   NetworkDataplane,
@@ -62,7 +62,9 @@ const policySchema = z
         nodeCount: z
           .object({
             min: z.number().int().min(1).default(1),
-            max: z.number().int().max(MAX_NODES_PER_CLUSTER).default(100),
+            // A plan asks for one pool, and a pool holds at most 1,000 nodes
+            // (AZURE_RULES: AKS quotas and limits); the 5,000 of a cluster is never reached.
+            max: z.number().int().max(MAX_NODES_PER_NODE_POOL).default(100),
           })
           .strict()
           .refine(range => range.min <= range.max, {
