@@ -597,6 +597,93 @@ module.exports = [
     },
   },
   {
+    name: 'a cluster read in part: the posture card says unknown, with what was not read, and the catalog annotates it',
+    async run({ page, appUrl, backendUrl, screenshot }) {
+      const token = await guestToken(backendUrl);
+      const posture = await getJson(
+        `${backendUrl}/api/aks-network/posture?entityRef=component:default/payments-api`,
+        token,
+      );
+      const prodId = posture.clusters.find(
+        c => c.cluster.name === 'aks-payments-prod-weu',
+      ).cluster.id;
+      const refresh = async () => {
+        const res = await fetch(`${backendUrl}/api/aks-network/refresh`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify({ clusterId: prodId }),
+        });
+        if (!res.ok) throw new Error(`refresh: HTTP ${res.status}`);
+      };
+      // The inventory's identity loses Network Watcher read (403, as ARM answers).
+      const faults = await armRequest('POST', '/_simulator/faults', {
+        deniedActions: ['Microsoft.Network/networkWatchers/read'],
+      });
+      if (faults.status !== 200) throw new Error(`faults: ${faults.status}`);
+      try {
+        await refresh();
+        const after = await getJson(
+          `${backendUrl}/api/aks-network/posture?entityRef=component:default/payments-api`,
+          token,
+        );
+        const prod = after.clusters.find(c => c.cluster.id === prodId);
+        const { summary } = prod.posture;
+        // Flow logs not read: monitoring and history are unknown (null), never false;
+        // same-node visibility rests on the cluster itself and stays known.
+        if (
+          summary.egressIngressMonitored !== null ||
+          summary.samePodToPodVisible !== true
+        ) {
+          throw new Error(`summary ${JSON.stringify(summary)}`);
+        }
+        const entity = await eventually(
+          async () => {
+            const found = await clusterEntityWithin10s(
+              backendUrl,
+              token,
+              prodId,
+            );
+            const unread =
+              found.metadata.annotations['aks.azure.com/network-unread'];
+            return unread && /flow logs of .*AuthorizationFailed/.test(unread)
+              ? found
+              : undefined;
+          },
+          { timeoutMs: 30_000, intervalMs: 500 },
+        );
+        if (!entity) throw new Error('no network-unread annotation');
+
+        await page.setViewportSize({ width: 1400, height: 3200 });
+        await page.goto(`${appUrl}/catalog/default/component/payments-api`);
+        await signInAsGuest(page);
+        const card = page.getByTestId('aks-network-posture-card');
+        const section = card.locator('[data-cluster="aks-payments-prod-weu"]');
+        await section.waitFor({ timeout: 60_000 });
+        await section
+          .getByText(/Read in part: 1 part of the network/)
+          .waitFor();
+        const egress = section.locator(
+          '[data-finding="egress-ingress-monitored"]',
+        );
+        await egress.getByText('Unknown', { exact: true }).waitFor();
+        await egress
+          .getByText(/Not read: flow logs of .*AuthorizationFailed, HTTP 403/)
+          .waitFor();
+        await section
+          .locator('[data-finding="same-node-pod-to-pod-visible"]')
+          .getByText('Pass', { exact: true })
+          .waitFor();
+        await screenshot('posture-card-read-in-part', section);
+      } finally {
+        await armRequest('POST', '/_simulator/faults', {});
+        await refresh();
+      }
+    },
+  },
+  {
     name: 'fleet page sorts every cluster by node subnet use on the server',
     async run({ page, appUrl, screenshot }) {
       await page.setViewportSize({ width: 1600, height: 2400 });
