@@ -670,7 +670,12 @@ module.exports = [
         );
         await egress.getByText('Unknown', { exact: true }).waitFor();
         await egress
-          .getByText(/Not read: flow logs of .*AuthorizationFailed, HTTP 403/)
+          .getByText(
+            /Not read: flow logs of subscription .*AuthorizationFailed, HTTP 403/,
+          )
+          .waitFor();
+        await section
+          .getByText(/The flow logs could not be read: whether one watches/)
           .waitFor();
         await section
           .locator('[data-finding="same-node-pod-to-pod-visible"]')

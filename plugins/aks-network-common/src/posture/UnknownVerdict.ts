@@ -15,6 +15,18 @@ const PART_WORDS: Record<ClusterNetworkPart, string> = {
   flowLogs: 'flow logs of',
 };
 
+/**
+ * What a sentence calls an unread resource: its name, or "subscription <id>" where the
+ * read was of a whole subscription (the Network Watcher listing), whose last segment
+ * alone is a bare GUID.
+ */
+function resourceWords(resourceId: string): string {
+  const subscription = /^\/subscriptions\/([^/]+)\/?$/i.exec(resourceId);
+  return subscription
+    ? `subscription ${subscription[1]}`
+    : armResourceName(resourceId);
+}
+
 /** `2026-11-30T08:00:00.000Z` → `2026-11-30 08:00 UTC`. */
 function formatReadAt(iso: string): string {
   const time = new Date(iso);
@@ -33,7 +45,7 @@ export function describeUnreadPart(entry: UnreadClusterPart): string {
   const when = entry.lastReadAt
     ? `last read ${formatReadAt(entry.lastReadAt)}`
     : 'never read';
-  return `${PART_WORDS[entry.part]} ${armResourceName(entry.resourceId)} (${
+  return `${PART_WORDS[entry.part]} ${resourceWords(entry.resourceId)} (${
     entry.error
   }; ${when})`;
 }
@@ -58,7 +70,7 @@ function readRemediation(unread: readonly UnreadClusterPart[]): string {
   const forbidden = unread.filter(denied);
   if (forbidden.length > 0) {
     return `Give the inventory's identity read access (Reader) to ${[
-      ...new Set(forbidden.map(entry => armResourceName(entry.resourceId))),
+      ...new Set(forbidden.map(entry => resourceWords(entry.resourceId))),
     ].join(', ')}, then refresh the cluster.`;
   }
   return 'Refresh the cluster once Azure answers; if the read keeps failing, check the inventory can read these resources.';

@@ -81,7 +81,7 @@ const UNREAD_RECORDS: Array<{
       [NSG]: 'pass',
       [SUBNET_USE]: 'pass',
     },
-    names: 'flow logs of 00000000-0000-0000-0000-000000000001',
+    names: 'flow logs of subscription 00000000-0000-0000-0000-000000000001',
   },
   {
     name: "an NSG's rules (its GET denied)",
@@ -253,6 +253,16 @@ describe('posture on data that was not read', () => {
     expect(detail).toContain('never read');
     expect(the(record, NSG).remediation).toContain(
       "Give the inventory's identity read access (Reader) to aks-sn, vnet-spoke, then refresh the cluster.",
+    );
+  });
+
+  it('names a subscription-wide read as the subscription, and asks Reader on it', () => {
+    const finding = the(UNREAD_RECORDS[0].record(), TRAFFIC);
+    expect(finding.detail).toContain(
+      'Not read: flow logs of subscription 00000000-0000-0000-0000-000000000001 (AuthorizationFailed, HTTP 403',
+    );
+    expect(finding.remediation).toBe(
+      "Give the inventory's identity read access (Reader) to subscription 00000000-0000-0000-0000-000000000001, then refresh the cluster.",
     );
   });
 

@@ -230,6 +230,38 @@ describe('EntityAksNetworkPostureCard', () => {
     );
   });
 
+  it('says the flow logs were not read instead of that none watches the cluster', async () => {
+    const unreadFlowLogs = record('overlay', {
+      unread: [
+        {
+          part: 'flowLogs',
+          resourceId: `/subscriptions/${SUB}`,
+          error: 'AuthorizationFailed, HTTP 403: denied',
+        },
+      ],
+    });
+    await renderCard(async () => posture([postureCluster(unreadFlowLogs)]));
+    const section = await screen.findByTestId('aks-cluster-network');
+    expect(section).toHaveTextContent(
+      "The flow logs could not be read: whether one watches this cluster's network is not known.",
+    );
+    expect(section).not.toHaveTextContent('No enabled flow log watches');
+    const egress = section.querySelector(
+      '[data-finding="egress-ingress-monitored"]',
+    ) as HTMLElement;
+    expect(egress).toHaveTextContent(
+      `Not read: flow logs of subscription ${SUB} (AuthorizationFailed, HTTP 403: denied; never read).`,
+    );
+  });
+
+  it('says no flow log watches a cluster whose flow logs were read', async () => {
+    await renderCard(async () => posture([postureCluster(record('overlay'))]));
+    const section = await screen.findByTestId('aks-cluster-network');
+    expect(section).toHaveTextContent(
+      "No enabled flow log watches this cluster's network.",
+    );
+  });
+
   it('hides the button when no template page is bound, keeping the way to overlay', async () => {
     await renderCard(async () => posture([postureCluster(record('kubenet'))]), {
       boundTemplate: false,

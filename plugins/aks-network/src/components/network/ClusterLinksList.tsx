@@ -15,7 +15,12 @@ const KIND_ORDER: ClusterLink['kind'][] = [
  * Analytics workspaces of traffic analytics and container network logs, ACNS
  * observability, and the cluster in the portal.
  */
-export function ClusterLinksList(props: { links: ClusterLink[] }) {
+export function ClusterLinksList(props: {
+  links: ClusterLink[];
+  /** False when the inventory could not read the flow logs: their absence says nothing. */
+  flowLogsRead?: boolean;
+}) {
+  const flowLogsRead = props.flowLogsRead ?? true;
   const links = [...props.links].sort(
     (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
   );
@@ -24,7 +29,9 @@ export function ClusterLinksList(props: { links: ClusterLink[] }) {
     <div>
       {!hasFlowLog && (
         <Typography variant="body2" color="textSecondary">
-          No enabled flow log watches this cluster's network.
+          {flowLogsRead
+            ? "No enabled flow log watches this cluster's network."
+            : "The flow logs could not be read: whether one watches this cluster's network is not known."}
         </Typography>
       )}
       <ul style={{ margin: 0, paddingLeft: 20 }}>

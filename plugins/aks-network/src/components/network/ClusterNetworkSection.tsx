@@ -59,6 +59,9 @@ export function ClusterNetworkSection(props: {
   const unreadSubnets = (cluster.unread ?? []).filter(
     entry => entry.part === 'subnet',
   );
+  const flowLogsRead = !(cluster.unread ?? []).some(
+    entry => entry.part === 'flowLogs',
+  );
   const pod = podCidrUse(cluster, model);
   const others = posture.findings.filter(f => !SHOWN_APART.has(f.id));
   return (
@@ -124,7 +127,7 @@ export function ClusterNetworkSection(props: {
         </Grid>
         <Grid item xs={12} md={6}>
           <Heading>Flow logs and traffic</Heading>
-          <ClusterLinksList links={links} />
+          <ClusterLinksList links={links} flowLogsRead={flowLogsRead} />
           <Box mt={1}>
             <AcnsCostNote cluster={cluster} posture={posture} />
           </Box>
