@@ -291,7 +291,7 @@ describe('clusterToEntity', () => {
       entity.metadata.annotations![AKS_ANNOTATIONS.networkUnread].split('\n'),
     ).toEqual([
       'NSG nsg-aks (AuthorizationFailed, HTTP 403: denied; last read 2026-11-30 08:00 UTC)',
-      `flow logs of ${SUBSCRIPTION_A} (InternalServerError, HTTP 500: try again; never read)`,
+      `flow logs of subscription ${SUBSCRIPTION_A} (InternalServerError, HTTP 500: try again; never read)`,
     ]);
     // Read in full: no annotation.
     expect(
