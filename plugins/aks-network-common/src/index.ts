@@ -16,3 +16,4 @@ export * from './posture';
 export * from './events';
 export * from './api';
 export * from './entity';
+export * from './text';

@@ -72,6 +72,22 @@ export const POD_CIDR_PREFIX_PER_NODE = 24;
 export const MAX_NAME_LENGTH = 63;
 
 /**
+ * Azure's own longest names, for reading the ids of resources that exist (a cluster in
+ * a resource group of 80 characters is still a cluster): managed clusters 63, resource
+ * groups 90, VNets 64, subnets 80
+ * (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules).
+ * What this plugin creates keeps to {@link MAX_NAME_LENGTH}.
+ *
+ * @public
+ */
+export const AZURE_NAME_MAX_LENGTHS = {
+  cluster: 63,
+  resourceGroup: 90,
+  vnet: 64,
+  subnet: 80,
+} as const;
+
+/**
  * The service CIDR must be smaller than a /12, i.e. its prefix must be greater than 12
  * (DESIGN: "Service CIDR smaller than /12").
  *

@@ -43,6 +43,33 @@ const NAME_KINDS = {
 export type AzureNameKind = keyof typeof NAME_KINDS;
 
 /**
+ * What is wrong with one Azure name against Azure's character rules for its kind and a
+ * length limit (default DESIGN's 63; ids of resources that exist are read with Azure's
+ * own limits, `AZURE_NAME_MAX_LENGTHS`), or undefined when it is valid. The message
+ * never repeats the name: callers check it for unsafe characters first, and may quote it.
+ *
+ * @public
+ */
+export function azureNameProblem(
+  kind: AzureNameKind,
+  name: string,
+  maxLength: number = MAX_NAME_LENGTH,
+): string | undefined {
+  const { label, pattern, minLength, rule } = NAME_KINDS[kind];
+  const length = [...name].length;
+  if (name.trim() === '') {
+    return `${label} is empty`;
+  }
+  if (length > maxLength) {
+    return `${label} has ${length} characters; at most ${maxLength} are allowed`;
+  }
+  if (length < minLength || !pattern.test(name)) {
+    return `${label} is not valid: use ${rule}`;
+  }
+  return undefined;
+}
+
+/**
  * Checks one Azure name: DESIGN's length limit ("Names (cluster, subnet, VNet, resource
  * group) ≤ 63 characters") and Azure's character rules.
  *
