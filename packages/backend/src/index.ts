@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { aksNetworkPolicyModule } from './permissions/aksNetworkPolicyModule';
 
 const backend = createBackend();
 
@@ -35,12 +36,11 @@ backend.add(
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permission plugin
+// permission plugin, with the app's own policy (aksNetwork.permissionPolicy): every
+// signed-in user reads; members of a group create clusters; the platform team manages
+// address pools. See https://backstage.io/docs/permissions/writing-a-policy
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(aksNetworkPolicyModule);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
@@ -69,6 +69,8 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // AKS network plugin set: inventory + HTTP API, catalog entities, scaffolder actions
 backend.add(import('@aks-network/plugin-aks-network-backend'));
 backend.add(import('@aks-network/plugin-catalog-backend-module-aks-network'));
-backend.add(import('@aks-network/plugin-scaffolder-backend-module-aks-network'));
+backend.add(
+  import('@aks-network/plugin-scaffolder-backend-module-aks-network'),
+);
 
 backend.start();

@@ -9,3 +9,4 @@ export * from './database';
 export * from './sync';
 export * from './reservations';
 export * from './service';
+export * from './permissions';

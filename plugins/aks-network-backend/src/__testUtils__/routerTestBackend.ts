@@ -6,6 +6,7 @@ import {
 import {
   coreServices,
   createServiceFactory,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -145,6 +146,8 @@ export async function startBackend(
     displayNames?: Record<string, string>;
     /** Subscriptions whose read fails, with the error thrown. */
     failing?: Record<string, string>;
+    /** A permissions service of the test's own (e.g. conditional decisions). */
+    permissions?: PermissionsService;
   } = {},
 ) {
   const clusters = options.fleet ?? fleet;
@@ -156,7 +159,13 @@ export async function startBackend(
         data: { aksNetwork: { ...config.aksNetwork, ...options.config } },
       }),
       mockServices.database.factory({ knex }),
-      mockServices.permissions.factory({ result: permission }),
+      options.permissions
+        ? createServiceFactory({
+            service: coreServices.permissions,
+            deps: {},
+            factory: () => options.permissions!,
+          })
+        : mockServices.permissions.factory({ result: permission }),
       catalogServiceMock.factory({ entities: catalogEntities }),
       // A request without an Authorization header is anonymous, as in production
       // (the test default would sign it in as a user).

@@ -1,1 +1,2 @@
 export * from './AksEntityContract';
+export * from './tagEntityRefs';

@@ -17,7 +17,7 @@ import {
   clusterEntityName,
 } from '@aks-network/plugin-aks-network-node';
 import { clusterApiServer } from './ClusterApiServer';
-import { readEntityRef } from './tagEntityRefs';
+import { readEntityRef } from '@aks-network/plugin-aks-network-common';
 
 /**
  * How {@link clusterToEntity} reads tags and names the entity's location.

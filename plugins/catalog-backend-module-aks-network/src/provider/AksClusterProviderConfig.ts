@@ -4,7 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { DEFAULT_AZURE_PORTAL_BASE_URL } from '@aks-network/plugin-aks-network-node';
-import { readEntityRef } from '../entity/tagEntityRefs';
+import { readEntityRef } from '@aks-network/plugin-aks-network-common';
 
 /** Where the provider's settings live (a catalog provider, so under `catalog.providers`). */
 export const PROVIDER_CONFIG_KEY = 'catalog.providers.aksNetwork';

@@ -22,6 +22,7 @@ export type TagEntityRef =
  * @param value - the tag value (or one item of a comma-separated tag)
  * @param defaultKind - the kind a bare name means (`group` for owners, …)
  * @param allowedKinds - kinds the field accepts (an owner is a group or a user)
+ * @public
  */
 export function readEntityRef(
   value: string,
