@@ -2,8 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { aksNetworkPermissions } from '@aks-network/plugin-aks-network-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  aksClusterResourceRef,
+  aksReservationResourceRef,
+  registerAksNetworkPermissions,
+} from './permissions';
 import { createRouter } from './router';
 import { aksNetworkServiceRef } from './service/aksNetworkServiceRef';
 
@@ -36,11 +40,25 @@ export const aksNetworkPlugin = createBackendPlugin({
         catalog,
         service,
       }) {
-        // Declared once in common so the frontend and policies share the names.
-        permissionsRegistry.addPermissions(aksNetworkPermissions);
+        // Declared once in common so the frontend and policies share the names; the
+        // resource types carry the rules policies use (an adopter's module may add more).
+        registerAksNetworkPermissions(permissionsRegistry, service.store);
         await service.scheduleSync();
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, catalog, service }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            service,
+            permissionRules: {
+              reservation: permissionsRegistry.getPermissionRuleset(
+                aksReservationResourceRef,
+              ),
+              cluster: permissionsRegistry.getPermissionRuleset(
+                aksClusterResourceRef,
+              ),
+            },
+          }),
         );
       },
     });

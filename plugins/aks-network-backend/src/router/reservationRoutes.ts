@@ -1,6 +1,7 @@
 import {
   aksClusterCreatePermission,
   aksClusterReadPermission,
+  aksReservationUpdatePermission,
 } from '@aks-network/plugin-aks-network-common';
 import type {
   HttpAuthService,
@@ -11,7 +12,9 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
 import { toApiReservation } from '../wire/addressPoolResponses';
-import { authorize } from './authorize';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
+import type { Reservation } from '../database/AksNetworkStore';
+import { authorize, authorizeResource } from './authorize';
 import { parseBody, parseRequestInput } from './parseBody';
 
 const reserveSchema = z
@@ -33,8 +36,9 @@ const nextSubnetQuery = z
   .strict();
 
 /**
- * Reservations: a subnet held in a pool while a cluster is created. Reserving and
- * releasing are part of creating a cluster, so they need the create permission.
+ * Reservations: a subnet held in a pool while a cluster is created. Reserving is part
+ * of creating a cluster (the create permission); committing and releasing one need
+ * `aks-network.reservation.update` on that reservation.
  */
 export function addReservationRoutes(
   router: Router,
@@ -42,6 +46,7 @@ export function addReservationRoutes(
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
     service: AksNetworkService;
+    reservationRules: PermissionRuleset<Reservation>;
   },
 ) {
   const { service } = deps;
@@ -82,8 +87,21 @@ export function addReservationRoutes(
   });
 
   // Records the subnet made from the reservation: its range stays taken for good.
+  // Committing and releasing act on one reservation: the policy may allow them only on
+  // the caller's own (the shipped policy: its owner and pool managers).
+  const reservationAccess = (id: string) => ({
+    ruleset: deps.reservationRules,
+    load: () => store.getReservation({ id }),
+    missing: `No reservation '${id}'`,
+  });
+
   router.post('/reservations/:reservationId/commit', async (req, res) => {
-    await authorize(req, aksClusterCreatePermission, deps);
+    await authorizeResource(
+      req,
+      aksReservationUpdatePermission,
+      deps,
+      reservationAccess(req.params.reservationId),
+    );
     const { subnetId } = parseBody(commitSchema, req.body);
     res.json(
       toApiReservation(
@@ -93,7 +111,12 @@ export function addReservationRoutes(
   });
 
   router.post('/reservations/:reservationId/release', async (req, res) => {
-    await authorize(req, aksClusterCreatePermission, deps);
+    await authorizeResource(
+      req,
+      aksReservationUpdatePermission,
+      deps,
+      reservationAccess(req.params.reservationId),
+    );
     res.json(
       toApiReservation(
         await store.releaseReservation({ id: req.params.reservationId }),

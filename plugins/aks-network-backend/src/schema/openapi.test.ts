@@ -6,6 +6,7 @@ import path from 'path';
 import { parse } from 'yaml';
 import { createRouter } from '../router';
 import type { AksNetworkService } from '../service/AksNetworkService';
+import { aksNetworkPermissionRulesets } from '../permissions/rulesets';
 
 /** Routes as "METHOD /path/:param", read from the express router's own table. */
 function routerRoutes(router: unknown): string[] {
@@ -52,6 +53,7 @@ describe('openapi.yaml', () => {
         vnetSubnets: {},
         reservationTtlSeconds: 60,
       } as unknown as AksNetworkService,
+      permissionRules: aksNetworkPermissionRulesets(),
     });
     expect(routerRoutes(router).sort()).toEqual(described.sort());
   });
