@@ -1,5 +1,5 @@
 import { ArmError } from '../server/ArmError';
-import { FaultSettings } from './FaultSettings';
+import { FaultSettings, OperationMatch } from './FaultSettings';
 import { SeededRandom } from './SeededRandom';
 
 /** What happens to one ARM call. */
@@ -14,9 +14,26 @@ export const SIMULATED_CALLER_OBJECT_ID =
 
 /** How a long-running operation on a resource will end. */
 export type OperationOutcome =
-  | { kind: 'normal' }
+  | { kind: 'normal'; durationMs?: number }
   | { kind: 'fail'; code: string; message: string }
   | { kind: 'stuck' };
+
+/** The operation a fault is matched against. */
+export interface OperationTarget {
+  resourceName: string;
+  /** The stored resource's ARM type. */
+  resourceType: string;
+  method: 'PUT' | 'DELETE';
+}
+
+function matches(match: OperationMatch, target: OperationTarget): boolean {
+  return (
+    new RegExp(match.resourceNamePattern, 'i').test(target.resourceName) &&
+    (match.resourceType === undefined ||
+      match.resourceType.toLowerCase() === target.resourceType.toLowerCase()) &&
+    (match.method === undefined || match.method === target.method)
+  );
+}
 
 /**
  * Decides, per ARM call, whether to delay it, reset its connection, throttle it (429)
@@ -134,16 +151,22 @@ export class FaultInjector {
     });
   }
 
-  operationOutcome(resourceName: string): OperationOutcome {
+  /** The first matching fault decides: failing, then stuck, then slow operations. */
+  operationOutcome(target: OperationTarget): OperationOutcome {
     const failing = this.settings.failOperations?.find(entry =>
-      new RegExp(entry.resourceNamePattern, 'i').test(resourceName),
+      matches(entry, target),
     );
     if (failing) {
       return { kind: 'fail', code: failing.code, message: failing.message };
     }
-    const stuck = this.settings.stuckOperations?.some(entry =>
-      new RegExp(entry.resourceNamePattern, 'i').test(resourceName),
+    if (this.settings.stuckOperations?.some(entry => matches(entry, target))) {
+      return { kind: 'stuck' };
+    }
+    const slow = this.settings.slowOperations?.find(entry =>
+      matches(entry, target),
     );
-    return stuck ? { kind: 'stuck' } : { kind: 'normal' };
+    return slow
+      ? { kind: 'normal', durationMs: slow.durationMs }
+      : { kind: 'normal' };
   }
 }

@@ -68,7 +68,7 @@ describe('fault settings', () => {
     expect(new SeededRandom(1).next()).toBe(new SeededRandom(1).next());
   });
 
-  it('picks failing and stuck operations by resource name', () => {
+  it('picks failing, stuck and slow operations by resource name, type and method', () => {
     const injector = new FaultInjector({
       failOperations: [
         {
@@ -76,16 +76,106 @@ describe('fault settings', () => {
           code: 'QuotaExceeded',
           message: 'no cores',
         },
+        {
+          resourceNamePattern: '^aks-put-only$',
+          resourceType: 'Microsoft.ContainerService/managedClusters',
+          method: 'PUT',
+          code: 'OverconstrainedAllocationRequest',
+          message: 'Allocation failed.',
+        },
       ],
-      stuckOperations: [{ resourceNamePattern: 'slow' }],
+      stuckOperations: [{ resourceNamePattern: 'slow', method: 'PUT' }],
+      slowOperations: [{ resourceNamePattern: '^aks-late$', durationMs: 5000 }],
     });
-    expect(injector.operationOutcome('AKS-BAD-1')).toEqual({
+    const cluster = (
+      resourceName: string,
+      method: 'PUT' | 'DELETE' = 'PUT',
+    ) => ({
+      resourceName,
+      // As the simulator stores it; faults compare types case-insensitively.
+      resourceType: 'Microsoft.ContainerService/ManagedClusters',
+      method,
+    });
+    expect(injector.operationOutcome(cluster('AKS-BAD-1'))).toEqual({
       kind: 'fail',
       code: 'QuotaExceeded',
       message: 'no cores',
     });
-    expect(injector.operationOutcome('snet-slow')).toEqual({ kind: 'stuck' });
-    expect(injector.operationOutcome('aks-good')).toEqual({ kind: 'normal' });
+    expect(injector.operationOutcome(cluster('aks-put-only'))).toMatchObject({
+      kind: 'fail',
+      code: 'OverconstrainedAllocationRequest',
+    });
+    expect(
+      injector.operationOutcome(cluster('aks-put-only', 'DELETE')),
+    ).toEqual({ kind: 'normal' });
+    expect(
+      injector.operationOutcome({
+        resourceName: 'aks-put-only',
+        resourceType: 'Microsoft.Network/virtualNetworks/subnets',
+        method: 'PUT',
+      }),
+    ).toEqual({ kind: 'normal' });
+    expect(
+      injector.operationOutcome({
+        resourceName: 'snet-slow',
+        resourceType: 'Microsoft.Network/virtualNetworks/subnets',
+        method: 'PUT',
+      }),
+    ).toEqual({ kind: 'stuck' });
+    expect(injector.operationOutcome(cluster('snet-slow', 'DELETE'))).toEqual({
+      kind: 'normal',
+    });
+    expect(injector.operationOutcome(cluster('aks-late'))).toEqual({
+      kind: 'normal',
+      durationMs: 5000,
+    });
+    expect(injector.operationOutcome(cluster('aks-good'))).toEqual({
+      kind: 'normal',
+    });
+  });
+
+  it('refuses operation faults with a bad type, method or duration, by field', () => {
+    expect(() =>
+      validateFaultSettings({
+        failOperations: [
+          { resourceNamePattern: 'x', code: 'C', message: 'm', method: 'GET' },
+        ],
+      }),
+    ).toThrow('failOperations[0].method must be PUT or DELETE');
+    expect(() =>
+      validateFaultSettings({
+        stuckOperations: [{ resourceNamePattern: 'x', resourceType: '../x' }],
+      }),
+    ).toThrow(
+      /stuckOperations\[0\]\.resourceType must be an ARM resource type/,
+    );
+    expect(() =>
+      validateFaultSettings({
+        slowOperations: [{ resourceNamePattern: 'x', durationMs: -1 }],
+      }),
+    ).toThrow('slowOperations[0].durationMs must be a non-negative number');
+    expect(() =>
+      validateFaultSettings({ failOperations: [{ resourceNamePattern: 'x' }] }),
+    ).toThrow('failOperations[0] needs code and message strings');
+    expect(
+      validateFaultSettings({
+        stuckOperations: [
+          {
+            resourceNamePattern: 'x',
+            resourceType: 'Microsoft.ContainerService/managedClusters',
+            method: 'put',
+          },
+        ],
+      }),
+    ).toEqual({
+      stuckOperations: [
+        {
+          resourceNamePattern: 'x',
+          resourceType: 'Microsoft.ContainerService/managedClusters',
+          method: 'PUT',
+        },
+      ],
+    });
   });
 
   it('reads maxSurge as nodes or a rounded-up percentage', () => {

@@ -1,18 +1,42 @@
 import { ArmError } from '../server/ArmError';
-import { isJsonObject, JsonValue } from '../json/JsonValue';
+import { isJsonObject, JsonObject, JsonValue } from '../json/JsonValue';
 
-/** A long-running operation that ends in `Failed` with this ARM error. @public */
-export interface FailingOperation {
+/**
+ * Which long-running operations a fault takes: by resource name, and optionally only
+ * one resource type or one method (a cluster's PUT fails while its DELETE runs).
+ *
+ * @public
+ */
+export interface OperationMatch {
   /** Regular expression (case-insensitive) on the resource name (cluster, subnet). */
   resourceNamePattern: string;
+  /**
+   * ARM resource type, compared case-insensitively, e.g.
+   * `Microsoft.ContainerService/managedClusters` or
+   * `Microsoft.Network/virtualNetworks/subnets`. Default: any type.
+   */
+  resourceType?: string;
+  /** `PUT` (create or update) or `DELETE`. Default: both. */
+  method?: 'PUT' | 'DELETE';
+}
+
+/** A long-running operation that ends in `Failed` with this ARM error. @public */
+export interface FailingOperation extends OperationMatch {
   code: string;
   message: string;
 }
 
 /** A long-running operation that stays `InProgress` forever. @public */
-export interface StuckOperation {
-  /** Regular expression (case-insensitive) on the resource name. */
-  resourceNamePattern: string;
+export interface StuckOperation extends OperationMatch {}
+
+/**
+ * A long-running operation that ends as usual, only later: it stays `InProgress` for
+ * `durationMs` (AKS creates take 5–15 minutes; a caller's time limit may be shorter).
+ *
+ * @public
+ */
+export interface SlowOperation extends OperationMatch {
+  durationMs: number;
 }
 
 /**
@@ -41,6 +65,7 @@ export interface FaultSettings {
   methods?: string[];
   failOperations?: FailingOperation[];
   stuckOperations?: StuckOperation[];
+  slowOperations?: SlowOperation[];
   /**
    * RBAC actions the caller is taken to lack, as role definitions write them
    * (case-insensitive, `*` matches any run of characters), e.g.
@@ -114,50 +139,43 @@ export function validateFaultSettings(
     settings.methods = input.methods.map(m => String(m).toUpperCase());
   }
   if (input.failOperations !== undefined) {
-    if (!Array.isArray(input.failOperations)) {
-      throw invalid('failOperations must be an array');
-    }
-    settings.failOperations = input.failOperations.map((entry, index) => {
-      if (
-        !isJsonObject(entry) ||
-        typeof entry.resourceNamePattern !== 'string' ||
-        typeof entry.code !== 'string' ||
-        typeof entry.message !== 'string'
-      ) {
-        throw invalid(
-          `failOperations[${index}] needs resourceNamePattern, code and message strings`,
-        );
-      }
-      checkPattern(
-        `failOperations[${index}].resourceNamePattern`,
-        entry.resourceNamePattern,
-      );
-      return {
-        resourceNamePattern: entry.resourceNamePattern,
-        code: entry.code,
-        message: entry.message,
-      };
-    });
+    settings.failOperations = operationMatches(
+      'failOperations',
+      input.failOperations,
+      (entry, field) => {
+        if (
+          typeof entry.code !== 'string' ||
+          typeof entry.message !== 'string'
+        ) {
+          throw invalid(`${field} needs code and message strings`);
+        }
+        return { code: entry.code, message: entry.message };
+      },
+    );
   }
   if (input.stuckOperations !== undefined) {
-    if (!Array.isArray(input.stuckOperations)) {
-      throw invalid('stuckOperations must be an array');
-    }
-    settings.stuckOperations = input.stuckOperations.map((entry, index) => {
-      if (
-        !isJsonObject(entry) ||
-        typeof entry.resourceNamePattern !== 'string'
-      ) {
-        throw invalid(
-          `stuckOperations[${index}] needs a resourceNamePattern string`,
-        );
-      }
-      checkPattern(
-        `stuckOperations[${index}].resourceNamePattern`,
-        entry.resourceNamePattern,
-      );
-      return { resourceNamePattern: entry.resourceNamePattern };
-    });
+    settings.stuckOperations = operationMatches(
+      'stuckOperations',
+      input.stuckOperations,
+      () => ({}),
+    );
+  }
+  if (input.slowOperations !== undefined) {
+    settings.slowOperations = operationMatches(
+      'slowOperations',
+      input.slowOperations,
+      (entry, field) => {
+        const durationMs = entry.durationMs;
+        if (
+          typeof durationMs !== 'number' ||
+          !Number.isFinite(durationMs) ||
+          durationMs < 0
+        ) {
+          throw invalid(`${field}.durationMs must be a non-negative number`);
+        }
+        return { durationMs };
+      },
+    );
   }
   if (input.deniedActions !== undefined) {
     if (
@@ -169,6 +187,49 @@ export function validateFaultSettings(
     settings.deniedActions = input.deniedActions.map(a => String(a).trim());
   }
   return settings;
+}
+
+/** Reads a list of operation faults: the match, then what each kind adds. */
+function operationMatches<T extends object>(
+  key: string,
+  value: JsonValue,
+  extra: (entry: JsonObject, field: string) => T,
+): Array<OperationMatch & T> {
+  if (!Array.isArray(value)) {
+    throw invalid(`${key} must be an array`);
+  }
+  return value.map((entry, index) => {
+    const field = `${key}[${index}]`;
+    if (!isJsonObject(entry) || typeof entry.resourceNamePattern !== 'string') {
+      throw invalid(`${field} needs a resourceNamePattern string`);
+    }
+    checkPattern(`${field}.resourceNamePattern`, entry.resourceNamePattern);
+    const match: OperationMatch = {
+      resourceNamePattern: entry.resourceNamePattern,
+    };
+    if (entry.resourceType !== undefined) {
+      if (
+        typeof entry.resourceType !== 'string' ||
+        !/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+(\/[A-Za-z0-9]+)+$/.test(
+          entry.resourceType,
+        )
+      ) {
+        throw invalid(
+          `${field}.resourceType must be an ARM resource type such as Microsoft.ContainerService/managedClusters`,
+        );
+      }
+      match.resourceType = entry.resourceType;
+    }
+    if (entry.method !== undefined) {
+      const method =
+        typeof entry.method === 'string' ? entry.method.toUpperCase() : '';
+      if (method !== 'PUT' && method !== 'DELETE') {
+        throw invalid(`${field}.method must be PUT or DELETE`);
+      }
+      match.method = method;
+    }
+    return { ...match, ...extra(entry, field) };
+  });
 }
 
 function checkPattern(field: string, pattern: string): void {

@@ -50,12 +50,21 @@ export class AsyncOperations {
     location: string;
     resourceId: string;
     resourceName: string;
+    /** The resource's ARM type, which operation faults may name. */
+    resourceType: string;
     method: AsyncOperation['method'];
     apiVersion: string;
     effects: OperationEffects;
   }): AsyncOperation {
-    const outcome = this.faults.operationOutcome(options.resourceName);
-    const duration = this.durationMs();
+    const outcome = this.faults.operationOutcome({
+      resourceName: options.resourceName,
+      resourceType: options.resourceType,
+      method: options.method,
+    });
+    const duration =
+      outcome.kind === 'normal' && outcome.durationMs !== undefined
+        ? outcome.durationMs
+        : this.durationMs();
     const operation: AsyncOperation = {
       id: randomUUID(),
       namespace: options.namespace,

@@ -16,7 +16,7 @@ import { pageOf } from '../server/paging';
 import { SimulatorContext } from '../server/SimulatorContext';
 import { idKey } from '../state/armIds';
 import { ArmResourceJson } from '../state/SimulatorState';
-import { beginPut, refuseIfInProgress } from './longRunning';
+import { beginDelete, beginPut, refuseIfInProgress } from './longRunning';
 import {
   networkEtag,
   NSG_TYPE,
@@ -157,7 +157,7 @@ export function buildSubnet(
   };
 }
 
-/** Subnets: list (paged), get, and PUT as a long-running operation. */
+/** Subnets: list (paged), get, and PUT and DELETE as long-running operations. */
 export const subnetRoutes: ArmRoute[] = [
   route(
     'GET',
@@ -222,6 +222,41 @@ export const subnetRoutes: ArmRoute[] = [
         // The Network provider reports `Updating` for creates and updates alike.
         inProgressState: 'Updating',
         view: () => subnetView(subnet),
+      });
+    },
+  ),
+  route(
+    'DELETE',
+    '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/virtualNetworks/{virtualNetworkName}/subnets/{subnetName}',
+    'subnets.delete',
+    (request, context) => {
+      const [s, rg, vnetName, name] = request.params;
+      const vnet = requireVnet(context, s, rg, vnetName);
+      const id = `${vnet.id}/subnets/${name}`;
+      const subnet = context.state.get(id);
+      if (!subnet) {
+        // ARM answers a DELETE of something absent with 204 (REST API: Subnets -
+        // Delete, https://learn.microsoft.com/rest/api/virtualnetwork/subnets/delete).
+        return { status: 204 };
+      }
+      refuseIfInProgress(context, id, 'Microsoft.Network');
+      refuseIfInProgress(context, vnet.id, 'Microsoft.Network');
+      // A subnet holding IP configurations (here: the nodes of a cluster not Failed,
+      // and the seed's other NICs) cannot go; Azure names what is in it
+      // (https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet#delete-a-subnet).
+      if (usedIps(context.state, id) > 0) {
+        throw new ArmError({
+          statusCode: 400,
+          code: 'InUseSubnetCannotBeDeleted',
+          message: `Subnet ${subnet.name} is in use by ${id} and cannot be deleted. In order to delete the subnet, delete all the resources within the subnet. See aka.ms/deletesubnet.`,
+        });
+      }
+      return beginDelete(request, context, {
+        namespace: 'Microsoft.Network',
+        subscriptionId: s,
+        location: stringAt(vnet, 'location') ?? 'westeurope',
+        resource: subnet,
+        remove: () => context.state.delete(id),
       });
     },
   ),

@@ -63,7 +63,7 @@ export function beginPut(
     namespace: AsyncOperation['namespace'];
     subscriptionId: string;
     location: string;
-    resource: JsonObject & { id: string; name: string };
+    resource: JsonObject & { id: string; name: string; type: string };
     created: boolean;
     inProgressState: string;
     view: () => JsonObject;
@@ -79,6 +79,7 @@ export function beginPut(
     location: options.location,
     resourceId: resource.id,
     resourceName: resource.name,
+    resourceType: resource.type,
     method: 'PUT',
     apiVersion: request.apiVersion,
     effects: {
@@ -110,7 +111,7 @@ export function beginDelete(
     namespace: AsyncOperation['namespace'];
     subscriptionId: string;
     location: string;
-    resource: JsonObject & { id: string; name: string };
+    resource: JsonObject & { id: string; name: string; type: string };
     remove: () => void;
   },
 ): ArmReply {
@@ -121,6 +122,7 @@ export function beginDelete(
     location: options.location,
     resourceId: options.resource.id,
     resourceName: options.resource.name,
+    resourceType: options.resource.type,
     method: 'DELETE',
     apiVersion: request.apiVersion,
     effects: {
