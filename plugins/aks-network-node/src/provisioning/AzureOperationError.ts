@@ -9,7 +9,10 @@ export type AzureProvisioningStep =
   | 'createSubnet'
   | 'createCluster'
   | 'getSubnet'
-  | 'getCluster';
+  | 'getCluster'
+  | 'deleteSubnet'
+  | 'deleteCluster'
+  | 'waitForCluster';
 
 /**
  * An Azure write that ARM refused or that failed while running, with ARM's error code

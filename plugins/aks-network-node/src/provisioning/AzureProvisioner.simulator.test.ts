@@ -315,4 +315,173 @@ describe('AzureProvisioner against the ARM simulator', () => {
     });
     expect((error as AzureOperationError).message).toMatch(/overlap/i);
   });
+
+  describe('deleting and waiting', () => {
+    const subnetRef = (subnetName: string) => ({
+      subscriptionId: SUB_A,
+      resourceGroup: 'rg-net',
+      vnetName: 'vnet-weu',
+      subnetName,
+    });
+    const clusterRef = (name: string) => ({
+      subscriptionId: SUB_A,
+      resourceGroup: 'rg-aks',
+      name,
+    });
+
+    async function newSubnet(name: string, addressPrefix: string) {
+      return provisioner.createSubnet({
+        ...subnetRef(name),
+        addressPrefix,
+        timeoutMs: 20_000,
+      });
+    }
+
+    it('deletes a subnet and waits for it to go; a subnet already gone is no error', async () => {
+      const subnet = await newSubnet('snet-temp', '10.240.7.0/27');
+      const progress: OperationProgress[] = [];
+      await provisioner.deleteSubnet({
+        ...subnetRef('snet-temp'),
+        timeoutMs: 20_000,
+        onProgress: p => progress.push(p),
+      });
+      expect(simulator.state.resource(subnet.id)).toBeUndefined();
+      expect(progress[0]).toMatchObject({
+        step: 'deleteSubnet',
+        state: 'submitting',
+      });
+      expect(progress[progress.length - 1].state).toBe('succeeded');
+
+      await provisioner.deleteSubnet({
+        ...subnetRef('snet-temp'),
+        timeoutMs: 20_000,
+      });
+      expect(simulator.calls().byKind['DELETE subnets.delete']).toBe(2);
+    });
+
+    it("refuses to delete a subnet a cluster's nodes are in, with ARM's code", async () => {
+      await newSubnet('snet-busy', '10.240.7.32/27');
+      await provisioner.createOverlayCluster(
+        clusterRequest({
+          name: 'aks-busy',
+          nodeSubnetId: `${VNET}/subnets/snet-busy`,
+        }),
+      );
+      const error = await rejectionOf(
+        provisioner.deleteSubnet({
+          ...subnetRef('snet-busy'),
+          timeoutMs: 20_000,
+        }),
+      );
+      expect(error).toBeInstanceOf(AzureOperationError);
+      expect(error).toMatchObject({
+        code: 'InUseSubnetCannotBeDeleted',
+        statusCode: 400,
+        step: 'deleteSubnet',
+        resourceId: `${VNET}/subnets/snet-busy`,
+      });
+      expect(
+        simulator.state.resource(`${VNET}/subnets/snet-busy`),
+      ).toBeDefined();
+    });
+
+    it('deletes a cluster whose create failed, and then its subnet', async () => {
+      simulator.setFaults({
+        failOperations: [
+          {
+            resourceNamePattern: '^aks-failed$',
+            resourceType: 'Microsoft.ContainerService/managedClusters',
+            method: 'PUT',
+            code: 'OverconstrainedAllocationRequest',
+            message: 'Allocation failed.',
+          },
+        ],
+      });
+      await newSubnet('snet-failed', '10.240.7.64/27');
+      await rejectionOf(
+        provisioner.createOverlayCluster(
+          clusterRequest({
+            name: 'aks-failed',
+            nodeSubnetId: `${VNET}/subnets/snet-failed`,
+          }),
+        ),
+      );
+      await expect(
+        provisioner.getCluster(clusterRef('aks-failed')),
+      ).resolves.toMatchObject({ provisioningState: 'Failed' });
+
+      await provisioner.deleteCluster({
+        ...clusterRef('aks-failed'),
+        timeoutMs: 20_000,
+      });
+      await expect(
+        provisioner.getCluster(clusterRef('aks-failed')),
+      ).resolves.toBeUndefined();
+      await provisioner.deleteSubnet({
+        ...subnetRef('snet-failed'),
+        timeoutMs: 20_000,
+      });
+      await expect(
+        provisioner.getSubnet(subnetRef('snet-failed')),
+      ).resolves.toBeUndefined();
+    });
+
+    it('waits for a cluster whose create outlived its poller, without writing to it', async () => {
+      simulator.setFaults({
+        slowOperations: [
+          {
+            resourceNamePattern: '^aks-late$',
+            method: 'PUT',
+            durationMs: 1_200,
+          },
+        ],
+      });
+      await rejectionOf(
+        provisioner.createOverlayCluster(
+          clusterRequest({ name: 'aks-late', timeoutMs: 300 }),
+        ),
+      );
+      const writes = () =>
+        simulator.calls().log.filter(call => call.method !== 'GET').length;
+      const writesBefore = writes();
+      const progress: OperationProgress[] = [];
+      const cluster = await provisioner.waitForCluster({
+        ...clusterRef('aks-late'),
+        timeoutMs: 20_000,
+        onProgress: p => progress.push(p),
+      });
+      expect(cluster).toMatchObject({ provisioningState: 'Succeeded' });
+      expect(writes()).toBe(writesBefore);
+      expect(progress.map(p => p.state)).toEqual(['Creating', 'Succeeded']);
+      expect(progress[0].step).toBe('waitForCluster');
+    });
+
+    it('gives up waiting for a cluster that never settles', async () => {
+      simulator.setFaults({
+        stuckOperations: [{ resourceNamePattern: '^aks-forever$' }],
+      });
+      await rejectionOf(
+        provisioner.createOverlayCluster(
+          clusterRequest({ name: 'aks-forever', timeoutMs: 200 }),
+        ),
+      );
+      const error = await rejectionOf(
+        provisioner.waitForCluster({
+          ...clusterRef('aks-forever'),
+          timeoutMs: 400,
+        }),
+      );
+      expect(error).toBeInstanceOf(AzureOperationTimeoutError);
+      expect(error).toMatchObject({
+        step: 'waitForCluster',
+        lastState: 'Creating',
+      });
+      await expect(
+        provisioner.waitForCluster({
+          ...clusterRef('aks-missing'),
+          timeoutMs: 400,
+        }),
+      ).resolves.toBeUndefined();
+    });
+  });
 });

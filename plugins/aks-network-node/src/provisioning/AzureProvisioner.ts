@@ -7,8 +7,15 @@ import { isRestError } from '@azure/core-rest-pipeline';
 import { ClusterRecord } from '@aks-network/plugin-aks-network-common';
 import { mapManagedCluster } from '../mapping/mapManagedCluster';
 import { armErrorCaptureFor } from './armErrorCapture';
-import { AzureProvisioningStep } from './AzureOperationError';
-import { OperationProgress, pollWithProgress } from './pollWithProgress';
+import {
+  AzureOperationTimeoutError,
+  AzureProvisioningStep,
+} from './AzureOperationError';
+import {
+  MAX_PROGRESS_INTERVAL_MS,
+  OperationProgress,
+  pollWithProgress,
+} from './pollWithProgress';
 import { toAzureOperationError } from './toAzureOperationError';
 
 /**
@@ -146,6 +153,49 @@ export interface ClusterRef {
 }
 
 /**
+ * A subnet to delete (the VNet stays).
+ *
+ * @public
+ */
+export interface DeleteSubnetRequest
+  extends Omit<SubnetRef, 'signal'>,
+    LongRunningWriteOptions {}
+
+/**
+ * A cluster to delete, or to wait for.
+ *
+ * @public
+ */
+export interface ClusterOperationRequest
+  extends Omit<ClusterRef, 'signal'>,
+    LongRunningWriteOptions {}
+
+/**
+ * ARM's terminal provisioning states; anything else (`Creating`, `Updating`,
+ * `Deleting`, `Upgrading`, …) means an operation still runs on the resource, and no
+ * provisioningState means Succeeded (the resource provider contract,
+ * https://github.com/Azure/azure-resource-manager-rpc/blob/master/v1.0/Addendum.md#provisioningstate-property).
+ */
+const TERMINAL_PROVISIONING_STATES = new Set([
+  'succeeded',
+  'failed',
+  'canceled',
+]);
+
+/**
+ * Whether no operation runs on a resource in this provisioning state (absent: done).
+ *
+ * @public
+ */
+export function isTerminalProvisioningState(
+  state: string | undefined,
+): boolean {
+  return (
+    state === undefined || TERMINAL_PROVISIONING_STATES.has(state.toLowerCase())
+  );
+}
+
+/**
  * AKS DNS prefixes are 1–54 characters of letters, digits and hyphens, starting and
  * ending with a letter or digit (ARM rejects others with `InvalidDNSPrefix`); cluster
  * names may also hold underscores and run to 63 characters, so the name is adapted.
@@ -157,6 +207,23 @@ export function defaultDnsPrefix(clusterName: string): string {
     .replace(/[^a-zA-Z0-9-]/g, '-')
     .slice(0, 54)
     .replace(/^-+|-+$/g, '');
+}
+
+/** Waits, or throws the abort reason as soon as the caller aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function subnetId(ref: Omit<SubnetRef, 'signal'>): string {
@@ -291,6 +358,101 @@ export class AzureProvisioner {
       this.pollOptions('createCluster', id, request, errorCapture),
     );
     return mapManagedCluster({ ...cluster, id: cluster.id ?? id });
+  }
+
+  /**
+   * Deletes a subnet and waits for the deletion to end. A subnet already gone is no
+   * error (ARM answers 204). Azure refuses a subnet with IP configurations in use
+   * (`InUseSubnetCannotBeDeleted`), which arrives as an `AzureOperationError`.
+   */
+  async deleteSubnet(request: DeleteSubnetRequest): Promise<void> {
+    const id = subnetId(request);
+    const client = this.clients.network(request.subscriptionId);
+    const errorCapture = armErrorCaptureFor(client.pipeline);
+    await pollWithProgress(
+      abortSignal =>
+        client.subnets.delete(
+          request.resourceGroup,
+          request.vnetName,
+          request.subnetName,
+          { abortSignal, updateIntervalInMs: this.options.pollIntervalMs },
+        ),
+      this.pollOptions('deleteSubnet', id, request, errorCapture),
+    );
+  }
+
+  /**
+   * Deletes a managed cluster (and with it AKS's node resource group) and waits for the
+   * deletion to end. A cluster already gone is no error.
+   */
+  async deleteCluster(request: ClusterOperationRequest): Promise<void> {
+    const id = clusterId(request);
+    const client = this.clients.containerService(request.subscriptionId);
+    const errorCapture = armErrorCaptureFor(client.pipeline);
+    await pollWithProgress(
+      abortSignal =>
+        client.managedClusters.delete(request.resourceGroup, request.name, {
+          abortSignal,
+          updateIntervalInMs: this.options.pollIntervalMs,
+        }),
+      this.pollOptions('deleteCluster', id, request, errorCapture),
+    );
+  }
+
+  /**
+   * Waits, reading the cluster, until no operation runs on it (its provisioning state
+   * is terminal), without writing to it: how a caller that lost an operation's poller
+   * (a restart, its own time limit) sees it end. Returns the cluster, or undefined when
+   * it is gone. Past `timeoutMs` it throws `AzureOperationTimeoutError`.
+   */
+  async waitForCluster(
+    request: ClusterOperationRequest,
+  ): Promise<ClusterRecord | undefined> {
+    const id = clusterId(request);
+    const startedAt = Date.now();
+    const intervalMs = this.options.pollIntervalMs ?? 10_000;
+    const heartbeatMs = Math.min(
+      this.options.progressIntervalMs ?? 15_000,
+      MAX_PROGRESS_INTERVAL_MS,
+    );
+    let lastState: string | undefined;
+    let lastReportAt = 0;
+    const report = (state: string) => {
+      lastState = state;
+      lastReportAt = Date.now();
+      try {
+        request.onProgress?.({
+          step: 'waitForCluster',
+          resourceId: id,
+          state,
+          elapsedMs: Date.now() - startedAt,
+        });
+      } catch {
+        // A failing progress sink must not fail the wait.
+      }
+    };
+    for (;;) {
+      const cluster = await this.getCluster(request);
+      const state = cluster
+        ? cluster.provisioningState ?? 'Succeeded'
+        : 'absent';
+      if (state !== lastState || Date.now() - lastReportAt >= heartbeatMs) {
+        report(state);
+      }
+      if (!cluster || isTerminalProvisioningState(cluster.provisioningState)) {
+        return cluster;
+      }
+      const left = request.timeoutMs - (Date.now() - startedAt);
+      if (left <= 0) {
+        throw new AzureOperationTimeoutError({
+          resourceId: id,
+          step: 'waitForCluster',
+          timeoutMs: request.timeoutMs,
+          lastState: state,
+        });
+      }
+      await sleep(Math.min(intervalMs, left), request.signal);
+    }
   }
 
   /** The subnet, or undefined when ARM answers 404. */
