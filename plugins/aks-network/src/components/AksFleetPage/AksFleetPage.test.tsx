@@ -1,6 +1,14 @@
-import type { AksNetworkApi } from '@aks-network/plugin-aks-network-common';
+import {
+  ADDRESS_POOL_PAGE_LIMITS,
+  type AksNetworkApi,
+} from '@aks-network/plugin-aks-network-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { record, responseError, SUB } from '../../__fixtures__/clusters';
 import {
@@ -39,14 +47,20 @@ function fleetApi(overrides: Partial<FleetApi> = {}) {
         (async () => ({ items: [subscription(SUB, 'Payments prod')] })),
     ),
     listAddressPools: jest.fn(
-      overrides.listAddressPools ?? (async () => ({ items: [] })),
+      overrides.listAddressPools ??
+        (async () => ({ items: [], totalCount: 0 })),
     ),
   };
 }
 
 async function renderPage(api: ReturnType<typeof fleetApi>) {
   return renderInTestApp(
-    <TestApiProvider apis={[[aksNetworkApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [aksNetworkApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <AksFleetPage />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -295,6 +309,7 @@ describe('AksFleetPage', () => {
             { region: 'northeurope', range: '10.250.0.0/22', subnetPrefix: 28 },
           ),
         ],
+        totalCount: 2,
       }),
     });
     await renderPage(api);
@@ -323,7 +338,10 @@ describe('AksFleetPage', () => {
     expect(within(dev).getByLabelText('Status warning')).toBeInTheDocument();
     expect(within(dev).queryByRole('img')).not.toBeInTheDocument();
     expect(dev).not.toHaveTextContent(/\d+ of \d+/);
-    expect(api.listAddressPools).toHaveBeenCalledWith({ capacity: true });
+    expect(api.listAddressPools).toHaveBeenCalledWith({
+      capacity: true,
+      limit: ADDRESS_POOL_PAGE_LIMITS.max,
+    });
   });
 
   it('shows the pools error apart and asks again on its own Retry', async () => {
@@ -338,7 +356,7 @@ describe('AksFleetPage', () => {
             'Azure did not answer',
           );
         }
-        return { items: [] };
+        return { items: [], totalCount: 0 };
       },
     });
     await renderPage(api);
