@@ -193,6 +193,43 @@ describe('AzureProvisioner against the ARM simulator', () => {
     ).resolves.toBeUndefined();
   });
 
+  it('looks a cluster up, telling a missing cluster from a missing resource group or subscription', async () => {
+    await provisioner.createOverlayCluster(
+      clusterRequest({ name: 'aks-seen' }),
+    );
+    await expect(
+      provisioner.lookUpCluster({
+        subscriptionId: SUB_A,
+        resourceGroup: 'rg-aks',
+        name: 'aks-seen',
+      }),
+    ).resolves.toMatchObject({
+      found: true,
+      cluster: { name: 'aks-seen', tags: { owner: 'team-payments' } },
+    });
+    await expect(
+      provisioner.lookUpCluster({
+        subscriptionId: SUB_A,
+        resourceGroup: 'rg-aks',
+        name: 'aks-unseen',
+      }),
+    ).resolves.toEqual({ found: false, missing: 'cluster' });
+    await expect(
+      provisioner.lookUpCluster({
+        subscriptionId: SUB_A,
+        resourceGroup: 'rg-nowhere',
+        name: 'aks-seen',
+      }),
+    ).resolves.toEqual({ found: false, missing: 'resourceGroup' });
+    await expect(
+      provisioner.lookUpCluster({
+        subscriptionId: '00000000-0000-4000-8000-000000000000',
+        resourceGroup: 'rg-aks',
+        name: 'aks-seen',
+      }),
+    ).resolves.toEqual({ found: false, missing: 'subscription' });
+  });
+
   it("reports an operation that fails with ARM's code and message", async () => {
     simulator.setFaults({
       failOperations: [

@@ -153,6 +153,16 @@ export interface ClusterRef {
 }
 
 /**
+ * What a lookup of a cluster found: the cluster, or which part of its id does not exist
+ * (ARM's 404 codes `ResourceNotFound`, `ResourceGroupNotFound`, `SubscriptionNotFound`).
+ *
+ * @public
+ */
+export type ClusterLookup =
+  | { found: true; cluster: ClusterRecord }
+  | { found: false; missing: 'cluster' | 'resourceGroup' | 'subscription' };
+
+/**
  * A subnet to delete (the VNet stays).
  *
  * @public
@@ -490,6 +500,46 @@ export class AzureProvisioner {
         }),
     );
     return cluster ? mapManagedCluster(cluster) : undefined;
+  }
+
+  /**
+   * Looks a cluster up before anything is written: the cluster, or whether the
+   * cluster, its resource group or its subscription is missing. Any other failure
+   * (403 `AuthorizationFailed`, …) is an `AzureOperationError`.
+   */
+  async lookUpCluster(ref: ClusterRef): Promise<ClusterLookup> {
+    const id = clusterId(ref);
+    const client = this.clients.containerService(ref.subscriptionId);
+    const errorCapture = armErrorCaptureFor(client.pipeline);
+    try {
+      const cluster = await client.managedClusters.get(
+        ref.resourceGroup,
+        ref.name,
+        { abortSignal: ref.signal },
+      );
+      return { found: true, cluster: mapManagedCluster(cluster) };
+    } catch (error) {
+      ref.signal?.throwIfAborted();
+      if (isRestError(error) && error.statusCode === 404) {
+        const code = (
+          errorCapture.take(error.request?.url)?.code ??
+          error.code ??
+          ''
+        ).toLowerCase();
+        if (code === 'resourcegroupnotfound') {
+          return { found: false, missing: 'resourceGroup' };
+        }
+        if (code === 'subscriptionnotfound') {
+          return { found: false, missing: 'subscription' };
+        }
+        return { found: false, missing: 'cluster' };
+      }
+      throw await toAzureOperationError(error, {
+        step: 'getCluster',
+        resourceId: id,
+        capture: errorCapture,
+      });
+    }
   }
 
   private pollOptions(
