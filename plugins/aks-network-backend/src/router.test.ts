@@ -276,11 +276,13 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
   });
 
   describe('address pools and reservations', () => {
+    // Each test's pool on a VNet of its own: the tests share one database, and pools
+    // of one VNet must not overlap.
     const pool = (id: string) => ({
       id,
       subscriptionId: SUB_A,
       resourceGroup: 'rg-network',
-      vnetName: 'vnet-weu',
+      vnetName: `vnet-${id}`,
       region: 'westeurope',
       range: '10.250.0.0/24',
     });
@@ -409,7 +411,7 @@ describe.each(databases.eachSupportedId())('router on %p', databaseId => {
         .send({ requestKey: 'task-commit', prefix: 28 })
         .expect(201);
       expect(reserved.body.cidr).toBe(preview.body.cidr);
-      const subnetId = `/subscriptions/${SUB_A}/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-weu/subnets/snet-x`;
+      const subnetId = `/subscriptions/${SUB_A}/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-${id}/subnets/snet-x`;
       const noSubnet = await request(server)
         .post(`/api/aks-network/reservations/${reserved.body.id}/commit`)
         .set('Authorization', mockCredentials.user.header())

@@ -1,14 +1,18 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import {
+  CheckedAddressPool,
   checkAddressPoolFields,
   checkAddressPoolInput,
+  describePoolVnet,
+  poolVnetKey,
 } from '../reservations/addressPoolRules';
 import { readCidrField } from '../reservations/subnetPrefixRules';
-import { containsCidr } from '@aks-network/plugin-aks-network-common';
+import { containsCidr, overlaps } from '@aks-network/plugin-aks-network-common';
 import type {
   AddressPool,
   AddressPoolInput,
+  AddressPoolPage,
   AddressPoolUpdate,
 } from './AksNetworkStore';
 import {
@@ -20,6 +24,69 @@ import { whereLive } from './liveReservations';
 
 const POOLS = 'address_pools';
 const RESERVATIONS = 'reservations';
+const VNET_LOCKS = 'address_pool_vnet_locks';
+
+/** Live reservations named in a message, at most; the count says how many in all. */
+const NAMED_RESERVATIONS = 5;
+
+function listCidrs(rows: Array<{ cidr: string }>): string {
+  const named = rows.slice(0, NAMED_RESERVATIONS).map(row => row.cidr);
+  return rows.length > NAMED_RESERVATIONS
+    ? `${named.join(', ')}, …`
+    : named.join(', ');
+}
+
+/**
+ * Takes the lock of a pool's VNet until the transaction ends: an upsert of its row in
+ * `address_pool_vnet_locks`, which works alike on both engines without a dialect
+ * branch. On PostgreSQL, INSERT … ON CONFLICT DO UPDATE locks the row (and a second
+ * insert of a new key waits on the first's uncommitted one), so a second create on the
+ * VNet waits here and its overlap check then sees the first's pool (READ COMMITTED
+ * reads what committed before each statement). On SQLite the write makes the
+ * transaction the database's only writer.
+ * https://www.postgresql.org/docs/current/sql-insert.html#SQL-ON-CONFLICT
+ */
+async function lockPoolVnet(
+  tx: Knex.Transaction,
+  pool: { subscriptionId: string; resourceGroup: string; vnetName: string },
+): Promise<void> {
+  await tx(VNET_LOCKS)
+    .insert({ vnet_key: poolVnetKey(pool), version: 1 })
+    .onConflict('vnet_key')
+    .merge({ version: tx.raw('??.?? + 1', [VNET_LOCKS, 'version']) });
+}
+
+/**
+ * Refuses a range that overlaps another pool of the same VNet (two pools would hand
+ * out the same subnet). Run under {@link lockPoolVnet}.
+ */
+async function assertNoOverlappingPool(
+  tx: Knex.Transaction,
+  pool: CheckedAddressPool,
+): Promise<void> {
+  const key = poolVnetKey(pool).split('/');
+  const sameVnet: AddressPoolRow[] = await tx(POOLS)
+    .whereRaw('lower(subscription_id) = ?', [key[0]])
+    .andWhereRaw('lower(resource_group) = ?', [key[1]])
+    .andWhereRaw('lower(vnet_name) = ?', [key[2]])
+    .andWhereNot('id', pool.id)
+    .orderBy('id');
+  const range = readCidrField('range', pool.range);
+  const other = sameVnet.find(row =>
+    overlaps(range, readCidrField('range', row.range)),
+  );
+  if (other) {
+    throw new ConflictError(
+      `range: ${pool.range} of address pool '${
+        pool.id
+      }' overlaps address pool '${other.id}' (${
+        other.range
+      }) on the same ${describePoolVnet(
+        pool,
+      )}; pools of one VNet must not share addresses`,
+    );
+  }
+}
 
 /** The `address_pools` table. */
 export class AddressPoolTable {
@@ -32,6 +99,25 @@ export class AddressPoolTable {
     return rows.map(addressPoolFromRow);
   }
 
+  /** A page of pools in id order, with how many there are. */
+  async page(query: {
+    limit: number;
+    offset: number;
+  }): Promise<AddressPoolPage> {
+    const [rows, [count]] = await Promise.all([
+      this.db(POOLS)
+        .select('*')
+        .orderBy('id')
+        .limit(query.limit)
+        .offset(query.offset) as Promise<AddressPoolRow[]>,
+      this.db(POOLS).count({ n: '*' }),
+    ]);
+    return {
+      items: rows.map(addressPoolFromRow),
+      totalCount: Number(count.n),
+    };
+  }
+
   async get(id: string): Promise<AddressPool | undefined> {
     const row: AddressPoolRow | undefined = await this.db(POOLS)
       .where({ id })
@@ -41,29 +127,33 @@ export class AddressPoolTable {
 
   async create(input: AddressPoolInput, at: Date): Promise<AddressPool> {
     const pool = checkAddressPoolInput(input);
-    // onConflict().ignore() rather than catching the driver's unique violation: the
-    // error codes differ per engine, an affected-row count does not.
-    const inserted = await this.db(POOLS)
-      .insert({
-        id: pool.id,
-        subscription_id: pool.subscriptionId,
-        resource_group: pool.resourceGroup,
-        vnet_name: pool.vnetName,
-        region: pool.region,
-        range: pool.range,
-        subnet_prefix: pool.subnetPrefix,
-        description: pool.description ?? null,
-        allocation_version: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .onConflict('id')
-      .ignore()
-      .returning('id');
-    if (inserted.length === 0) {
-      throw new ConflictError(`id: address pool '${pool.id}' already exists`);
-    }
-    return this.getOrThrow(this.db, pool.id);
+    return this.db.transaction(async tx => {
+      await lockPoolVnet(tx, pool);
+      await assertNoOverlappingPool(tx, pool);
+      // onConflict().ignore() rather than catching the driver's unique violation: the
+      // error codes differ per engine, an affected-row count does not.
+      const inserted = await tx(POOLS)
+        .insert({
+          id: pool.id,
+          subscription_id: pool.subscriptionId,
+          resource_group: pool.resourceGroup,
+          vnet_name: pool.vnetName,
+          region: pool.region,
+          range: pool.range,
+          subnet_prefix: pool.subnetPrefix,
+          description: pool.description ?? null,
+          allocation_version: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict('id')
+        .ignore()
+        .returning('id');
+      if (inserted.length === 0) {
+        throw new ConflictError(`id: address pool '${pool.id}' already exists`);
+      }
+      return this.getOrThrow(tx, pool.id);
+    });
   }
 
   async update(
@@ -81,27 +171,56 @@ export class AddressPoolTable {
         throw new NotFoundError(`Address pool '${id}' does not exist`);
       }
       const current = await this.getOrThrow(tx, id);
-      const pool = checkAddressPoolFields(
-        { ...current, ...update },
-        current.subnetPrefix,
-      );
-      if (pool.range !== current.range) {
-        // A live reservation outside the new range would be lost track of.
-        const range = readCidrField('range', pool.range);
+      const pool = {
+        id,
+        ...checkAddressPoolFields(
+          { ...current, ...update },
+          current.subnetPrefix,
+        ),
+      };
+      const moved = poolVnetKey(pool) !== poolVnetKey(current);
+      const rangeChanged = pool.range !== current.range;
+      if (moved || rangeChanged) {
         const live: Array<Pick<ReservationRow, 'cidr'>> = await whereLive(
           tx(RESERVATIONS).where({ pool_id: id }).select('cidr'),
           at,
-        );
+        ).orderBy('cidr');
+        if (moved && live.length > 0) {
+          // Its reservations are subnets of the old VNet: moving would lose them.
+          const fields = (
+            ['subscriptionId', 'resourceGroup', 'vnetName'] as const
+          )
+            .filter(
+              field =>
+                pool[field].toLowerCase() !== current[field].toLowerCase(),
+            )
+            .join(', ');
+          throw new ConflictError(
+            `${fields}: address pool '${id}' holds ${
+              live.length
+            } live reservation(s) on the ${describePoolVnet(
+              current,
+            )} (${listCidrs(
+              live,
+            )}); it moves to another VNet only once they are released`,
+          );
+        }
+        // A live reservation outside the new range would be lost track of.
+        const range = readCidrField('range', pool.range);
         const outside = live.filter(
           row => !containsCidr(range, readCidrField('cidr', row.cidr)),
         );
         if (outside.length > 0) {
           throw new ConflictError(
-            `range: address pool '${id}' has live reservations outside ${
-              pool.range
-            } (${outside.map(row => row.cidr).join(', ')})`,
+            `range: address pool '${id}' holds ${
+              outside.length
+            } live reservation(s) outside ${pool.range} (${listCidrs(
+              outside,
+            )}); release them first`,
           );
         }
+        await lockPoolVnet(tx, pool);
+        await assertNoOverlappingPool(tx, pool);
       }
       await tx(POOLS)
         .where({ id })
@@ -135,9 +254,9 @@ export class AddressPoolTable {
       );
       if (live.length > 0) {
         throw new ConflictError(
-          `Address pool '${id}' has ${live.length} live reservation(s) (${live
-            .map(row => row.cidr)
-            .join(', ')}); release them first`,
+          `Address pool '${id}' has ${
+            live.length
+          } live reservation(s) (${listCidrs(live)}); release them first`,
         );
       }
       // Released and expired reservations go with their pool.

@@ -249,6 +249,16 @@ export type AddressPoolUpdate = Partial<
 > & { description?: string | null };
 
 /**
+ * A page of address pools and how many there are.
+ *
+ * @public
+ */
+export interface AddressPoolPage {
+  items: AddressPool[];
+  totalCount: number;
+}
+
+/**
  * The life of a reservation: `reserved` until the subnet is created (`committed`),
  * given back (`released`) or left past its expiry (`expired`). Reserved (not past its
  * expiry) and committed reservations are live: their ranges are taken.
@@ -377,11 +387,24 @@ export interface AksNetworkStore {
   /** The most recent runs first. */
   listSyncRuns(options?: { limit?: number }): Promise<SyncRun[]>;
 
+  /** Every pool, in id order (for the service's own use: the API pages). */
   listAddressPools(): Promise<AddressPool[]>;
+  /** A page of pools in id order, with the count of all. */
+  pageAddressPools(query: {
+    limit: number;
+    offset: number;
+  }): Promise<AddressPoolPage>;
   getAddressPool(id: string): Promise<AddressPool | undefined>;
-  /** @throws InputError naming the field; ConflictError when the id is taken. */
+  /**
+   * @throws InputError naming the field; ConflictError when the id is taken or the
+   *   range overlaps another pool of the same VNet (checked under a lock of the VNet).
+   */
   createAddressPool(input: AddressPoolInput, at?: Date): Promise<AddressPool>;
-  /** @throws NotFoundError; InputError; ConflictError when live reservations fall outside a new range. */
+  /**
+   * @throws NotFoundError; InputError; ConflictError when live reservations fall
+   *   outside a new range or the pool would move to another VNet while it holds any,
+   *   or the range overlaps another pool of its VNet.
+   */
   updateAddressPool(
     id: string,
     update: AddressPoolUpdate,

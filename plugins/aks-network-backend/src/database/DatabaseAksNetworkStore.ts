@@ -6,6 +6,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
   AddressPool,
   AddressPoolInput,
+  AddressPoolPage,
   AddressPoolUpdate,
   AksNetworkStore,
   ClusterPage,
@@ -149,6 +150,13 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
 
   listAddressPools(): Promise<AddressPool[]> {
     return this.pools.list();
+  }
+
+  pageAddressPools(query: {
+    limit: number;
+    offset: number;
+  }): Promise<AddressPoolPage> {
+    return this.pools.page(query);
   }
 
   getAddressPool(id: string): Promise<AddressPool | undefined> {

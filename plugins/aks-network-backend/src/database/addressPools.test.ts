@@ -93,6 +93,27 @@ describe.each(databases.eachSupportedId())(
         { resourceGroup: 'r'.repeat(64) },
         /^resourceGroup: at most 63 characters/,
       ],
+      // A subscription is a GUID: nothing else may reach an ARM URL.
+      [{ subscriptionId: '../../../x' }, /^subscriptionId: .*GUID/],
+      [{ subscriptionId: 'a1a1a1a1' }, /^subscriptionId: .*GUID/],
+      // Azure's name rules (common's AzureNameRules).
+      [{ resourceGroup: 'rg/../x' }, /^resourceGroup: .*not valid/],
+      [{ resourceGroup: 'rg.' }, /^resourceGroup: .*not valid/],
+      [{ vnetName: 'v' }, /^vnetName: .*not valid/],
+      [{ vnetName: 'vnet weu' }, /^vnetName: .*not valid/],
+      [{ region: 'West Europe' }, /^region: .*programmatic name/],
+      [{ region: 'west-europe' }, /^region: /],
+      // Control and bidirectional-formatting characters, named, never echoed.
+      [{ vnetName: 'vnet-\u202ehcae' }, /^vnetName: .*U\+202E/],
+      [{ resourceGroup: 'rg-\u2066net' }, /^resourceGroup: .*U\+2066/],
+      [{ description: 'line one\nline two' }, /^description: .*U\+000A/],
+      [{ description: 'left \u200f right' }, /^description: .*U\+200F/],
+      [{ description: '\u001b[31mred' }, /^description: .*U\+001B/],
+      [{ id: 'pool\u0000' }, /^id: .*U\+0000/],
+      [
+        { description: 'd'.repeat(1001) },
+        /^description: 1001 characters; at most 1000/,
+      ],
     ])(
       'refuses %p with an InputError naming the field',
       async (change, message) => {
@@ -106,6 +127,14 @@ describe.each(databases.eachSupportedId())(
         expect(await store.listAddressPools()).toEqual([]);
       },
     );
+
+    it('takes a description of 1,000 characters, accents and emoji included', async () => {
+      const store = await createStore();
+      const description = `${'é'.repeat(998)}🌍!`;
+      await expect(
+        store.createAddressPool({ ...weu, description }),
+      ).resolves.toMatchObject({ description });
+    });
 
     it('refuses a taken id, and unknown pools, with ConflictError and NotFoundError', async () => {
       const store = await createStore();

@@ -125,7 +125,38 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     );
     expect(Number((await knex('clusters').count({ n: '*' }))[0].n)).toBe(1);
 
+    // Up again, then the VNet locks of address pools beside a pool.
+    await knex.migrate.up({ directory: migrationsDir });
+    await knex('address_pools').insert({
+      id: 'weu',
+      subscription_id: 's',
+      resource_group: 'rg-net',
+      vnet_name: 'vnet-weu',
+      region: 'westeurope',
+      range: '10.240.0.0/16',
+      created_at: at,
+      updated_at: at,
+    });
+    await knex.migrate.up({ directory: migrationsDir });
+    await knex('address_pool_vnet_locks').insert({
+      vnet_key: 's/rg-net/vnet-weu',
+    });
+    await expect(
+      knex('address_pool_vnet_locks').insert({ vnet_key: 's/rg-net/vnet-weu' }),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/unique|duplicate key/i),
+    });
+
+    // Down: the locks go, the pool stays.
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasTable('address_pool_vnet_locks')).toBe(false);
+    expect(Number((await knex('address_pools').count({ n: '*' }))[0].n)).toBe(
+      1,
+    );
+
     // All the way down.
+    await knex.migrate.down({ directory: migrationsDir });
+    await knex('address_pools').delete();
     await knex.migrate.down({ directory: migrationsDir });
     await knex.migrate.down({ directory: migrationsDir });
     expect(await knex.schema.hasTable('clusters')).toBe(false);

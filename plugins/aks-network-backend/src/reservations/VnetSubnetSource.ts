@@ -10,6 +10,8 @@ import type { ArmClients } from '@aks-network/plugin-aks-network-node';
 export interface VnetRead {
   addressSpace: string[];
   subnetPrefixes: string[];
+  /** The VNet's region as ARM gives it (`westeurope`), when it does. */
+  location?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export class ArmVnetSubnetSource implements VnetSubnetSource {
     return {
       addressSpace: read.addressSpace?.addressPrefixes ?? [],
       subnetPrefixes,
+      ...(read.location ? { location: read.location } : {}),
     };
   }
 }

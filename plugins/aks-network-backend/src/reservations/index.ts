@@ -1,5 +1,6 @@
 export {
   readConfiguredAddressPools,
+  readReservationMaxTtlSeconds,
   readReservationTtlSeconds,
   seedAddressPools,
 } from './reservationSettings';

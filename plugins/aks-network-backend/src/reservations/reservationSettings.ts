@@ -20,12 +20,41 @@ const DEFAULT_TTL_SECONDS = 3600;
 export function readReservationTtlSeconds(config: Config): number {
   const key = 'aksNetwork.reservations.ttlSeconds';
   const ttl = config.getOptionalNumber(key) ?? DEFAULT_TTL_SECONDS;
-  if (!Number.isInteger(ttl) || ttl <= 0) {
+  if (!Number.isSafeInteger(ttl) || ttl <= 0) {
     throw new InputError(
       `${key}: expected a positive whole number, got ${ttl}`,
     );
   }
   return ttl;
+}
+
+/**
+ * Longest hold a caller may ask for: a day covers a cluster creation many times over,
+ * and a forgotten reservation then gives its range back the next day, not in years.
+ */
+const DEFAULT_MAX_TTL_SECONDS = 86_400;
+
+/**
+ * `aksNetwork.reservations.maxTtlSeconds`, default 86400 (a day): the longest
+ * `ttlSeconds` a reservation may ask for. Not below the default TTL.
+ *
+ * @public
+ */
+export function readReservationMaxTtlSeconds(config: Config): number {
+  const key = 'aksNetwork.reservations.maxTtlSeconds';
+  const max = config.getOptionalNumber(key) ?? DEFAULT_MAX_TTL_SECONDS;
+  if (!Number.isSafeInteger(max) || max <= 0) {
+    throw new InputError(
+      `${key}: expected a positive whole number, got ${max}`,
+    );
+  }
+  const ttl = readReservationTtlSeconds(config);
+  if (ttl > max) {
+    throw new InputError(
+      `${key}: ${max} is below aksNetwork.reservations.ttlSeconds (${ttl}), the hold of a reservation that names none`,
+    );
+  }
+  return max;
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  ADDRESS_POOL_PAGE_LIMITS,
   aksAddressPoolManagePermission,
   aksClusterReadPermission,
 } from '@aks-network/plugin-aks-network-common';
@@ -11,17 +12,19 @@ import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
 import { toApiAddressPool } from '../wire/addressPoolResponses';
 import { authorize } from './authorize';
+import { queryInteger } from './inputText';
 import { parseBody, parseRequestInput } from './parseBody';
 
-// Field rules (CIDR, prefix, id characters) are checked by the store with errors that
-// name the field; the schema only settles the shape.
+// Field rules (GUID, Azure's names, region, CIDR, prefix, id and description
+// characters and lengths) are checked by addressPoolRules with errors that name the
+// field; the schema settles the shape and bounds numbers.
 const poolFields = {
   subscriptionId: z.string().min(1),
   resourceGroup: z.string().min(1),
   vnetName: z.string().min(1),
   region: z.string().min(1),
   range: z.string().min(1),
-  subnetPrefix: z.number().int().optional(),
+  subnetPrefix: z.number().int().min(0).max(128).optional(),
   description: z.string().optional(),
 };
 const createPoolSchema = z
@@ -43,6 +46,8 @@ const listPoolsQuery = z
   .object({
     /** With each pool's free node subnets (one VNet read per pool). */
     capacity: z.enum(['true', 'false']).optional(),
+    limit: queryInteger(1, ADDRESS_POOL_PAGE_LIMITS.max).optional(),
+    offset: queryInteger(0, ADDRESS_POOL_PAGE_LIMITS.maxOffset).optional(),
   })
   .strict();
 
@@ -81,10 +86,18 @@ export function addAddressPoolRoutes(
 
   router.get('/address-pools', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
-    const { capacity } = parseRequestInput(listPoolsQuery, req.query, 'query');
-    res.json({
-      items: await service.listAddressPools({ capacity: capacity === 'true' }),
-    });
+    const { capacity, limit, offset } = parseRequestInput(
+      listPoolsQuery,
+      req.query,
+      'query',
+    );
+    res.json(
+      await service.listAddressPools({
+        capacity: capacity === 'true',
+        limit,
+        offset,
+      }),
+    );
   });
 
   router.get('/address-pools/:poolId', async (req, res) => {
@@ -105,7 +118,7 @@ export function addAddressPoolRoutes(
     const input = parseBody(createPoolSchema, req.body);
     res
       .status(201)
-      .json(toApiAddressPool(await store.createAddressPool(input)));
+      .json(toApiAddressPool(await service.createAddressPool(input)));
   });
 
   router.put('/address-pools/:poolId', async (req, res) => {
@@ -113,7 +126,7 @@ export function addAddressPoolRoutes(
     const update = parseBody(updatePoolSchema, req.body);
     res.json(
       toApiAddressPool(
-        await store.updateAddressPool(req.params.poolId, update),
+        await service.updateAddressPool(req.params.poolId, update),
       ),
     );
   });

@@ -203,7 +203,7 @@ const ROWS: Row[] = [
     method: 'get',
     route: '/address-pools',
     url: () => '/address-pools',
-    query: { capacity: 'true' },
+    query: { capacity: 'true', limit: '10', offset: '0' },
     status: 200,
     strict: true,
   },

@@ -1,6 +1,7 @@
 import {
+  ADDRESS_POOL_PAGE_LIMITS,
   AKS_NETWORK_INVENTORY_TOPIC,
-  ApiAddressPoolWithCapacity,
+  AddressPoolList,
   ApiCluster,
   ClusterList,
   EntityPosture,
@@ -8,6 +9,7 @@ import {
   FleetClusterQuery,
   FleetSummary,
   LastSync,
+  logSafe,
   NextSubnet,
   PoolPlan,
   PoolPlanRequest,
@@ -32,6 +34,8 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import type {
   AddressPool,
   AksNetworkStore,
+  AddressPoolInput,
+  AddressPoolUpdate,
   ListClustersQuery,
   Reservation,
 } from '../database/AksNetworkStore';
@@ -39,9 +43,17 @@ import { DatabaseAksNetworkStore } from '../database/DatabaseAksNetworkStore';
 import { ClusterPolicy, readClusterPolicy } from '../plan/ClusterPolicy';
 import { planInPool, PoolVnetRead } from '../plan/planInPool';
 import { entityPosture } from '../posture/entityPosture';
+import {
+  checkAddressPoolFields,
+  checkAddressPoolInput,
+  poolVnetKey,
+} from '../reservations/addressPoolRules';
 import { poolCapacity } from '../reservations/poolCapacity';
+import { assertPoolInVnet, readPoolVnet } from '../reservations/poolVnetRules';
+import { boundReservationRequest } from '../reservations/reservationBounds';
 import {
   readConfiguredAddressPools,
+  readReservationMaxTtlSeconds,
   readReservationTtlSeconds,
   seedAddressPools,
 } from '../reservations/reservationSettings';
@@ -118,6 +130,7 @@ export class AksNetworkService {
       : options.access ?? AzureAccess.fromConfig(config, { logger });
     const azure = options.azure ?? azureReaders(access!);
     const reservationTtlSeconds = readReservationTtlSeconds(config);
+    const reservationMaxTtlSeconds = readReservationMaxTtlSeconds(config);
     const policy = readClusterPolicy(config);
     const store = await DatabaseAksNetworkStore.create({
       database,
@@ -148,6 +161,7 @@ export class AksNetworkService {
       sync,
       vnetSubnets: azure.vnetSubnets,
       reservationTtlSeconds,
+      reservationMaxTtlSeconds,
       policy,
       portalBaseUrl: access
         ? AZURE_CLOUDS[access.settings.cloud].portalUrl
@@ -166,6 +180,8 @@ export class AksNetworkService {
   readonly vnetSubnets: VnetSubnetSource;
   /** `aksNetwork.reservations.ttlSeconds`, for reservations that name none. */
   readonly reservationTtlSeconds: number;
+  /** `aksNetwork.reservations.maxTtlSeconds`: the longest hold a caller may ask. */
+  readonly reservationMaxTtlSeconds: number;
   /** What a new cluster may be (`aksNetwork.clusterPolicy`, `clusterNetwork`). */
   readonly policy: ClusterPolicy;
   /** The portal of the configured cloud, for the links the API returns. */
@@ -179,6 +195,7 @@ export class AksNetworkService {
     sync: ClusterInventorySync;
     vnetSubnets: VnetSubnetSource;
     reservationTtlSeconds: number;
+    reservationMaxTtlSeconds: number;
     policy: ClusterPolicy;
     portalBaseUrl: string;
     config: Config;
@@ -189,6 +206,7 @@ export class AksNetworkService {
     this.sync = parts.sync;
     this.vnetSubnets = parts.vnetSubnets;
     this.reservationTtlSeconds = parts.reservationTtlSeconds;
+    this.reservationMaxTtlSeconds = parts.reservationMaxTtlSeconds;
     this.policy = parts.policy;
     this.portalBaseUrl = parts.portalBaseUrl;
     this.config = parts.config;
@@ -289,19 +307,27 @@ export class AksNetworkService {
   }
 
   /**
-   * Every pool, and with `capacity` how many node subnets each still has: one VNet
-   * read per pool, read at once.
+   * A page of pools, and with `capacity` how many node subnets each still has: one
+   * VNet read per pool of the page, read at once.
    */
   async listAddressPools(options: {
     capacity?: boolean;
-  }): Promise<ApiAddressPoolWithCapacity[]> {
-    const pools = await this.store.listAddressPools();
+    limit?: number;
+    offset?: number;
+  }): Promise<AddressPoolList> {
+    const page = await this.store.pageAddressPools({
+      limit: options.limit ?? ADDRESS_POOL_PAGE_LIMITS.default,
+      offset: options.offset ?? 0,
+    });
     if (!options.capacity) {
-      return pools.map(toApiAddressPool);
+      return {
+        items: page.items.map(toApiAddressPool),
+        totalCount: page.totalCount,
+      };
     }
     const now = new Date();
-    return Promise.all(
-      pools.map(async pool => {
+    const items = await Promise.all(
+      page.items.map(async pool => {
         const [vnet, reservations] = await Promise.all([
           this.readPoolVnet(pool),
           this.store.listReservations({ poolId: pool.id }),
@@ -317,6 +343,54 @@ export class AksNetworkService {
         };
       }),
     );
+    return { items, totalCount: page.totalCount };
+  }
+
+  /**
+   * Creates a pool on what Azure says: its fields are checked first (so no unchecked
+   * text reaches an ARM URL), then its VNet is read and the range must lie in the
+   * VNet's address space; the store refuses a range that overlaps another pool of the
+   * VNet. Pools seeded from config skip the Azure read (the operator's word, and the
+   * backend starts while Azure is unreachable).
+   *
+   * @throws InputError naming the field; ConflictError; ServiceUnavailableError when
+   *   the VNet cannot be read.
+   */
+  async createAddressPool(input: AddressPoolInput): Promise<AddressPool> {
+    const checked = checkAddressPoolInput(input);
+    assertPoolInVnet(
+      checked,
+      await readPoolVnet(this.vnetSubnets, checked, { for: 'pool' }),
+    );
+    return this.store.createAddressPool(input);
+  }
+
+  /**
+   * Changes a pool; a change of its VNet, range or region is checked against the VNet
+   * as Azure has it, as on create.
+   *
+   * @throws NotFoundError; InputError; ConflictError; ServiceUnavailableError.
+   */
+  async updateAddressPool(
+    poolId: string,
+    update: AddressPoolUpdate,
+  ): Promise<AddressPool> {
+    const current = await this.getAddressPool(poolId);
+    const next = checkAddressPoolFields(
+      { ...current, ...update },
+      current.subnetPrefix,
+    );
+    if (
+      poolVnetKey(next) !== poolVnetKey(current) ||
+      next.range !== current.range ||
+      next.region !== current.region
+    ) {
+      assertPoolInVnet(
+        next,
+        await readPoolVnet(this.vnetSubnets, next, { for: 'pool' }),
+      );
+    }
+    return this.store.updateAddressPool(poolId, update);
   }
 
   /** @throws NotFoundError for an unknown pool. */
@@ -351,10 +425,15 @@ export class AksNetworkService {
   /** What a reservation would get now, holding nothing (plans, dry runs). */
   async nextSubnet(poolId: string, prefix?: number): Promise<NextSubnet> {
     const pool = await this.getAddressPool(poolId);
-    const vnet = await this.vnetSubnets.readVnet(pool);
+    // The prefixes a reservation may ask for (a preview of one it would refuse is no plan).
+    const bounded = boundReservationRequest({ prefix }, pool, this.policy, {
+      defaultTtlSeconds: this.reservationTtlSeconds,
+      maxTtlSeconds: this.reservationMaxTtlSeconds,
+    });
+    const vnet = await readPoolVnet(this.vnetSubnets, pool, { for: 'subnet' });
     const next = await this.store.previewSubnet({
       poolId: pool.id,
-      prefix,
+      prefix: bounded.prefix,
       existingSubnets: vnet.subnetPrefixes,
     });
     return {
@@ -380,13 +459,23 @@ export class AksNetworkService {
     },
   ): Promise<Reservation> {
     const pool = await this.getAddressPool(poolId);
-    const vnet = await this.vnetSubnets.readVnet(pool);
+    // Within the pool's settings before Azure is read: a refused request costs no call.
+    const { prefix, ttlSeconds } = boundReservationRequest(
+      request,
+      pool,
+      this.policy,
+      {
+        defaultTtlSeconds: this.reservationTtlSeconds,
+        maxTtlSeconds: this.reservationMaxTtlSeconds,
+      },
+    );
+    const vnet = await readPoolVnet(this.vnetSubnets, pool, { for: 'subnet' });
     return this.store.reserveSubnet({
       poolId: pool.id,
-      prefix: request.prefix,
+      prefix,
       owner: request.owner,
       requestKey: request.requestKey,
-      ttlSeconds: request.ttlSeconds ?? this.reservationTtlSeconds,
+      ttlSeconds,
       existingSubnets: vnet.subnetPrefixes,
     });
   }
@@ -398,7 +487,9 @@ export class AksNetworkService {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(
-        `Reading VNet ${pool.vnetName} of address pool ${pool.id} failed: ${message}`,
+        `Reading VNet ${logSafe(pool.vnetName)} of address pool ${logSafe(
+          pool.id,
+        )} failed: ${logSafe(message)}`,
       );
       return { ok: false, error: message };
     }

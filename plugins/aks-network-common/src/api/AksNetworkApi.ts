@@ -1,8 +1,9 @@
 import type { NetworkRequestInput } from '../validation';
 import type {
   AddressPoolInput,
+  AddressPoolList,
+  AddressPoolListQuery,
   ApiAddressPool,
-  ApiAddressPoolWithCapacity,
   ApiReservation,
   NextSubnet,
   ReserveSubnetInput,
@@ -71,10 +72,11 @@ export interface AksNetworkApi {
     options?: AksNetworkRequestOptions,
   ): Promise<unknown>;
 
+  /** A page of pools (default the first 100), with how many there are. */
   listAddressPools(
-    query?: { capacity?: boolean },
+    query?: AddressPoolListQuery,
     options?: AksNetworkRequestOptions,
-  ): Promise<{ items: ApiAddressPoolWithCapacity[] }>;
+  ): Promise<AddressPoolList>;
   /** @returns undefined when there is no such pool. */
   getAddressPool(
     poolId: string,

@@ -2,8 +2,9 @@ import { ResponseError } from '@backstage/errors';
 import type { NetworkRequestInput } from '../validation';
 import type {
   AddressPoolInput,
+  AddressPoolList,
+  AddressPoolListQuery,
   ApiAddressPool,
-  ApiAddressPoolWithCapacity,
   ApiReservation,
   NextSubnet,
   ReserveSubnetInput,
@@ -124,10 +125,10 @@ export class AksNetworkClient implements AksNetworkApi {
   }
 
   listAddressPools(
-    query: { capacity?: boolean } = {},
+    query: AddressPoolListQuery = {},
     options?: AksNetworkRequestOptions,
-  ): Promise<{ items: ApiAddressPoolWithCapacity[] }> {
-    return this.json(`/address-pools${queryString(query)}`, options);
+  ): Promise<AddressPoolList> {
+    return this.json(`/address-pools${queryString({ ...query })}`, options);
   }
 
   getAddressPool(

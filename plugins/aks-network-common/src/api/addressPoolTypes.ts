@@ -48,6 +48,40 @@ export type ApiAddressPoolWithCapacity = ApiAddressPool & {
 };
 
 /**
+ * `GET /address-pools`: one page of pools in id order, and how many there are.
+ *
+ * @public
+ */
+export interface AddressPoolList {
+  items: ApiAddressPoolWithCapacity[];
+  totalCount: number;
+}
+
+/**
+ * The paging of `GET /address-pools`: `limit` 1–{@link ADDRESS_POOL_PAGE_LIMITS}.max
+ * (default `.default`), `offset` 0–`.maxOffset`.
+ *
+ * @public
+ */
+export const ADDRESS_POOL_PAGE_LIMITS = {
+  default: 100,
+  max: 500,
+  maxOffset: 100_000,
+} as const;
+
+/**
+ * Query of `GET /address-pools`.
+ *
+ * @public
+ */
+export interface AddressPoolListQuery {
+  /** With each pool's free node subnets (one VNet read per pool). */
+  capacity?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/**
  * Fields of a new address pool.
  *
  * @public

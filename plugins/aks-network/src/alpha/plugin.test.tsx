@@ -47,6 +47,7 @@ describe('the plugin in the new frontend system', () => {
                   readAt: '2026-12-01T09:00:00.000Z',
                 }),
               ],
+              totalCount: 1,
             }),
             listSubscriptions: async () => ({
               items: [subscription(SUB, 'Platform Non-Production')],

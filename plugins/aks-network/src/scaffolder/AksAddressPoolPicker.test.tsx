@@ -1,3 +1,4 @@
+import { ADDRESS_POOL_PAGE_LIMITS } from '@aks-network/plugin-aks-network-common';
 import type {
   AksNetworkApi,
   ApiAddressPoolWithCapacity,
@@ -97,7 +98,7 @@ describe('AksAddressPoolPicker', () => {
           'Missing permission aks-network.cluster.read',
         );
       }
-      return { items: POOLS };
+      return { items: POOLS, totalCount: POOLS.length };
     });
     expect(
       (
@@ -109,11 +110,14 @@ describe('AksAddressPoolPicker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByLabelText(/Address pool/)).toBeInTheDocument();
     expect(api.listAddressPools).toHaveBeenCalledTimes(2);
-    expect(api.listAddressPools).toHaveBeenCalledWith({ capacity: true });
+    expect(api.listAddressPools).toHaveBeenCalledWith({
+      capacity: true,
+      limit: ADDRESS_POOL_PAGE_LIMITS.max,
+    });
   });
 
   it('says when the backend has no pool yet', async () => {
-    await renderPicker(async () => ({ items: [] }));
+    await renderPicker(async () => ({ items: [], totalCount: 0 }));
     expect(
       await screen.findByText(
         /The aks-network backend has no address pool yet/,
@@ -122,9 +126,12 @@ describe('AksAddressPoolPicker', () => {
   });
 
   it('offers the pools of the chosen region with their VNet, range and free subnets', async () => {
-    const { onChange } = await renderPicker(async () => ({ items: POOLS }), {
-      form: { region: 'westeurope' },
-    });
+    const { onChange } = await renderPicker(
+      async () => ({ items: POOLS, totalCount: POOLS.length }),
+      {
+        form: { region: 'westeurope' },
+      },
+    );
     const list = await openList();
     expect(list.getAllByRole('option')).toHaveLength(3);
     expect(list.queryByText('nonprod-neu')).not.toBeInTheDocument();
@@ -157,7 +164,10 @@ describe('AksAddressPoolPicker', () => {
   });
 
   it('offers every pool, with its region, while no region is chosen', async () => {
-    await renderPicker(async () => ({ items: POOLS }));
+    await renderPicker(async () => ({
+      items: POOLS,
+      totalCount: POOLS.length,
+    }));
     const list = await openList();
     expect(list.getAllByRole('option')).toHaveLength(4);
     expect(
@@ -169,20 +179,26 @@ describe('AksAddressPoolPicker', () => {
   });
 
   it('reads the region from the field ui:options.regionField names', async () => {
-    await renderPicker(async () => ({ items: POOLS }), {
-      form: { region: 'westeurope', clusterRegion: 'northeurope' },
-      uiOptions: { regionField: 'clusterRegion' },
-    });
+    await renderPicker(
+      async () => ({ items: POOLS, totalCount: POOLS.length }),
+      {
+        form: { region: 'westeurope', clusterRegion: 'northeurope' },
+        uiOptions: { regionField: 'clusterRegion' },
+      },
+    );
     const list = await openList();
     expect(list.getAllByRole('option')).toHaveLength(1);
     expect(list.getByText('nonprod-neu')).toBeInTheDocument();
   });
 
   it('says when the chosen pool is not of the chosen region', async () => {
-    await renderPicker(async () => ({ items: POOLS }), {
-      formData: 'nonprod-weu',
-      form: { region: 'northeurope' },
-    });
+    await renderPicker(
+      async () => ({ items: POOLS, totalCount: POOLS.length }),
+      {
+        formData: 'nonprod-weu',
+        form: { region: 'northeurope' },
+      },
+    );
     expect(await screen.findByTestId('pool-region-mismatch')).toHaveTextContent(
       "Pool nonprod-weu is in westeurope, the cluster in northeurope: a node subnet must be in the cluster's region. Choose a pool of northeurope.",
     );
@@ -190,10 +206,13 @@ describe('AksAddressPoolPicker', () => {
   });
 
   it('shows the chosen pool and its capacity, with no region warning when it matches', async () => {
-    await renderPicker(async () => ({ items: POOLS }), {
-      formData: 'data-weu',
-      form: { region: 'westeurope' },
-    });
+    await renderPicker(
+      async () => ({ items: POOLS, totalCount: POOLS.length }),
+      {
+        formData: 'data-weu',
+        form: { region: 'westeurope' },
+      },
+    );
     const chosen = await screen.findByTestId('chosen-pool');
     expect(chosen).toHaveTextContent(
       'vnet-data-weu, 10.60.16.0/20 (westeurope)',
@@ -205,9 +224,12 @@ describe('AksAddressPoolPicker', () => {
   });
 
   it('says when no pool is in the chosen region', async () => {
-    await renderPicker(async () => ({ items: POOLS }), {
-      form: { region: 'swedencentral' },
-    });
+    await renderPicker(
+      async () => ({ items: POOLS, totalCount: POOLS.length }),
+      {
+        form: { region: 'swedencentral' },
+      },
+    );
     expect(
       await screen.findByText(/No address pool is in swedencentral/),
     ).toBeInTheDocument();
@@ -215,9 +237,12 @@ describe('AksAddressPoolPicker', () => {
   });
 
   it('shows the errors the form holds for it', async () => {
-    await renderPicker(async () => ({ items: POOLS }), {
-      rawErrors: ["must have required property 'addressPoolId'"],
-    });
+    await renderPicker(
+      async () => ({ items: POOLS, totalCount: POOLS.length }),
+      {
+        rawErrors: ["must have required property 'addressPoolId'"],
+      },
+    );
     expect(
       await screen.findByText("must have required property 'addressPoolId'"),
     ).toBeInTheDocument();

@@ -1,4 +1,7 @@
-import type { ApiAddressPoolWithCapacity } from '@aks-network/plugin-aks-network-common';
+import {
+  ADDRESS_POOL_PAGE_LIMITS,
+  type ApiAddressPoolWithCapacity,
+} from '@aks-network/plugin-aks-network-common';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -49,7 +52,13 @@ export function AksAddressPoolPicker(props: AksAddressPoolPickerProps) {
   } = props;
   const api = useApi(aksNetworkApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
-    () => api.listAddressPools({ capacity: true }),
+    // The most pools one page gives (500): an organisation has tens, and a picker
+    // that paged would hide some.
+    () =>
+      api.listAddressPools({
+        capacity: true,
+        limit: ADDRESS_POOL_PAGE_LIMITS.max,
+      }),
     [api],
   );
   const title = schema.title ?? 'Address pool';

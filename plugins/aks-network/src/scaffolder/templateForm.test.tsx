@@ -47,6 +47,7 @@ async function renderForm(planInPool: AksNetworkApi['planInPool']) {
     listSubscriptions: jest.fn(async () => ({ items: [subscription()] })),
     listAddressPools: jest.fn(async () => ({
       items: [pool('nonprod-weu'), pool('nonprod-neu')],
+      totalCount: 2,
     })),
     planInPool: jest.fn(planInPool),
   };

@@ -1,3 +1,4 @@
+import { ADDRESS_POOL_PAGE_LIMITS } from '@aks-network/plugin-aks-network-common';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -13,7 +14,12 @@ import { AddressPoolCapacityList } from './AddressPoolCapacityList';
 export function AddressPoolsCard() {
   const api = useApi(aksNetworkApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
-    () => api.listAddressPools({ capacity: true }),
+    // The most pools one page gives (500): an organisation has tens.
+    () =>
+      api.listAddressPools({
+        capacity: true,
+        limit: ADDRESS_POOL_PAGE_LIMITS.max,
+      }),
     [api],
   );
   let content;

@@ -64,7 +64,7 @@ async function renderTable(
   const api = {
     getFleetSummary: jest.fn(async () => fleetSummary()),
     listSubscriptions: jest.fn(listSubscriptions),
-    listAddressPools: jest.fn(async () => ({ items: [] })),
+    listAddressPools: jest.fn(async () => ({ items: [], totalCount: 0 })),
     listFleetClusters: jest.fn(listFleetClusters),
   };
   await renderInTestApp(
