@@ -5,6 +5,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { aksNetworkApiRef } from '../../api/aksNetworkApiRef';
 import { LoadFailure } from '../network/LoadFailure';
 import { AddressPoolCapacityList } from './AddressPoolCapacityList';
+import { ManageAddressPools } from './ManageAddressPools';
 
 /**
  * The address pools with what each has left. Its own request: the backend reads every
@@ -36,6 +37,7 @@ export function AddressPoolsCard() {
       subheader="Node subnets left in each pool, counted from its VNet as Azure has it"
     >
       <div data-testid="aks-address-pools">{content}</div>
+      <ManageAddressPools onChanged={retry} />
     </InfoCard>
   );
 }
