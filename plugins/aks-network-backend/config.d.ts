@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Settings of the AKS network plugin set. */
@@ -10,6 +11,12 @@ export interface Config {
        * 15 seconds after start-up.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * After a sync run finished, how long `POST /refresh` of every subscription
+       * answers with that run instead of starting another: `{ seconds: 60 }`, '1m' or
+       * 'PT1M'. Default 60 seconds.
+       */
+      refreshCoolDown?: HumanDuration | string;
       /**
        * The tag that names a cluster's owner (tag names compare case-insensitively).
        * @default owner

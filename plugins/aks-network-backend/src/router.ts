@@ -1,7 +1,12 @@
 import {
+  aksAddressPoolManagePermission,
   aksClusterReadPermission,
+  aksClusterRefreshPermission,
+  parseManagedClusterId,
   validateNetworkRequest,
 } from '@aks-network/plugin-aks-network-common';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
+import type { InventoryCluster, Reservation } from './database/AksNetworkStore';
 import type {
   HttpAuthService,
   PermissionsService,
@@ -13,7 +18,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseBody } from './router/parseBody';
 import { addAddressPoolRoutes } from './router/addressPoolRoutes';
-import { authorize } from './router/authorize';
+import { authorize, authorizeResource } from './router/authorize';
 import { addPostureRoutes } from './router/postureRoutes';
 import { addReservationRoutes } from './router/reservationRoutes';
 import { parseClusterQuery } from './router/clusterQuery';
@@ -21,8 +26,22 @@ import { addFleetRoutes } from './router/fleetRoutes';
 import { toApiCluster, toApiLastSync } from './wire/clusterResponses';
 import type { AksNetworkService } from './service/AksNetworkService';
 
+// A cluster id reaches an ARM URL (its subscription is read): only a managed cluster's
+// id with a GUID subscription and Azure's names passes, so `..`, `%2F` or a query
+// never does.
 const refreshSchema = z
-  .object({ clusterId: z.string().min(1).optional() })
+  .object({
+    clusterId: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        const parsed =
+          value === undefined ? undefined : parseManagedClusterId(value);
+        if (parsed && !parsed.ok) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.reason });
+        }
+      }),
+  })
   .strict();
 
 /**
@@ -35,6 +54,11 @@ export async function createRouter(deps: {
   permissions: PermissionsService;
   catalog: CatalogService;
   service: AksNetworkService;
+  /** The rules registered for the plugin's resource types, to apply conditions. */
+  permissionRules: {
+    reservation: PermissionRuleset<Reservation>;
+    cluster: PermissionRuleset<InventoryCluster>;
+  };
 }): Promise<express.Router> {
   const { service } = deps;
   const router = Router();
@@ -74,27 +98,48 @@ export async function createRouter(deps: {
     });
   });
 
-  // Runs a sync of every subscription now, or refreshes one cluster, so that a newly
-  // created cluster is in the inventory (and the catalog) at once.
+  // Syncs every subscription, or refreshes one cluster, so that a newly created cluster
+  // is in the inventory (and the catalog) at once.
   router.post('/refresh', async (req, res) => {
-    await authorize(req, aksClusterReadPermission, deps);
     const { clusterId } = parseBody(refreshSchema, req.body);
+    // One cluster: a read the policy may limit to the caller's clusters. Every
+    // subscription at once: an operator's act (hundreds of ARM calls), as pools are.
     if (clusterId) {
-      const cluster = await service.sync.refreshCluster(clusterId);
+      await authorizeResource(req, aksClusterRefreshPermission, deps, {
+        ruleset: deps.permissionRules.cluster,
+        load: () => service.store.getCluster(clusterId),
+        missing: `No cluster '${clusterId}' in the inventory`,
+      });
+    } else {
+      await authorize(req, aksAddressPoolManagePermission, deps);
+    }
+    if (clusterId) {
+      // Concurrent refreshes of the same cluster share one read of its subscription.
+      const cluster = await service.refresh.refreshCluster(clusterId);
       if (!cluster) {
         throw new NotFoundError(`Azure does not list cluster ${clusterId}`);
       }
       res.json({ cluster: toApiCluster(cluster) });
       return;
     }
-    const run = await service.sync.run();
-    res.json({ lastSync: toApiLastSync([run]), outcomes: run.outcomes });
+    // Through the scheduled task (its global lock: one run across replicas), shared by
+    // concurrent callers, and the last run while it is younger than the cool-down.
+    const { run, reused, nextRefreshAt } = await service.refresh.refreshAll();
+    res.json({
+      lastSync: toApiLastSync([run]),
+      outcomes: run.outcomes,
+      reused,
+      nextRefreshAt: nextRefreshAt.toISOString(),
+    });
   });
 
   addPostureRoutes(router, deps);
   addFleetRoutes(router, deps);
   addAddressPoolRoutes(router, deps);
-  addReservationRoutes(router, deps);
+  addReservationRoutes(router, {
+    ...deps,
+    reservationRules: deps.permissionRules.reservation,
+  });
 
   return router;
 }

@@ -66,6 +66,8 @@ import type {
   InventoryReader,
   InventorySubscriptions,
 } from '../sync/InventorySource';
+import { InventoryRefresh } from '../sync/InventoryRefresh';
+import { readInventoryRefreshSettings } from '../sync/refreshSettings';
 import { scheduleInventorySync } from '../sync/scheduleInventorySync';
 import { toApiAddressPool } from '../wire/addressPoolResponses';
 import {
@@ -159,6 +161,13 @@ export class AksNetworkService {
     return new AksNetworkService({
       store,
       sync,
+      refresh: new InventoryRefresh({
+        store,
+        sync,
+        scheduler,
+        logger,
+        ...readInventoryRefreshSettings(config),
+      }),
       vnetSubnets: azure.vnetSubnets,
       reservationTtlSeconds,
       reservationMaxTtlSeconds,
@@ -176,6 +185,11 @@ export class AksNetworkService {
   readonly store: AksNetworkStore;
   /** Runs the sync now (`run()`) or refreshes one cluster. */
   readonly sync: ClusterInventorySync;
+  /**
+   * What `POST /refresh` calls: every subscription through the scheduled task, with a
+   * cool-down, or one cluster; concurrent callers share one read.
+   */
+  readonly refresh: InventoryRefresh;
   /** A pool's VNet as Azure has it. */
   readonly vnetSubnets: VnetSubnetSource;
   /** `aksNetwork.reservations.ttlSeconds`, for reservations that name none. */
@@ -193,6 +207,7 @@ export class AksNetworkService {
   private constructor(parts: {
     store: AksNetworkStore;
     sync: ClusterInventorySync;
+    refresh: InventoryRefresh;
     vnetSubnets: VnetSubnetSource;
     reservationTtlSeconds: number;
     reservationMaxTtlSeconds: number;
@@ -204,6 +219,7 @@ export class AksNetworkService {
   }) {
     this.store = parts.store;
     this.sync = parts.sync;
+    this.refresh = parts.refresh;
     this.vnetSubnets = parts.vnetSubnets;
     this.reservationTtlSeconds = parts.reservationTtlSeconds;
     this.reservationMaxTtlSeconds = parts.reservationMaxTtlSeconds;

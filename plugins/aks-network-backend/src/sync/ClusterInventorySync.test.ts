@@ -10,7 +10,10 @@ import {
 } from '../database/__testUtils__/clusterRecords';
 import { databaseServiceFor } from '../database/__testUtils__/testStore';
 import { DatabaseAksNetworkStore } from '../database/DatabaseAksNetworkStore';
-import { ClusterInventorySync } from './ClusterInventorySync';
+import {
+  ClusterInventorySync,
+  INTERRUPTED_SYNC_RUN_ERROR,
+} from './ClusterInventorySync';
 import type {
   InventoryReader,
   SubscriptionInventoryRead,
@@ -201,6 +204,78 @@ describe.each(databases.eachSupportedId())(
         error: 'Aborted after 0 of 2 subscription(s): task timed out',
       });
       expect((await store.getCluster(a1.id))?.stale).toBeUndefined();
+    });
+
+    it('stops at a database failure, takes no more subscriptions, and records the run once the database answers', async () => {
+      const knex = await databases.init(databaseId);
+      const real = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      // The store as a restarting database shows it: B's write is cut, and the next
+      // two writes find no server.
+      let finishFailures = 2;
+      const store: typeof real = Object.create(real);
+      store.upsertClustersForSubscription = async (id, records, options) => {
+        if (id === SUB_B) {
+          throw new Error('Connection terminated unexpectedly');
+        }
+        return real.upsertClustersForSubscription(id, records, options);
+      };
+      store.finishSyncRun = async (id, input) => {
+        if (finishFailures > 0) {
+          finishFailures--;
+          throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        }
+        return real.finishSyncRun(id, input);
+      };
+      const SUB_C = 'c3c3c3c3-0000-4000-8000-000000000003';
+      const read: string[] = [];
+      const logger = mockServices.logger.mock();
+      const sync = new ClusterInventorySync({
+        store,
+        reader: {
+          readSubscription: async id => {
+            read.push(id);
+            return complete(id === SUB_A ? [a1] : [b1]);
+          },
+        },
+        subscriptions: {
+          listSubscriptionIds: async () => [SUB_A, SUB_B, SUB_C],
+        },
+        logger,
+        concurrency: 1,
+        recordFailure: { attempts: 5, delayMs: 1 },
+      });
+
+      await expect(sync.run()).rejects.toThrow(
+        'Connection terminated unexpectedly',
+      );
+      expect(read).toEqual([SUB_A, SUB_B]);
+      const [run] = await real.listSyncRuns();
+      expect(run).toMatchObject({
+        status: 'failed',
+        error: 'Connection terminated unexpectedly',
+        outcomes: { [SUB_A]: { status: 'succeeded', clusterCount: 1 } },
+      });
+      expect(Object.keys(run.outcomes)).toEqual([SUB_A]);
+      expect(logger.warn).toHaveBeenCalledTimes(2);
+      expect((await real.listClusters()).items.map(c => c.record.name)).toEqual(
+        ['a1'],
+      );
+    });
+
+    it('records a run that never finished as failed when the next one starts', async () => {
+      const { store, sync } = await setup({ [SUB_A]: complete([a1]) });
+      // What a backend that died mid-run leaves behind.
+      const orphan = await store.startSyncRun(t0);
+      const next = await sync.run();
+      expect(next).toMatchObject({ status: 'succeeded' });
+      const runs = await store.listSyncRuns();
+      expect(runs.map(r => [r.id, r.status])).toEqual([
+        [next.id, 'succeeded'],
+        [orphan.id, 'failed'],
+      ]);
+      expect(runs[1].error).toBe(INTERRUPTED_SYNC_RUN_ERROR);
     });
 
     it('joins a run already in progress instead of reading twice', async () => {

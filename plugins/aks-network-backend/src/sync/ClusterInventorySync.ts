@@ -1,8 +1,12 @@
-import type { AksNetworkInventoryEvent } from '@aks-network/plugin-aks-network-common';
+import {
+  AksNetworkInventoryEvent,
+  parseManagedClusterId,
+} from '@aks-network/plugin-aks-network-common';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type {
   AksNetworkStore,
+  FinishSyncRunInput,
   InventoryCluster,
   SubscriptionSyncOutcome,
   SyncRun,
@@ -33,6 +37,12 @@ export interface ClusterInventorySyncOptions {
   /** The clock (tests). */
   now?: () => Date;
   /**
+   * How a run that failed records its failure when the database is what failed (a
+   * restart, a fail-over): attempts and the wait between them. Default 8 attempts, 1 s
+   * apart. A run whose failure could not be recorded is closed by the next run.
+   */
+  recordFailure?: { attempts?: number; delayMs?: number };
+  /**
    * Told of every stored refresh and finished run (the plugin publishes them on the
    * events service for the catalog module). A failure to publish is logged, never
    * fails the sync: the catalog catches up at its own schedule.
@@ -40,7 +50,9 @@ export interface ClusterInventorySyncOptions {
   publish?: (event: AksNetworkInventoryEvent) => Promise<void>;
 }
 
-const ARM_SUBSCRIPTION = /^\/subscriptions\/([^/]+)\//i;
+/** The error of a run found still `running` by the next one. */
+export const INTERRUPTED_SYNC_RUN_ERROR =
+  'Interrupted: the run never recorded its end (its backend stopped or lost the database); the next run read every subscription again';
 
 /**
  * Reads every subscription's AKS clusters into the store. A subscription that reads
@@ -61,6 +73,7 @@ export class ClusterInventorySync {
   private readonly publishEvent?: (
     event: AksNetworkInventoryEvent,
   ) => Promise<void>;
+  private readonly recordFailureRetry: { attempts: number; delayMs: number };
   private inFlight?: Promise<SyncRun>;
 
   constructor(options: ClusterInventorySyncOptions) {
@@ -71,6 +84,10 @@ export class ClusterInventorySync {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.now = options.now ?? (() => new Date());
     this.publishEvent = options.publish;
+    this.recordFailureRetry = {
+      attempts: Math.max(1, options.recordFailure?.attempts ?? 8),
+      delayMs: Math.max(0, options.recordFailure?.delayMs ?? 1000),
+    };
   }
 
   /**
@@ -104,18 +121,22 @@ export class ClusterInventorySync {
    * and the other clusters come fresh for free.
    *
    * @returns the cluster, or undefined when Azure does not list it.
-   * @throws InputError when `id` is not an ARM resource id.
+   * @throws InputError when `id` is not a managed cluster's ARM id.
    */
   async refreshCluster(
     id: string,
     options: { signal?: AbortSignal } = {},
   ): Promise<InventoryCluster | undefined> {
-    const match = ARM_SUBSCRIPTION.exec(id);
-    if (!match) {
-      throw new InputError(`id: '${id}' is not an ARM resource id`);
+    // The subscription reaches an ARM URL: a GUID, from a managed cluster's id only.
+    const parsed = parseManagedClusterId(id);
+    if (!parsed.ok) {
+      throw new InputError(`clusterId: ${parsed.reason}`);
     }
     // Subscription ids are GUIDs, case-insensitive in ARM; the store keys them lower-case.
-    await this.syncSubscription(match[1].toLowerCase(), options.signal);
+    await this.syncSubscription(
+      parsed.value.subscriptionId.toLowerCase(),
+      options.signal,
+    );
     const cluster = await this.store.getCluster(id);
     if (cluster) {
       await this.publish({
@@ -143,6 +164,7 @@ export class ClusterInventorySync {
 
   private async runOnce(signal: AbortSignal | undefined): Promise<SyncRun> {
     const run = await this.store.startSyncRun(this.now());
+    await this.closeInterruptedRuns(run.id);
     let subscriptionIds: string[];
     const displayNames = new Map<string, string>();
     try {
@@ -172,32 +194,38 @@ export class ClusterInventorySync {
 
     const outcomes: Record<string, SubscriptionSyncOutcome> = {};
     const queue = [...subscriptionIds];
+    let failure: { error: unknown } | undefined;
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        outcomes[next] = await this.syncSubscription(
-          next,
-          signal,
-          displayNames.get(next),
-        );
+      for (let next = queue.shift(); next && !failure; next = queue.shift()) {
+        try {
+          outcomes[next] = await this.syncSubscription(
+            next,
+            signal,
+            displayNames.get(next),
+          );
+        } catch (error) {
+          // Aborted (the task's timeout) or the database failed: the run stops. The
+          // other workers end the subscription they are on (each is written in one
+          // transaction, so it is stored whole or not at all) and take no more.
+          failure ??= { error };
+          queue.length = 0;
+        }
       }
     };
-    try {
-      await Promise.all(
-        Array.from(
-          { length: Math.min(this.concurrency, queue.length) },
-          worker,
-        ),
-      );
-    } catch (error) {
-      // Aborted (the task's timeout) or the database failed: the run must not stay
-      // `running` for ever. What was stored so far stays; the rest is untouched.
+    await Promise.all(
+      Array.from({ length: Math.min(this.concurrency, queue.length) }, worker),
+    );
+    if (failure) {
+      // The run must not stay `running` for ever. What was stored so far stays; the
+      // rest is untouched.
+      const { error } = failure;
       const message = signal?.aborted
         ? `Aborted after ${Object.keys(outcomes).length} of ${
             subscriptionIds.length
           } subscription(s): ${describeThrown(signal.reason ?? error)}`
         : describeThrown(error);
       this.logger.error(`AKS inventory sync ${run.id} failed: ${message}`);
-      await this.store.finishSyncRun(run.id, {
+      await this.recordFailure(run.id, {
         status: 'failed',
         outcomes,
         error: message,
@@ -229,6 +257,61 @@ export class ClusterInventorySync {
       )} cluster(s)`,
     );
     return finished;
+  }
+
+  /**
+   * Records a failed run, waiting out a database that is coming back (a restart, a
+   * fail-over) for a few attempts; a run still not recorded is closed by the next.
+   */
+  private async recordFailure(
+    id: number,
+    input: FinishSyncRunInput,
+  ): Promise<void> {
+    const { attempts, delayMs } = this.recordFailureRetry;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.store.finishSyncRun(id, input);
+        return;
+      } catch (error) {
+        if (attempt >= attempts) {
+          this.logger.error(
+            `AKS inventory sync ${id} could not be recorded as failed (${describeThrown(
+              error,
+            )}); the next run records it`,
+          );
+          return;
+        }
+        this.logger.warn(
+          `Recording AKS inventory sync ${id} as failed did not reach the database (attempt ${attempt} of ${attempts}): ${describeThrown(
+            error,
+          )}`,
+        );
+        await new Promise(resolve => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  /**
+   * Closes runs older than `currentId` still marked `running`: they were interrupted
+   * (their backend stopped, or lost the database before it could record their end).
+   * Only one run can be going: the scheduled task holds the scheduler's global lock
+   * (`scheduleInventorySync`) and `run()` joins a run of its own process.
+   */
+  private async closeInterruptedRuns(currentId: number): Promise<void> {
+    const runs = await this.store.listSyncRuns({ limit: 20 });
+    for (const interrupted of runs) {
+      if (interrupted.status === 'running' && interrupted.id < currentId) {
+        this.logger.warn(
+          `AKS inventory sync ${interrupted.id} never finished; recorded as failed`,
+        );
+        await this.store.finishSyncRun(interrupted.id, {
+          status: 'failed',
+          outcomes: interrupted.outcomes,
+          error: INTERRUPTED_SYNC_RUN_ERROR,
+          at: this.now(),
+        });
+      }
+    }
   }
 
   private async syncSubscription(

@@ -12,3 +12,13 @@ export {
   scheduleInventorySync,
 } from './scheduleInventorySync';
 export type { ScheduleInventorySyncOptions } from './scheduleInventorySync';
+export { INTERRUPTED_SYNC_RUN_ERROR } from './ClusterInventorySync';
+export { InventoryRefresh } from './InventoryRefresh';
+export type {
+  FullRefreshResult,
+  InventoryRefreshOptions,
+} from './InventoryRefresh';
+export {
+  DEFAULT_REFRESH_COOL_DOWN,
+  readInventoryRefreshSettings,
+} from './refreshSettings';
