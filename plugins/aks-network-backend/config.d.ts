@@ -80,6 +80,12 @@ export interface Config {
        * @default 3600
        */
       ttlSeconds?: number;
+      /**
+       * The longest hold a reservation may ask for (`ttlSeconds` of the request); a
+       * longer one is refused with a 400 naming it. Not below `ttlSeconds`.
+       * @default 86400
+       */
+      maxTtlSeconds?: number;
     };
     /**
      * Address pools created at start-up when they do not exist yet (an existing pool

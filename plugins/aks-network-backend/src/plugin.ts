@@ -25,6 +25,8 @@ export const aksNetworkPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        // The caller's groups: a reservation may be held for one of them.
+        userInfo: coreServices.userInfo,
         // Read with the caller's credentials for the posture of an entity.
         catalog: catalogServiceRef,
         // Creating the service reads Azure access, so a bad `aksNetwork.azure` (or a
@@ -37,6 +39,7 @@ export const aksNetworkPlugin = createBackendPlugin({
         httpAuth,
         permissions,
         permissionsRegistry,
+        userInfo,
         catalog,
         service,
       }) {
@@ -48,6 +51,7 @@ export const aksNetworkPlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
+            userInfo,
             catalog,
             service,
             permissionRules: {

@@ -10,6 +10,7 @@ import type { InventoryCluster, Reservation } from './database/AksNetworkStore';
 import type {
   HttpAuthService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -23,6 +24,7 @@ import { addPostureRoutes } from './router/postureRoutes';
 import { addReservationRoutes } from './router/reservationRoutes';
 import { parseClusterQuery } from './router/clusterQuery';
 import { addFleetRoutes } from './router/fleetRoutes';
+import { addPathParamChecks } from './router/pathParams';
 import { toApiCluster, toApiLastSync } from './wire/clusterResponses';
 import type { AksNetworkService } from './service/AksNetworkService';
 
@@ -52,6 +54,8 @@ const refreshSchema = z
 export async function createRouter(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** The caller's groups, for the owner a reservation may name. */
+  userInfo: UserInfoService;
   catalog: CatalogService;
   service: AksNetworkService;
   /** The rules registered for the plugin's resource types, to apply conditions. */
@@ -63,22 +67,20 @@ export async function createRouter(deps: {
   const { service } = deps;
   const router = Router();
   router.use(express.json());
+  // Ids no resource can have (and cluster ids that are no managed cluster's ARM id)
+  // are a 400 naming the parameter, before any route looks them up.
+  addPathParamChecks(router);
 
   router.get('/clusters', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
     res.json(await service.listClusters(parseClusterQuery(req.query)));
   });
 
-  // ARM ids hold slashes: the id travels as one URL-encoded path segment.
+  // ARM ids hold slashes: the id travels as one URL-encoded path segment, parsed as a
+  // managed cluster's id by addPathParamChecks.
   router.get('/clusters/:clusterId', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
-    const id = req.params.clusterId;
-    if (!id.toLowerCase().startsWith('/subscriptions/')) {
-      throw new InputError(
-        `Invalid path parameter clusterId: '${id}' is not an ARM resource id (URL-encode it whole)`,
-      );
-    }
-    res.json(await service.getCluster(id));
+    res.json(await service.getCluster(req.params.clusterId));
   });
 
   // Plans a network: validation and sizing only, nothing is reserved or created.

@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
+  BackstageCredentials,
   coreServices,
   createServiceFactory,
   PermissionsService,
@@ -148,6 +149,12 @@ export async function startBackend(
     failing?: Record<string, string>;
     /** A permissions service of the test's own (e.g. conditional decisions). */
     permissions?: PermissionsService;
+    /**
+     * The ownership refs of a signed-in user (the user and the groups the catalog
+     * says they are in), as the user info service gives them. Default: the user and
+     * `group:default/team-a`.
+     */
+    ownership?: (userEntityRef: string) => string[];
   } = {},
 ) {
   const clusters = options.fleet ?? fleet;
@@ -167,6 +174,24 @@ export async function startBackend(
           })
         : mockServices.permissions.factory({ result: permission }),
       catalogServiceMock.factory({ entities: catalogEntities }),
+      // By default every user is a member of team-a: a reservation may be held for it.
+      createServiceFactory({
+        service: coreServices.userInfo,
+        deps: {},
+        factory: () => ({
+          async getUserInfo(credentials: BackstageCredentials) {
+            const { userEntityRef } = credentials.principal as {
+              userEntityRef: string;
+            };
+            return {
+              userEntityRef,
+              ownershipEntityRefs: options.ownership
+                ? options.ownership(userEntityRef)
+                : [userEntityRef, 'group:default/team-a'],
+            };
+          },
+        }),
+      }),
       // A request without an Authorization header is anonymous, as in production
       // (the test default would sign it in as a user).
       mockServices.httpAuth.factory({

@@ -62,19 +62,26 @@ export class ReservationTable {
     const poolId = requiredText('poolId', request.poolId);
     const owner = requiredText('owner', request.owner);
     const requestKey = requiredText('requestKey', request.requestKey);
+    const now = request.now ?? new Date();
+    // A hold past what a Date (and the timestamp columns) can hold would fail in SQL;
+    // the service bounds it by config far below.
+    const expiresAt = new Date(
+      now.getTime() + Number(request.ttlSeconds) * 1000,
+    );
     if (
       typeof request.ttlSeconds !== 'number' ||
-      !Number.isFinite(request.ttlSeconds) ||
-      request.ttlSeconds <= 0
+      !Number.isSafeInteger(request.ttlSeconds) ||
+      request.ttlSeconds <= 0 ||
+      Number.isNaN(expiresAt.getTime()) ||
+      expiresAt.getUTCFullYear() > 9999
     ) {
       throw new InputError(
-        `ttlSeconds: expected a positive number of seconds, got ${request.ttlSeconds}`,
+        `ttlSeconds: expected a whole number of seconds that ends before the year 10000, got ${request.ttlSeconds}`,
       );
     }
     if (!Array.isArray(request.existingSubnets)) {
       throw new InputError('existingSubnets: expected a list of CIDRs');
     }
-    const now = request.now ?? new Date();
 
     return this.db.transaction(async tx => {
       const locked = await tx(POOLS)
@@ -111,7 +118,6 @@ export class ReservationTable {
         existingSubnets: request.existingSubnets,
         now,
       });
-      const expiresAt = new Date(now.getTime() + request.ttlSeconds * 1000);
 
       if (previous) {
         // The key's earlier reservation was released or expired: the retried request

@@ -187,6 +187,8 @@ describe.each(databases.eachSupportedId())(
     it('gives a group the reservations it owns, and 404 for an unknown one under conditions', async () => {
       const { server } = await startBackend(knex, AuthorizeResult.ALLOW, {
         permissions,
+        // A reservation may only be held for a group its caller is in.
+        ownership: user => CLAIMS[user] ?? [user],
       });
       const id = `pool-group-${databaseId.toLowerCase()}`;
       await poolWithReservation(server, id);

@@ -1,18 +1,20 @@
 import { NETWORK_MODELS } from '@aks-network/plugin-aks-network-common';
 import { z } from 'zod';
 import type { ListClustersQuery } from '../database/AksNetworkStore';
+import { queryInteger, safeText } from './inputText';
 import { parseRequestInput } from './parseBody';
 
 const clusterQuerySchema = z
   .object({
-    subscriptionId: z.string().min(1).optional(),
-    region: z.string().min(1).optional(),
+    subscriptionId: safeText(64).optional(),
+    region: safeText(64).optional(),
     networkModel: z
       .enum(NETWORK_MODELS as unknown as [string, ...string[]])
       .optional(),
-    owner: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).optional(),
-    offset: z.coerce.number().int().min(0).optional(),
+    owner: safeText(256).optional(),
+    limit: queryInteger(1, 1000).optional(),
+    // Far beyond any inventory, and far inside what SQL's OFFSET takes (1e20 is not).
+    offset: queryInteger(0, 1_000_000).optional(),
   })
   .strict();
 

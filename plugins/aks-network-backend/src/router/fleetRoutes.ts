@@ -15,17 +15,18 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
 import { authorize } from './authorize';
+import { queryInteger, safeText } from './inputText';
 import { parseRequestInput } from './parseBody';
 
 const fleetQuery = z
   .object({
-    search: z.string().min(1).max(100).optional(),
+    search: safeText(100).optional(),
     networkModel: z
       .enum(NETWORK_MODELS as [NetworkModel, ...NetworkModel[]])
       .optional(),
-    region: z.string().min(1).max(64).optional(),
-    subscriptionId: z.string().min(1).max(64).optional(),
-    owner: z.string().min(1).max(256).optional(),
+    region: safeText(64).optional(),
+    subscriptionId: safeText(64).optional(),
+    owner: safeText(256).optional(),
     failingCheck: z
       .enum(POSTURE_CHECK_NAMES as [PostureCheckName, ...PostureCheckName[]])
       .optional(),
@@ -33,8 +34,8 @@ const fleetQuery = z
       .enum(FLEET_SORT_FIELDS as [FleetSortField, ...FleetSortField[]])
       .optional(),
     order: z.enum(['asc', 'desc']).optional(),
-    limit: z.coerce.number().int().min(1).max(500).optional(),
-    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    limit: queryInteger(1, 500).optional(),
+    offset: queryInteger(0, 1_000_000).optional(),
   })
   .strict();
 

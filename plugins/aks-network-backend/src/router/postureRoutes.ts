@@ -9,24 +9,22 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
 import { authorize } from './authorize';
+import { safeText } from './inputText';
 import { parseRequestInput } from './parseBody';
 
 const postureQuery = z
   .object({
-    entityRef: z
-      .string()
-      .min(1)
-      .refine(
-        ref => {
-          try {
-            parseEntityRef(ref);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        { message: "must be an entity ref such as 'component:default/name'" },
-      ),
+    entityRef: safeText(512).refine(
+      ref => {
+        try {
+          parseEntityRef(ref);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "must be an entity ref such as 'component:default/name'" },
+    ),
   })
   .strict();
 

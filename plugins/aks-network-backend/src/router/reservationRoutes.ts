@@ -6,6 +6,7 @@ import {
 import type {
   HttpAuthService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { Router } from 'express';
@@ -15,23 +16,32 @@ import { toApiReservation } from '../wire/addressPoolResponses';
 import type { PermissionRuleset } from '@backstage/plugin-permission-node';
 import type { Reservation } from '../database/AksNetworkStore';
 import { authorize, authorizeResource } from './authorize';
+import { queryInteger, safeText } from './inputText';
 import { parseBody, parseRequestInput } from './parseBody';
+import { reservationOwner } from './reservationOwner';
 
+// Shapes and the bounds no pool can widen; the pool's own bounds (prefix, TTL) and
+// the owner are checked by the service and reservationOwner, naming the field.
 const reserveSchema = z
   .object({
     /** Idempotency key: a retried scaffolder task sends the same one. */
-    requestKey: z.string().min(1).max(200),
-    owner: z.string().min(1).optional(),
-    prefix: z.number().int().optional(),
-    ttlSeconds: z.number().int().positive().optional(),
+    requestKey: safeText(200),
+    owner: safeText(256).optional(),
+    prefix: z.number().int().min(0).max(128).optional(),
+    ttlSeconds: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
 
-const commitSchema = z.object({ subnetId: z.string().min(1) }).strict();
+const commitSchema = z
+  .object({
+    /** Checked as a subnet ARM id inside the pool's VNet by the service. */
+    subnetId: z.string().min(1).max(1024),
+  })
+  .strict();
 
 const nextSubnetQuery = z
   .object({
-    prefix: z.coerce.number().int().optional(),
+    prefix: queryInteger(0, 128).optional(),
   })
   .strict();
 
@@ -45,6 +55,7 @@ export function addReservationRoutes(
   deps: {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
+    userInfo: UserInfoService;
     service: AksNetworkService;
     reservationRules: PermissionRuleset<Reservation>;
   },
@@ -55,14 +66,9 @@ export function addReservationRoutes(
   router.post('/address-pools/:poolId/reservations', async (req, res) => {
     const credentials = await authorize(req, aksClusterCreatePermission, deps);
     const body = parseBody(reserveSchema, req.body);
-    const principal = credentials.principal as {
-      userEntityRef?: string;
-      subject?: string;
-    };
     const reservation = await service.reserveSubnet(req.params.poolId, {
       ...body,
-      owner:
-        body.owner ?? principal.userEntityRef ?? principal.subject ?? 'unknown',
+      owner: await reservationOwner(credentials, body.owner, deps.userInfo),
     });
     res.status(201).json(toApiReservation(reservation));
   });
@@ -105,7 +111,7 @@ export function addReservationRoutes(
     const { subnetId } = parseBody(commitSchema, req.body);
     res.json(
       toApiReservation(
-        await store.commitReservation(req.params.reservationId, subnetId),
+        await service.commitReservation(req.params.reservationId, subnetId),
       ),
     );
   });

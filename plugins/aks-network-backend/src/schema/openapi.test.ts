@@ -46,6 +46,7 @@ describe('openapi.yaml', () => {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
+      userInfo: mockServices.userInfo(),
       catalog: catalogServiceMock(),
       service: {
         store: {},

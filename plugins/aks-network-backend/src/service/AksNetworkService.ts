@@ -10,6 +10,7 @@ import {
   FleetSummary,
   LastSync,
   logSafe,
+  parseSubnetId,
   NextSubnet,
   PoolPlan,
   PoolPlanRequest,
@@ -28,7 +29,7 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type {
@@ -46,6 +47,7 @@ import { entityPosture } from '../posture/entityPosture';
 import {
   checkAddressPoolFields,
   checkAddressPoolInput,
+  describePoolVnet,
   poolVnetKey,
 } from '../reservations/addressPoolRules';
 import { poolCapacity } from '../reservations/poolCapacity';
@@ -494,6 +496,40 @@ export class AksNetworkService {
       ttlSeconds,
       existingSubnets: vnet.subnetPrefixes,
     });
+  }
+
+  /**
+   * Records the subnet made from a reservation: it must be a subnet ARM id inside the
+   * VNet of the reservation's pool (the range was carved from that VNet), so no other
+   * text is stored as the subnet that holds the range.
+   *
+   * @throws InputError naming `subnetId`; NotFoundError; ConflictError.
+   */
+  async commitReservation(
+    reservationId: string,
+    subnetId: string,
+  ): Promise<Reservation> {
+    const parsed = parseSubnetId(subnetId);
+    if (!parsed.ok) {
+      throw new InputError(`subnetId: ${parsed.reason}`);
+    }
+    const reservation = await this.store.getReservation({ id: reservationId });
+    if (!reservation) {
+      throw new NotFoundError(`No reservation '${reservationId}'`);
+    }
+    const pool = await this.getAddressPool(reservation.poolId);
+    if (poolVnetKey(parsed.value) !== poolVnetKey(pool)) {
+      throw new InputError(
+        `subnetId: ${parsed.value.id} is a subnet of VNet '${
+          parsed.value.vnetName
+        }' of resource group '${parsed.value.resourceGroup}' in subscription ${
+          parsed.value.subscriptionId
+        }; reservation '${reservation.id}' was carved from address pool '${
+          pool.id
+        }' on the ${describePoolVnet(pool)}`,
+      );
+    }
+    return this.store.commitReservation(reservation.id, parsed.value.id);
   }
 
   private async readPoolVnet(pool: AddressPool): Promise<PoolVnetRead> {

@@ -133,8 +133,14 @@ export interface ApiReservation {
  */
 export interface ReserveSubnetInput {
   requestKey: string;
+  /**
+   * Default the caller. When given: the caller or a group the caller is in (else 403);
+   * a backend calling on a user's behalf is the user.
+   */
   owner?: string;
+  /** Default the pool's; from the largest node subnet the policy allows to /29. */
   prefix?: number;
+  /** Default `aksNetwork.reservations.ttlSeconds`; at most `maxTtlSeconds` (a day). */
   ttlSeconds?: number;
 }
 
