@@ -8,6 +8,7 @@ import {
   coreServices,
   createServiceFactory,
   PermissionsService,
+  RootLoggerService,
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -155,6 +156,8 @@ export async function startBackend(
      * `group:default/team-a`.
      */
     ownership?: (userEntityRef: string) => string[];
+    /** Where the backend's log lines go (default the test logger). */
+    rootLogger?: RootLoggerService;
   } = {},
 ) {
   const clusters = options.fleet ?? fleet;
@@ -166,6 +169,15 @@ export async function startBackend(
         data: { aksNetwork: { ...config.aksNetwork, ...options.config } },
       }),
       mockServices.database.factory({ knex }),
+      ...(options.rootLogger
+        ? [
+            createServiceFactory({
+              service: coreServices.rootLogger,
+              deps: {},
+              factory: () => options.rootLogger!,
+            }),
+          ]
+        : []),
       options.permissions
         ? createServiceFactory({
             service: coreServices.permissions,

@@ -145,7 +145,9 @@ export class AksNetworkService {
       readConfiguredAddressPools(config),
     );
     if (seeded.length > 0) {
-      logger.info(`Created address pool(s) from config: ${seeded.join(', ')}`);
+      logger.info(
+        `Created address pool(s) from config: ${logSafe(seeded.join(', '))}`,
+      );
     }
     const sync = new ClusterInventorySync({
       store,
