@@ -48,12 +48,13 @@ export const scaffolderModuleAksNetwork = createBackendModule({
         // Read at start-up so a bad value stops the backend, not the first task.
         const settings = readProvisioningSettings(config);
         const backend = aksNetworkBackend({ discovery, auth });
+        const provisioner = new AzureProvisioner(azureAccess.clients);
         scaffolder.addActions(
-          createPlanAction({ backend }),
+          createPlanAction({ backend, azure: provisioner }),
           createClusterAction({
             settings,
             backend,
-            provisioner: new AzureProvisioner(azureAccess.clients),
+            provisioner,
             permissions,
             catalog,
           }),

@@ -16,9 +16,24 @@ export type ClusterCreationStep =
   | 'commit-node-subnet';
 
 /**
+ * What a failed step leaves behind, each entry an ARM id with a word on it.
+ *
+ * @public
+ */
+export interface ClusterCreationOutcome {
+  /** What this task had made and deleted again after the failure. */
+  removed?: string[];
+  /** What exists in Azure after the failure, and why it stays. */
+  left?: string[];
+  /** What became of the node subnet's reservation, as a sentence. */
+  reservation?: string;
+}
+
+/**
  * A step of the cluster creation failed. The message names the step, carries ARM's code
- * and message when Azure refused, and lists what already exists in Azure (nothing is
- * deleted behind the user's back).
+ * and message when Azure refused, says what the task removed again, and lists what is
+ * left in Azure by ARM id (a subnet or cluster that existed before the task is never
+ * deleted).
  *
  * @public
  */
@@ -29,23 +44,54 @@ export class ClusterCreationError extends CustomErrorBase {
   readonly code?: string;
   /** What exists in Azure after the failure, as ARM ids with a word on each. */
   readonly existing: string[];
+  /** What the task made and deleted again after the failure. */
+  readonly removed: string[];
 
-  constructor(step: ClusterCreationStep, cause: unknown, existing: string[]) {
+  constructor(
+    step: ClusterCreationStep,
+    cause: unknown,
+    outcome: string[] | ClusterCreationOutcome,
+  ) {
     const { code, message } = describeCause(cause);
-    super(
-      `Step ${step} failed: ${code ? `${code}: ` : ''}${message}. ${
-        existing.length > 0
-          ? `Left in Azure, not deleted: ${existing.join('; ')}.`
-          : 'Nothing was created in Azure.'
-      }`,
-    );
+    const {
+      removed = [],
+      left = [],
+      reservation,
+    } = Array.isArray(outcome) ? { left: outcome } : outcome;
+    const sentences = [
+      `Step ${step} failed: ${code ? `${code}: ` : ''}${message.replace(
+        /\.+$/,
+        '',
+      )}.`,
+    ];
+    if (removed.length > 0) {
+      sentences.push(`Removed what this task had made: ${removed.join('; ')}.`);
+    }
+    if (left.length > 0) {
+      sentences.push(`Left in Azure, not deleted: ${left.join('; ')}.`);
+    } else {
+      sentences.push(
+        removed.length > 0
+          ? 'Nothing of this task is left in Azure.'
+          : 'Nothing was created in Azure.',
+      );
+    }
+    if (reservation) {
+      sentences.push(`${reservation}.`);
+    }
+    super(sentences.join(' '));
     this.step = step;
     this.code = code;
-    this.existing = existing;
+    this.existing = left;
+    this.removed = removed;
   }
 }
 
-function describeCause(cause: unknown): { code?: string; message: string } {
+/** ARM's code and message of a failure, or the message of any other error. */
+export function describeCause(cause: unknown): {
+  code?: string;
+  message: string;
+} {
   if (cause instanceof AzureOperationError) {
     return {
       code: cause.code,

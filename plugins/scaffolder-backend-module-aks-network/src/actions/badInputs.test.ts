@@ -142,6 +142,90 @@ const BAD_INPUTS: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ],
 ];
 
+/**
+ * Inputs that would reach an ARM URL (`/subscriptions/{s}/resourceGroups/{rg}/…/{name}`)
+ * or the cluster's tags unchecked, and inputs of the wrong type: refused by common's
+ * rules before any call, so the simulator sees no request at all.
+ */
+const UNCHECKED_INPUTS: Array<
+  [string, Record<string, unknown>, string, RegExp]
+> = [
+  [
+    "a subscription '..'",
+    { subscriptionId: '..' },
+    'subscriptionId',
+    /a subscription id is a GUID/,
+  ],
+  [
+    'a subscription climbing out of its scope',
+    { subscriptionId: '../../../x' },
+    'subscriptionId',
+    /GUID/,
+  ],
+  [
+    'a resource group with a path',
+    { resourceGroup: 'rg/../../x' },
+    'resourceGroup',
+    /Resource group name is not valid/,
+  ],
+  [
+    'a resource group with a query',
+    { resourceGroup: 'rg?api-version=1' },
+    'resourceGroup',
+    /not valid/,
+  ],
+  ['a cluster name with a path', { name: '../x' }, 'name', /not valid/],
+  [
+    'a cluster name with an encoded slash',
+    { name: 'aks%2Fx' },
+    'name',
+    /not valid/,
+  ],
+  [
+    'a region by its display name',
+    { region: 'West Europe' },
+    'region',
+    /programmatic name/,
+  ],
+  [
+    'a name holding a newline and ANSI colours',
+    { name: 'aks\n\u001b[31mforged' },
+    'name',
+    /control or bidirectional-formatting character U\+000A/,
+  ],
+  ['no owner', { owner: '' }, 'owner', /required/],
+  [
+    'an owner longer than a tag value',
+    { owner: `group:default/${'x'.repeat(300)}` },
+    'owner',
+    /at most 256/,
+  ],
+  [
+    'components longer than a tag value together',
+    { components: Array.from({ length: 30 }, (_, i) => `component-${i}`) },
+    'components',
+    /the component tag holds at most 256/,
+  ],
+  [
+    'a node count as text',
+    { nodeCount: '3' },
+    'nodeCount',
+    /expected a whole number, got a string/,
+  ],
+  [
+    'a node count of 1e300',
+    { nodeCount: 1e300 },
+    'nodeCount',
+    /expected a whole number/,
+  ],
+  [
+    'ACNS as text',
+    { acnsObservability: 'yes' },
+    'acnsObservability',
+    /expected true or false/,
+  ],
+];
+
 describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
   let env: ActionTestEnv;
 
@@ -211,6 +295,54 @@ describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
     },
   );
 
+  it.each(UNCHECKED_INPUTS)(
+    'refuses %s before any call, naming %p',
+    async (_label, change, field, detail) => {
+      const result = await refusal({ ...good, ...change });
+      expect(result).toEqual(refused(field, detail));
+      expect(env.simulator.calls().total).toBe(0);
+    },
+  );
+
+  it('refuses what is not an object of fields, and garbage fields, before any call', async () => {
+    for (const input of [null, 'x', [], 42]) {
+      const { ctx } = actionContext({});
+      const error = await createAction()
+        .handler({ ...ctx, input } as never)
+        .catch((e: Error) => e);
+      expect(error).toMatchObject({
+        name: 'InputError',
+        message: expect.stringMatching(
+          /^Invalid cluster request:\n- input: expected an object/,
+        ),
+      });
+    }
+    const { ctx } = actionContext({ name: {}, nodeCount: [], owner: 7 });
+    const error = (await createAction()
+      .handler(ctx as never)
+      .catch((e: Error) => e)) as Error;
+    expect(
+      new Set(
+        error.message
+          .split('\n- ')
+          .slice(1)
+          .map(l => l.split(':')[0]),
+      ),
+    ).toEqual(
+      new Set([
+        'name',
+        'subscriptionId',
+        'resourceGroup',
+        'region',
+        'addressPoolId',
+        'nodeCount',
+        'vmSize',
+        'owner',
+      ]),
+    );
+    expect(env.simulator.calls().total).toBe(0);
+  });
+
   it('refuses an exhausted pool, naming addressPoolId', async () => {
     // tiny-weu holds one /27; another request holds it.
     await env.backend.api.reserveSubnet(
@@ -239,8 +371,34 @@ describe.each(databases.eachSupportedId())('bad inputs on %p', databaseId => {
     );
   });
 
+  it('plans refuse what would reach an ARM URL before any call', async () => {
+    const plan = createPlanAction({
+      backend: env.backend,
+      azure: env.provisioner,
+    });
+    const { ctx } = actionContext({
+      ...good,
+      subscriptionId: '..',
+      name: '../x',
+    });
+    const error = (await plan
+      .handler(ctx as never)
+      .catch((e: Error) => e)) as Error;
+    expect(error.name).toBe('InputError');
+    expect(
+      error.message
+        .split('\n- ')
+        .slice(1)
+        .map(l => l.split(':')[0]),
+    ).toEqual(['subscriptionId', 'name']);
+    expect(env.simulator.calls().total).toBe(0);
+  });
+
   it('plans refuse the same inputs with the same fields', async () => {
-    const plan = createPlanAction({ backend: env.backend });
+    const plan = createPlanAction({
+      backend: env.backend,
+      azure: env.provisioner,
+    });
     const { ctx } = actionContext({ ...good, maxPods: 300 });
     await expect(plan.handler(ctx as never)).rejects.toMatchObject({
       name: 'InputError',

@@ -15,7 +15,6 @@ jest.setTimeout(120_000);
 // Task ids as the scaffolder makes them (UUIDs).
 const SUCCESS_TASK = randomUUID();
 const RETRIED_TASK = randomUUID();
-const FAILING_TASK = randomUUID();
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
@@ -300,64 +299,6 @@ describe.each(databases.eachSupportedId())(
         .knex('reservations')
         .where({ id: outputs.reservationId });
       expect(reservation.state).toBe('committed');
-    });
-
-    it("releases the reservation when the cluster operation fails, reports ARM's error and what exists, and a retry then completes", async () => {
-      const request = input();
-      env.simulator.setFaults({
-        failOperations: [
-          {
-            resourceNamePattern: `^${request.name}$`,
-            code: 'OverconstrainedAllocationRequest',
-            message:
-              'Allocation failed. VM(s) with the following constraints cannot be allocated.',
-          },
-        ],
-      });
-      const checkpoints = new CheckpointStore();
-      const { ctx, outputs } = actionContext(request, {
-        taskId: FAILING_TASK,
-        checkpoints,
-      });
-      const error = await rejectionOf(action().handler(ctx as never));
-
-      expect(error).toMatchObject({
-        name: 'ClusterCreationError',
-        step: 'create-cluster',
-        code: 'OverconstrainedAllocationRequest',
-      });
-      expect(error.message).toContain(
-        'Step create-cluster failed: OverconstrainedAllocationRequest: Allocation failed. VM(s) with the following constraints cannot be allocated.',
-      );
-      expect(error.message).toContain(
-        `Left in Azure, not deleted: node subnet ${outputs.nodeSubnetId} (${outputs.nodeSubnetCidr})`,
-      );
-      const [released] = await env
-        .knex('reservations')
-        .where({ id: outputs.reservationId });
-      expect(released.state).toBe('released');
-      // The subnet is not deleted behind the user's back.
-      expect(
-        env.simulator.state.resource(outputs.nodeSubnetId as string),
-      ).toBeDefined();
-
-      // Azure has capacity again; the user retries the task.
-      env.simulator.setFaults({});
-      const { ctx: retry } = actionContext(request, {
-        taskId: FAILING_TASK,
-        checkpoints,
-      });
-      await action().handler(retry as never);
-      expect(writes().filter(w => w === 'subnets.createOrUpdate')).toHaveLength(
-        1,
-      );
-      const [committed] = await env
-        .knex('reservations')
-        .where({ id: outputs.reservationId });
-      expect(committed).toMatchObject({
-        state: 'committed',
-        subnet_id: outputs.nodeSubnetId,
-      });
     });
 
     it('completes through a storm of 429s on 30% of the calls', async () => {

@@ -1,6 +1,5 @@
 import { aksClusterCreatePermission } from '@aks-network/plugin-aks-network-common';
 import {
-  AzureProvisioner,
   azurePortalResourceUrl,
   clusterEntityName,
 } from '@aks-network/plugin-aks-network-node';
@@ -15,15 +14,18 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { AksNetworkBackend } from '../backend/AksNetworkBackend';
 import type { ProvisioningSettings } from '../config/ProvisioningSettings';
 import {
+  ClusterProvisioner,
   commitNodeSubnet,
   createNodeSubnet,
   createOverlayCluster,
-  CreateClusterInput,
+  progressLogger,
   refreshInventory,
   StepContext,
   waitForCatalogEntity,
 } from './clusterCreationSteps';
 import { clusterInputFields } from './clusterInput';
+import { readCreateClusterInput } from './clusterInputRules';
+import { clusterTargetProblems } from './clusterTarget';
 import { createClusterActionExamples } from './createClusterAction.examples';
 import { planOutputFields, planOutputs } from './planOutputs';
 import { planClusterRequest } from './planClusterRequest';
@@ -32,7 +34,7 @@ import { planClusterRequest } from './planClusterRequest';
 export interface CreateClusterActionDeps {
   settings: ProvisioningSettings;
   backend: AksNetworkBackend;
-  provisioner: Pick<AzureProvisioner, 'createSubnet' | 'createOverlayCluster'>;
+  provisioner: ClusterProvisioner;
   permissions: PermissionsService;
   /**
    * Where the action waits for the new cluster's entity before it completes (so the
@@ -62,6 +64,12 @@ async function requireCreatePermission(
  * creates the AKS cluster on Azure CNI Overlay, commits the reservation and refreshes
  * the inventory so the cluster is in the catalog at once. Each side effect is a
  * checkpoint, so a retried or recovered task creates nothing twice.
+ *
+ * Before anything is reserved or written: the input is checked (what reaches an ARM
+ * URL by common's rules), the create permission, and one GET of the cluster: a cluster
+ * of that name this task did not make refuses the request, with the plan's problems.
+ * A create that fails for good removes what this task made (see
+ * `cleanUpFailedCluster`).
  *
  * @public
  */
@@ -114,12 +122,19 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
       },
     },
     async handler(ctx) {
-      const input = ctx.input as CreateClusterInput;
+      // Checked before any call: nothing unchecked reaches an ARM URL.
+      const input = readCreateClusterInput(ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
       await requireCreatePermission(deps.permissions, credentials);
+      const target = await clusterTargetProblems(
+        deps.provisioner,
+        input,
+        ctx.task.id,
+      );
       const planned = await planClusterRequest(input, {
         backend: deps.backend,
         credentials,
+        problems: target.problems,
       });
       const plan = planOutputs(planned);
       for (const [name, value] of Object.entries(plan)) {
@@ -158,9 +173,10 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
         logger: ctx.logger,
         taskId: ctx.task.id,
         signal: ctx.signal,
+        progress: progressLogger(ctx.logger),
         checkpoint: ctx.checkpoint,
       };
-      const subnet = await createNodeSubnet(step, planned, input);
+      const subnet = await createNodeSubnet(step, planned);
       ctx.output('nodeSubnetId', subnet.id);
       ctx.output('nodeSubnetCidr', subnet.cidr);
       ctx.output('reservationId', subnet.reservationId);

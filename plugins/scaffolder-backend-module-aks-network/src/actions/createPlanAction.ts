@@ -1,6 +1,9 @@
+import type { AzureProvisioner } from '@aks-network/plugin-aks-network-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { AksNetworkBackend } from '../backend/AksNetworkBackend';
-import { ClusterInput, clusterInputFields } from './clusterInput';
+import { clusterInputFields } from './clusterInput';
+import { readClusterInput } from './clusterInputRules';
+import { clusterTargetProblems } from './clusterTarget';
 import { planOutputFields, planOutputs } from './planOutputs';
 import { planActionExamples } from './planAction.examples';
 import { planClusterRequest } from './planClusterRequest';
@@ -8,11 +11,18 @@ import { planClusterRequest } from './planClusterRequest';
 /**
  * `aks-network:plan`: plans a cluster request with the backend's plan route (policy,
  * address pool, common's rules against the pool's VNet) and outputs its network plan.
- * Side-effect free, so a dry run does the same as a run.
+ * Like the create action it checks the input before any call and refuses a cluster
+ * name that is taken (one GET, with the backend's Azure credential), unless this same
+ * task made that cluster (a retried task plans again). Side-effect free, so a dry run
+ * does the same as a run.
  *
  * @public
  */
-export function createPlanAction(deps: { backend: AksNetworkBackend }) {
+export function createPlanAction(deps: {
+  backend: AksNetworkBackend;
+  /** Where the action looks the cluster up. */
+  azure: Pick<AzureProvisioner, 'lookUpCluster'>;
+}) {
   return createTemplateAction({
     id: 'aks-network:plan',
     description:
@@ -24,9 +34,17 @@ export function createPlanAction(deps: { backend: AksNetworkBackend }) {
       output: planOutputFields,
     },
     async handler(ctx) {
-      const planned = await planClusterRequest(ctx.input as ClusterInput, {
+      const input = readClusterInput(ctx.input);
+      const credentials = await ctx.getInitiatorCredentials();
+      const target = await clusterTargetProblems(
+        deps.azure,
+        input,
+        ctx.task.id,
+      );
+      const planned = await planClusterRequest(input, {
         backend: deps.backend,
-        credentials: await ctx.getInitiatorCredentials(),
+        credentials,
+        problems: target.problems,
       });
       const outputs = planOutputs(planned);
       ctx.logger.info(

@@ -31,7 +31,7 @@ describe('action examples', () => {
   });
 
   const actions = () => [
-    createPlanAction({ backend: env.backend }),
+    createPlanAction({ backend: env.backend, azure: env.provisioner }),
     createClusterAction({
       settings: env.settings,
       backend: env.backend,
@@ -143,7 +143,10 @@ describe('aks-network:plan outputs', () => {
       vmSize: 'Standard_D4s_v5',
       acnsObservability: true,
     });
-    await createPlanAction({ backend: env.backend }).handler(ctx as never);
+    await createPlanAction({
+      backend: env.backend,
+      azure: env.provisioner,
+    }).handler(ctx as never);
     expect(outputs).toMatchObject({
       ...expected,
       addressPoolId: 'prod-weu',
@@ -167,7 +170,10 @@ describe('aks-network:plan outputs', () => {
       nodeCount: 3,
       vmSize: 'Standard_D4s_v5',
     });
-    await createPlanAction({ backend: env.backend }).handler(ctx as never);
+    await createPlanAction({
+      backend: env.backend,
+      azure: env.provisioner,
+    }).handler(ctx as never);
     expect(outputs).not.toHaveProperty('acnsMonthlyCostUsd');
     expect(outputs.podCapacity).toBe(90);
   });

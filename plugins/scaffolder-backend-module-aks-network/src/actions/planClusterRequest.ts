@@ -4,9 +4,10 @@ import type {
   PoolPlanRequest,
 } from '@aks-network/plugin-aks-network-common';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError, ResponseError } from '@backstage/errors';
+import { ResponseError } from '@backstage/errors';
 import type { AksNetworkBackend } from '../backend/AksNetworkBackend';
 import type { ClusterInput } from './clusterInput';
+import { invalidClusterRequest } from './invalidClusterRequest';
 
 /** A request the backend planned without an error: what to create. */
 export interface PlannedCluster {
@@ -21,26 +22,29 @@ export interface PlannedCluster {
   warnings: Array<{ field: string; message: string }>;
 }
 
-function fail(problems: string[]): never {
-  // One line per problem: common's messages hold semicolons of their own.
-  throw new InputError(
-    `Invalid cluster request:\n- ${[...new Set(problems)].join('\n- ')}`,
-  );
-}
-
 /**
  * Plans a cluster request with the backend's plan route, in one round trip: the
  * organisation's policy, the address pool (exists, same region, room left), and
  * common's network rules against the pool's VNet as Azure has it. Every problem is
- * reported at once, each naming the action's field. Nothing is reserved or created.
+ * reported at once, each naming the action's field, after `problems` found before.
+ * Nothing is reserved or created.
  *
  * @throws InputError listing every problem.
  */
 export async function planClusterRequest(
   input: ClusterInput,
-  deps: { backend: AksNetworkBackend; credentials: BackstageCredentials },
+  deps: {
+    backend: AksNetworkBackend;
+    credentials: BackstageCredentials;
+    /** Problems found before the plan (the cluster's target in Azure), reported with its own. */
+    problems?: string[];
+  },
 ): Promise<PlannedCluster> {
   const { backend, credentials } = deps;
+  const known = deps.problems ?? [];
+  const fail: (problems: string[]) => never = problems => {
+    throw invalidClusterRequest([...known, ...problems]);
+  };
   const { addressPoolId, subscriptionId } = input;
   const request: PoolPlanRequest = {
     name: input.name,
@@ -83,6 +87,9 @@ export async function planClusterRequest(
         ? errors.map(finding => `${finding.field}: ${finding.message}`)
         : [`addressPoolId: pool '${addressPoolId}' gave no node subnet`],
     );
+  }
+  if (known.length > 0) {
+    fail([]);
   }
   return {
     input: {

@@ -13,7 +13,10 @@ import { z } from 'zod';
  */
 export interface ProvisioningSettings {
   subnetTimeoutMs: number;
+  /** How long the cluster's create may run before the task fails for good and cleans up. */
   clusterTimeoutMs: number;
+  /** Time limit of each deletion of the cleanup after a failed create. */
+  cleanupTimeoutMs: number;
   /** How long the create action waits for the new entity in the catalog. */
   catalogWaitMs: number;
   portalBaseUrl: string;
@@ -39,6 +42,7 @@ const provisioningSchema = z
   .object({
     subnetTimeout: duration.default({ minutes: 5 }),
     clusterTimeout: duration.default({ minutes: 30 }),
+    cleanupTimeout: duration.default({ minutes: 15 }),
     catalogWait: duration.default({ seconds: 30 }),
     portalBaseUrl: z.string().url().default(DEFAULT_AZURE_PORTAL_BASE_URL),
   })
@@ -71,6 +75,9 @@ export function readProvisioningSettings(config: Config): ProvisioningSettings {
     ),
     clusterTimeoutMs: durationToMilliseconds(
       settings.clusterTimeout as HumanDuration,
+    ),
+    cleanupTimeoutMs: durationToMilliseconds(
+      settings.cleanupTimeout as HumanDuration,
     ),
     catalogWaitMs: durationToMilliseconds(
       settings.catalogWait as HumanDuration,
