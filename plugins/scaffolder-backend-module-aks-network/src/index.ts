@@ -10,7 +10,11 @@ export { createPlanAction } from './actions/createPlanAction';
 export { createClusterAction } from './actions/createClusterAction';
 export type { CreateClusterActionDeps } from './actions/createClusterAction';
 export { ClusterCreationError } from './actions/ClusterCreationError';
-export type { ClusterCreationStep } from './actions/ClusterCreationError';
+export type {
+  ClusterCreationOutcome,
+  ClusterCreationStep,
+} from './actions/ClusterCreationError';
+export type { ClusterProvisioner } from './actions/clusterCreationSteps';
 export { readProvisioningSettings } from './config/ProvisioningSettings';
 export type { ProvisioningSettings } from './config/ProvisioningSettings';
 export { aksNetworkBackend } from './backend/AksNetworkBackend';
