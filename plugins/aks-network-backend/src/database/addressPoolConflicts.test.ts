@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { seedAddressPools } from '../reservations/reservationSettings';
 import { databaseServiceFor } from './__testUtils__/testStore';
 import { DatabaseAksNetworkStore } from './DatabaseAksNetworkStore';
 import type { AddressPoolInput } from './AksNetworkStore';
@@ -210,6 +211,24 @@ describe.each(databases.eachSupportedId())(
       await expect(
         store.updateAddressPool('weu-a', { vnetName: 'vnet-neu' }, t1),
       ).resolves.toMatchObject({ vnetName: 'vnet-neu' });
+    });
+
+    it('stops seeding at a configured pool that overlaps another, and skips one that exists', async () => {
+      const { store } = await createStore();
+      await expect(
+        seedAddressPools(store, [
+          pool('weu-a', '10.240.0.0/20'),
+          pool('weu-a', '10.240.0.0/20'),
+        ]),
+      ).resolves.toEqual(['weu-a']);
+      await expect(
+        seedAddressPools(store, [pool('weu-b', '10.240.8.0/24')]),
+      ).rejects.toMatchObject({
+        name: 'ConflictError',
+        message: expect.stringContaining(
+          "address pool 'weu-b' overlaps address pool 'weu-a'",
+        ),
+      });
     });
 
     it('pages the pools in id order with the count of all', async () => {

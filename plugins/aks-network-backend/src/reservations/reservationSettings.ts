@@ -97,8 +97,12 @@ export async function seedAddressPools(
       await store.createAddressPool(pool);
       created.push(pool.id);
     } catch (error) {
-      // Another replica seeded it between the read and the insert.
-      if (!(error instanceof ConflictError)) {
+      // Another replica seeded it between the read and the insert: it exists now. Any
+      // other conflict (a range overlapping another pool of its VNet) stops the start.
+      if (
+        !(error instanceof ConflictError) ||
+        !(await store.getAddressPool(pool.id))
+      ) {
         throw error;
       }
     }
