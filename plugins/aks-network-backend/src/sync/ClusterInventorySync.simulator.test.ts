@@ -151,6 +151,81 @@ describe('ClusterInventorySync against the ARM simulator', () => {
       expect(after.items[1].record).toEqual(before.items[2].record);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'completes a full sync through a 429 storm with the same inventory, never calling before Retry-After (%p)',
+    async databaseId => {
+      const newSync = async (azure: AzureAccess) => {
+        const store = await DatabaseAksNetworkStore.create({
+          database: databaseServiceFor(await databases.init(databaseId)),
+        });
+        const sync = new ClusterInventorySync({
+          store,
+          reader: new AzureInventoryReader(azure.clients),
+          subscriptions: azure.clients,
+          logger: mockServices.logger.mock(),
+        });
+        return { store, sync };
+      };
+      const calm = await newSync(access);
+      expect((await calm.sync.run()).status).toBe('succeeded');
+      const expected = (await calm.store.listClusters()).items.map(
+        c => c.record,
+      );
+
+      // Each wait is recorded instead of slept, so the test checks it quickly.
+      const sleeps: number[] = [];
+      const throttled = AzureAccess.fromConfig(
+        new ConfigReader({
+          aksNetwork: {
+            azure: {
+              resourceManagerEndpoint: simulator.url,
+              caCertificate: simulator.caCertificate,
+              credential: { type: 'development', token: TOKEN },
+              subscriptions: [SUB_A, SUB_B],
+              requests: { maxRetries: 8, retryBaseDelayMs: 10 },
+            },
+          },
+        }),
+        {
+          logger: mockServices.logger.mock(),
+          sleep: async ms => {
+            sleeps.push(ms);
+          },
+        },
+      );
+      simulator.reset();
+      simulator.setFaults({
+        throttleRate: 0.3,
+        throttleRetryAfterSeconds: 2,
+        seed: 11,
+      });
+      // Three syncs, so the storm meets enough calls to mean something.
+      const stormy = await newSync(throttled);
+      for (let round = 0; round < 3; round++) {
+        expect((await stormy.sync.run()).status).toBe('succeeded');
+        expect(
+          (await stormy.store.listClusters()).items.map(c => c.record),
+        ).toEqual(expected);
+      }
+      const calls = simulator.calls();
+      const throttledCalls = calls.log.filter(call => call.status === 429);
+      // The PRNG is seeded and draws once a call: the same share of 429s every time.
+      expect(throttledCalls.length / calls.total).toBeGreaterThan(0.2);
+      // One wait per 429, each exactly as long as ARM said, and nothing shorter.
+      expect(sleeps).toEqual(throttledCalls.map(() => 2000));
+      // Every throttled request was sent again (same client request id) and answered.
+      for (const call of throttledCalls) {
+        expect(
+          calls.log.some(
+            other =>
+              other.clientRequestId === call.clientRequestId &&
+              other.status === 200,
+          ),
+        ).toBe(true);
+      }
+    },
+  );
 });
 
 /** Deletes a cluster through ARM, as a user would outside Backstage. */
