@@ -209,7 +209,9 @@ async function reserveAndCreateSubnet(
       new ConflictError(
         `subnet ${nodeSubnet.name} already exists in VNet ${pool.vnetName} (${
           existing.addressPrefix ?? 'no prefix'
-        }); this task did not make it and leaves it as it is`,
+        }), not with the range reserved for this task (${
+          reservation.cidr
+        }); it is left as it is`,
       ),
       { reservation: await releaseReservation(step, held) },
     );

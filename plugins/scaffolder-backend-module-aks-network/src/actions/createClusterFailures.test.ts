@@ -325,9 +325,11 @@ describe.each(databases.eachSupportedId())(
         step: 'create-node-subnet',
       });
       expect(error.message).toContain(
-        `subnet snet-aks-${request.name} already exists in VNet vnet-nonprod-weu (10.250.200.0/27); this task did not make it and leaves it as it is`,
+        `subnet snet-aks-${request.name} already exists in VNet vnet-nonprod-weu (10.250.200.0/27), not with the range reserved for this task (`,
       );
-      expect(error.message).toContain('Nothing was created in Azure.');
+      expect(error.message).toContain(
+        '); it is left as it is. Nothing was created in Azure.',
+      );
       expect(armWrites(env.simulator)).toEqual(before);
       expect(env.simulator.state.resource(subnetId)?.properties).toMatchObject({
         addressPrefix: '10.250.200.0/27',

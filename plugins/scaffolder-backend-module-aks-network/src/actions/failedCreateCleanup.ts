@@ -148,7 +148,8 @@ export async function cleanUpFailedCluster(
   reservation: { id: string; cidr: string },
 ): Promise<ClusterCreationError> {
   const outcome = { removed: [] as string[], left: [] as string[] };
-  let subnetInUse = false;
+  // Why the subnet stays, when a cluster is or may be on it.
+  let subnetInUse: string | undefined;
   try {
     const lookup = await step.provisioner.lookUpCluster(cluster);
     if (lookup.found) {
@@ -176,19 +177,19 @@ export async function cleanUpFailedCluster(
           );
         }
       } else if (!isTerminalProvisioningState(state)) {
-        subnetInUse = true;
+        subnetInUse = 'the cluster above is on it';
         outcome.left.push(
           `cluster ${cluster.id} (${state} in Azure, which may still finish it; not deleted while its operation runs)`,
         );
       } else if (ours) {
         // Succeeded, yet the step failed (e.g. its checkpoint could not be stored).
-        subnetInUse = true;
+        subnetInUse = 'the cluster above is on it';
         outcome.left.push(`cluster ${cluster.id} (${state})`);
       }
       // A cluster this task did not make is not named as its own: it is not touched.
     }
   } catch (error) {
-    subnetInUse = true;
+    subnetInUse = 'the cluster above may be on it';
     outcome.left.push(
       `cluster ${cluster.id}, if Azure made it: reading it failed: ${reason(
         error,
@@ -197,7 +198,7 @@ export async function cleanUpFailedCluster(
   }
   if (subnetInUse) {
     outcome.left.push(
-      `node subnet ${subnet.id} (${subnet.cidr}): the cluster above is on it`,
+      `node subnet ${subnet.id} (${subnet.cidr}): ${subnetInUse}`,
     );
   } else {
     await removeSubnet(step, subnet, outcome);
