@@ -33,6 +33,7 @@ export const aksNetworkPlugin = createBackendPlugin({
         // development credential aimed at a non-loopback endpoint) stops the backend
         // at start-up instead of failing at the first sync.
         service: aksNetworkServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         httpRouter,
@@ -42,11 +43,14 @@ export const aksNetworkPlugin = createBackendPlugin({
         userInfo,
         catalog,
         service,
+        lifecycle,
       }) {
         // Declared once in common so the frontend and policies share the names; the
         // resource types carry the rules policies use (an adopter's module may add more).
         registerAksNetworkPermissions(permissionsRegistry, service.store);
         await service.scheduleSync();
+        // A full refresh waiting for its run must not hold the backend's stop.
+        lifecycle.addShutdownHook(() => service.refresh.stop());
         httpRouter.use(
           await createRouter({
             httpAuth,

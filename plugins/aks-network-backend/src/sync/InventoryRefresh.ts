@@ -9,6 +9,7 @@ import type {
   SyncRun,
 } from '../database/AksNetworkStore';
 import type { ClusterInventorySync } from './ClusterInventorySync';
+import { INTERRUPTED_SYNC_RUN_ERROR } from './ClusterInventorySync';
 import { INVENTORY_SYNC_TASK_ID } from './scheduleInventorySync';
 
 /**
@@ -76,6 +77,9 @@ export class InventoryRefresh {
   private readonly pollIntervalMs: number;
   private readonly now: () => Date;
   private fullInFlight?: Promise<FullRefreshResult>;
+  private closed = false;
+  private readonly closing: Promise<void>;
+  private resolveClosing?: () => void;
   private readonly clustersInFlight = new Map<
     string,
     Promise<InventoryCluster | undefined>
@@ -90,6 +94,18 @@ export class InventoryRefresh {
     this.waitTimeoutMs = options.waitTimeoutMs;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.now = options.now ?? (() => new Date());
+    this.closing = new Promise(resolve => {
+      this.resolveClosing = resolve;
+    });
+  }
+
+  /**
+   * Ends the waits of full refreshes (503) so that the backend can stop; the run they
+   * waited for goes on under the scheduler. Called at the plugin's shutdown.
+   */
+  stop(): void {
+    this.closed = true;
+    this.resolveClosing?.();
   }
 
   /**
@@ -139,19 +155,17 @@ export class InventoryRefresh {
       }
     }
 
+    // The run this refresh gets: one going now is shared (the task is running, or its
+    // run joined one of this process), else the next one, which the trigger starts.
     const newest = runs[0];
-    // The first run after the newest now is the one this refresh asked for ...
-    let firstId = (newest?.id ?? 0) + 1;
+    const firstId =
+      newest?.status === 'running' ? newest.id : (newest?.id ?? 0) + 1;
     try {
       await this.scheduler.triggerTask(INVENTORY_SYNC_TASK_ID);
     } catch (error) {
+      // The task is running already (its run's row may not be written yet): shared.
       if (!isError(error) || error.name !== 'ConflictError') {
         throw error;
-      }
-      // ... unless the task is running already: then that run is shared (its row may
-      // not be written yet, hence "newest if running, else the next").
-      if (newest?.status === 'running') {
-        firstId = newest.id;
       }
     }
     const run = await this.waitForRun(firstId);
@@ -162,15 +176,25 @@ export class InventoryRefresh {
     };
   }
 
-  /** The first run of id `firstId` or later, once it has finished. */
+  /**
+   * The first run of id `firstId` or later, once it has finished. A run the next one
+   * found interrupted (a backend died during it) is not an answer: the next one is.
+   */
   private async waitForRun(firstId: number): Promise<SyncRun> {
     const deadline = Date.now() + this.waitTimeoutMs;
     for (;;) {
       const runs = await this.store.listSyncRuns({ limit: RUNS_LOOKBACK });
-      const candidates = runs.filter(run => run.id >= firstId);
+      const candidates = runs.filter(
+        run => run.id >= firstId && run.error !== INTERRUPTED_SYNC_RUN_ERROR,
+      );
       const run = candidates[candidates.length - 1];
       if (run?.finishedAt && run.status !== 'running') {
         return run;
+      }
+      if (this.closed) {
+        throw new ServiceUnavailableError(
+          "The backend is stopping; the sync run will be in GET /clusters' lastSync",
+        );
       }
       if (Date.now() >= deadline) {
         const what = run
@@ -180,12 +204,19 @@ export class InventoryRefresh {
           `A full inventory refresh gave up waiting after ${this.waitTimeoutMs} ms: ${what}`,
         );
         throw new ServiceUnavailableError(
-          `The inventory sync did not finish within ${Math.round(
-            this.waitTimeoutMs / 1000,
-          )} s (${what}); its result will be in GET /clusters' lastSync`,
+          `The inventory sync did not finish within ${
+            this.waitTimeoutMs / 1000
+          } s (${what}); its result will be in GET /clusters' lastSync`,
         );
       }
-      await new Promise(resolve => setTimeout(resolve, this.pollIntervalMs));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        new Promise(resolve => {
+          timer = setTimeout(resolve, this.pollIntervalMs);
+        }),
+        this.closing,
+      ]);
+      clearTimeout(timer);
     }
   }
 }
