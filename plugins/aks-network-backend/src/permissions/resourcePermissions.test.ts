@@ -56,7 +56,7 @@ function decide(
 ): PolicyDecision {
   const user = (credentials.principal as { userEntityRef?: string })
     .userEntityRef;
-  const claims = (user && CLAIMS[user]) ?? [];
+  const claims: string[] = (user ? CLAIMS[user] : undefined) ?? [];
   if (claims.includes('group:default/team-platform')) {
     return { result: AuthorizeResult.ALLOW };
   }
