@@ -15,7 +15,7 @@ import type {
   FleetClusterPage,
   FleetClusterQuery,
   FleetSummary,
-  LastSync,
+  RefreshResult,
 } from './clusterTypes';
 import type { PoolPlan, PoolPlanRequest } from './planTypes';
 import type { EntityPosture } from './postureTypes';
@@ -65,7 +65,7 @@ export interface AksNetworkApi {
   refresh(
     request: { clusterId?: string },
     options?: AksNetworkRequestOptions,
-  ): Promise<{ cluster?: ApiCluster; lastSync?: LastSync | null }>;
+  ): Promise<RefreshResult>;
   /** Validates and sizes a network request of common, with no pool (`POST /plan`). */
   planNetwork(
     request: NetworkRequestInput,

@@ -17,7 +17,7 @@ import type {
   FleetClusterPage,
   FleetClusterQuery,
   FleetSummary,
-  LastSync,
+  RefreshResult,
 } from './clusterTypes';
 import type { PoolPlan, PoolPlanRequest } from './planTypes';
 import type { EntityPosture } from './postureTypes';
@@ -113,7 +113,7 @@ export class AksNetworkClient implements AksNetworkApi {
   refresh(
     request: { clusterId?: string },
     options?: AksNetworkRequestOptions,
-  ): Promise<{ cluster?: ApiCluster; lastSync?: LastSync | null }> {
+  ): Promise<RefreshResult> {
     return this.json('/refresh', options, { method: 'POST', body: request });
   }
 

@@ -45,6 +45,22 @@ export interface LastSync {
 }
 
 /**
+ * The answer of `POST /refresh`: the cluster for a one-cluster refresh; for a full
+ * refresh the run it waited for (or, within the cool-down, the last one), its outcome
+ * per subscription, and when a new run may start.
+ *
+ * @public
+ */
+export interface RefreshResult {
+  cluster?: ApiCluster;
+  lastSync?: LastSync | null;
+  outcomes?: Record<string, Record<string, unknown>>;
+  /** True when no run was started: the last one finished within the cool-down. */
+  reused?: boolean;
+  nextRefreshAt?: string;
+}
+
+/**
  * Filters and paging of `GET /clusters`.
  *
  * @public
