@@ -18,6 +18,7 @@ import type {
 import {
   AddressPoolRow,
   ReservationRow,
+  addressPoolColumns,
   addressPoolFromRow,
 } from './addressPoolRows';
 import { whereLive } from './liveReservations';
@@ -135,13 +136,7 @@ export class AddressPoolTable {
       const inserted = await tx(POOLS)
         .insert({
           id: pool.id,
-          subscription_id: pool.subscriptionId,
-          resource_group: pool.resourceGroup,
-          vnet_name: pool.vnetName,
-          region: pool.region,
-          range: pool.range,
-          subnet_prefix: pool.subnetPrefix,
-          description: pool.description ?? null,
+          ...addressPoolColumns(pool),
           allocation_version: 0,
           created_at: at,
           updated_at: at,
@@ -225,13 +220,7 @@ export class AddressPoolTable {
       await tx(POOLS)
         .where({ id })
         .update({
-          subscription_id: pool.subscriptionId,
-          resource_group: pool.resourceGroup,
-          vnet_name: pool.vnetName,
-          region: pool.region,
-          range: pool.range,
-          subnet_prefix: pool.subnetPrefix,
-          description: pool.description ?? null,
+          ...addressPoolColumns(pool),
           updated_at: at,
         });
       return this.getOrThrow(tx, id);

@@ -50,6 +50,23 @@ export function addressPoolFromRow(row: AddressPoolRow): AddressPool {
   };
 }
 
+/** The columns a pool's fields are stored in, for an insert or an update. */
+export function addressPoolColumns(
+  pool: Omit<AddressPool, 'id' | 'createdAt' | 'updatedAt' | 'description'> & {
+    description?: string | null;
+  },
+): Omit<AddressPoolRow, 'id' | 'created_at' | 'updated_at'> {
+  return {
+    subscription_id: pool.subscriptionId,
+    resource_group: pool.resourceGroup,
+    vnet_name: pool.vnetName,
+    region: pool.region,
+    range: pool.range,
+    subnet_prefix: pool.subnetPrefix,
+    description: pool.description ?? null,
+  };
+}
+
 export function reservationFromRow(row: ReservationRow): Reservation {
   const subnetId = readOptionalText(row.subnet_id);
   return {

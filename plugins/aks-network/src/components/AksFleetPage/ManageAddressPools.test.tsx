@@ -1,33 +1,6 @@
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { aksNetworkApiRef } from '../../api/aksNetworkApiRef';
-import { ManageAddressPools } from './ManageAddressPools';
-
-async function renderManage(
-  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
-  createAddressPool: jest.Mock = jest.fn(async pool => pool),
-) {
-  const onChanged = jest.fn();
-  const permissionApi = mockApis.permission({ authorize: result });
-  const authorize = jest.spyOn(permissionApi, 'authorize');
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [aksNetworkApiRef, { createAddressPool }],
-        [permissionApiRef, permissionApi],
-      ]}
-    >
-      <ManageAddressPools onChanged={onChanged} />
-    </TestApiProvider>,
-  );
-  return { onChanged, createAddressPool, authorize };
-}
+import { renderManageAddressPools } from '../../__testUtils__/renderManageAddressPools';
 
 // Dialogs and text fields of MUI are slow to render on a shared CI core.
 jest.setTimeout(30_000);
@@ -36,7 +9,7 @@ jest.setTimeout(30_000);
 // file, so the refusal and the manager's form are tested in two files.
 describe('ManageAddressPools for a user the policy refuses', () => {
   it('tells a user the policy does not let manage pools that they are refused, with no button', async () => {
-    const { authorize } = await renderManage(AuthorizeResult.DENY);
+    const { authorize } = await renderManageAddressPools(AuthorizeResult.DENY);
     expect(
       await screen.findByTestId('aks-pool-manage-denied'),
     ).toHaveTextContent(

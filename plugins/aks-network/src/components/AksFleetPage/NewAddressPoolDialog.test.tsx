@@ -1,34 +1,7 @@
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { responseError } from '../../__fixtures__/clusters';
-import { aksNetworkApiRef } from '../../api/aksNetworkApiRef';
-import { ManageAddressPools } from './ManageAddressPools';
-
-async function renderManage(
-  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
-  createAddressPool: jest.Mock = jest.fn(async pool => pool),
-) {
-  const onChanged = jest.fn();
-  const permissionApi = mockApis.permission({ authorize: result });
-  const authorize = jest.spyOn(permissionApi, 'authorize');
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [aksNetworkApiRef, { createAddressPool }],
-        [permissionApiRef, permissionApi],
-      ]}
-    >
-      <ManageAddressPools onChanged={onChanged} />
-    </TestApiProvider>,
-  );
-  return { onChanged, createAddressPool, authorize };
-}
+import { renderManageAddressPools } from '../../__testUtils__/renderManageAddressPools';
 
 // Dialogs and text fields of MUI are slow to render on a shared CI core.
 jest.setTimeout(30_000);
@@ -47,7 +20,7 @@ describe('ManageAddressPools for a pool manager', () => {
         ),
       )
       .mockImplementationOnce(async pool => pool);
-    const { onChanged } = await renderManage(
+    const { onChanged } = await renderManageAddressPools(
       AuthorizeResult.ALLOW,
       createAddressPool,
     );
