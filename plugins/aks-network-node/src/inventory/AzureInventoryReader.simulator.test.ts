@@ -81,7 +81,8 @@ describe('AzureInventoryReader against the ARM simulator', () => {
     // 11 clusters, 2 VNets (in 2 regions), 1 NSG on a node subnet.
     expect(result.calls).toEqual({
       'managedClusters.list': 1,
-      'agentPools.list': 11,
+      // The listing carries every cluster's agentPoolProfiles, complete.
+      'agentPools.list': 0,
       // Not opted in: no credential call, no CA on any record.
       'managedClusters.listClusterUserCredentials': 0,
       'virtualNetworks.get': 2,
@@ -96,6 +97,7 @@ describe('AzureInventoryReader against the ARM simulator', () => {
     // pages of 4; vnet-weu's 8 subnet usages are 2 pages, vnet-neu's 1 is one.
     const seen = simulator.calls().byKind;
     expect(seen['GET managedClusters.list']).toBe(3);
+    expect(seen['GET agentPools.list']).toBeUndefined();
     expect(seen['GET virtualNetworks.listUsage']).toBe(3);
     const usagePaths = simulator
       .calls()

@@ -7,6 +7,7 @@ import type { NetworkManagementClient } from '@azure/arm-network';
 import { ClusterRecord } from '@aks-network/plugin-aks-network-common';
 import { armIdKey, parseArmResourceId } from '../mapping/armResourceId';
 import { mapManagedCluster } from '../mapping/mapManagedCluster';
+import { missingNodePoolField } from '../mapping/mapNodePool';
 import { collectAll } from './collectAll';
 import { forEachConcurrently } from './forEachConcurrently';
 import { emptyCallCounts, InventoryCallCounts } from './InventoryCallCounts';
@@ -99,10 +100,11 @@ const DEFAULT_CONCURRENCY = 4;
 /**
  * Reads the AKS clusters of a subscription and the network around them, and maps them
  * into `ClusterRecord`s. The calls per read are bounded by what is shared, not by
- * the cluster count, except for one agent pool listing per cluster (and, opted in, one
- * credential call per cluster): `managedClusters.list` (paged), `agentPools.list` and
- * `managedClusters.listClusterUserCredentials` per cluster, and once per VNet, NSG,
- * subscription and region what `readNetworkResources` describes.
+ * the cluster count (except, opted in, one credential call per cluster):
+ * `managedClusters.list` (paged, node pools from its `agentPoolProfiles`),
+ * `agentPools.list` only for a cluster whose profiles lack a field the record needs,
+ * `managedClusters.listClusterUserCredentials` per cluster when opted in, and once per
+ * VNet, NSG, subscription and region what `readNetworkResources` describes.
  *
  * @public
  */
@@ -153,40 +155,48 @@ export class AzureInventoryReader {
       });
     }
 
-    // Per cluster, under one concurrency bound: the agent pool listing (the cluster's
-    // own profiles if it fails) and, opted in, the API server CA.
+    // The listing already carries each cluster's agentPoolProfiles, with the fields of
+    // agentPools.list; that call is made only for a cluster whose profiles lack a field
+    // the record needs (`missingNodePoolField`), so a fleet costs no call per cluster.
+    // Per cluster, under one concurrency bound: that listing (the cluster's own
+    // profiles if it fails) and, opted in, the API server CA.
     const agentPools = new Map<string, AgentPool[]>();
     const certificateAuthorities = new Map<string, string>();
-    await forEachConcurrently(clusters, this.concurrency, async cluster => {
+    const perCluster = clusters.filter(
+      cluster =>
+        this.readCertificateAuthority ||
+        missingNodePoolField(cluster.agentPoolProfiles) !== undefined,
+    );
+    await forEachConcurrently(perCluster, this.concurrency, async cluster => {
       const parts = parseArmResourceId(cluster.id);
       if (!cluster.id || !parts) {
         return;
       }
       signal?.throwIfAborted();
-      calls['agentPools.list'] += 1;
-      try {
-        const pools = await collectAll(
-          containerService.agentPools.list(
-            parts.resourceGroup,
-            parts.names[0],
-            {
-              abortSignal: signal,
-            },
-          ),
-        );
-        // Every cluster has a system pool; an empty list is a glitch of the listing,
-        // and the cluster's own agentPoolProfiles are then the better source.
-        if (pools.length > 0) {
-          agentPools.set(armIdKey(cluster.id), pools);
+      if (missingNodePoolField(cluster.agentPoolProfiles) !== undefined) {
+        calls['agentPools.list'] += 1;
+        try {
+          const pools = await collectAll(
+            containerService.agentPools.list(
+              parts.resourceGroup,
+              parts.names[0],
+              { abortSignal: signal },
+            ),
+          );
+          // Every cluster has a system pool; an empty list is a glitch of the listing,
+          // and the cluster's own agentPoolProfiles are then the better source.
+          if (pools.length > 0) {
+            agentPools.set(armIdKey(cluster.id), pools);
+          }
+        } catch (error) {
+          signal?.throwIfAborted();
+          errors.push({
+            kind: 'agentPools.list',
+            resourceId: cluster.id,
+            clusterIds: [cluster.id],
+            ...describeArmFailure(error),
+          });
         }
-      } catch (error) {
-        signal?.throwIfAborted();
-        errors.push({
-          kind: 'agentPools.list',
-          resourceId: cluster.id,
-          clusterIds: [cluster.id],
-          ...describeArmFailure(error),
-        });
       }
       if (this.readCertificateAuthority) {
         const ca = await readApiServerCertificateAuthority(

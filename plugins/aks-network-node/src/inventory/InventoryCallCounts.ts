@@ -8,6 +8,11 @@
  */
 export type InventoryCallKind =
   | 'managedClusters.list'
+  /**
+   * Only for a cluster whose listed `agentPoolProfiles` are absent or lack a pool's
+   * `name`, `count`, `vmSize`, `maxPods` or `mode` (`missingNodePoolField`); ARM's
+   * cluster listing holds them all, so a read of provisioned clusters makes none.
+   */
   | 'agentPools.list'
   | 'managedClusters.listClusterUserCredentials'
   | 'virtualNetworks.get'

@@ -25,8 +25,9 @@ import { NetworkResourceIndex } from './NetworkResourceIndex';
  */
 export interface ManagedClusterEnrichment {
   /**
-   * The cluster's `agentPools.list()`. When absent (not read, or the call failed) the
-   * cluster's own `agentPoolProfiles` are used: ARM returns the same pool fields there.
+   * The cluster's `agentPools.list()`, read only when its `agentPoolProfiles` lack a
+   * field the record needs. When absent (not needed, or the call failed) the cluster's
+   * own `agentPoolProfiles` are used: ARM returns the same pool fields there.
    */
   agentPools?: AgentPoolLike[];
   /** VNets, subnet usages, NSGs and flow logs read for the cluster's subscription. */

@@ -23,6 +23,47 @@ function trimmed(value: string | undefined): string | undefined {
 }
 
 /**
+ * The pool fields {@link mapNodePool} needs and would otherwise have to guess: a pool
+ * without a name cannot be told apart, and a default `count`, `vmSize`, `maxPods` (30,
+ * where overlay's own default is 250) or `mode` (`User`, which would hide the system
+ * pool whose subnet names the cluster's VNet) would size and place the cluster wrongly.
+ * ARM returns all of them on every pool of a provisioned cluster, in the cluster's
+ * `agentPoolProfiles` as in `agentPools.list` (ManagedClusterAgentPoolProfile,
+ * https://learn.microsoft.com/rest/api/aks/managed-clusters/list); `vnetSubnetID`,
+ * `podSubnetID`, `maxCount` and `upgradeSettings` are left out because their absence
+ * is meaningful (a managed VNet, no pod subnet, no autoscaler, AKS's default surge).
+ */
+export const NODE_POOL_REQUIRED_FIELDS = [
+  'name',
+  'count',
+  'vmSize',
+  'maxPods',
+  'mode',
+] as const;
+
+/**
+ * The first of {@link NODE_POOL_REQUIRED_FIELDS} a pool lacks (`agentPoolProfiles[1].maxPods`),
+ * or `agentPoolProfiles` when the cluster lists no pool at all (every cluster has a
+ * system pool); undefined when the profiles hold everything the record needs.
+ */
+export function missingNodePoolField(
+  profiles: readonly AgentPoolLike[] | undefined,
+): string | undefined {
+  if (!profiles || profiles.length === 0) {
+    return 'agentPoolProfiles';
+  }
+  for (const [index, pool] of profiles.entries()) {
+    for (const field of NODE_POOL_REQUIRED_FIELDS) {
+      const value: unknown = pool[field];
+      if (value === undefined || value === null || value === '') {
+        return `agentPoolProfiles[${index}].${field}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * Maps one agent pool to a node pool record.
  *
  * - `maxCount` is only kept when the autoscaler is on: ARM keeps the last
