@@ -1,3 +1,4 @@
+import { ResourceGraphQuota } from '../resourceGraph/ResourceGraphQuota';
 import { ArmError } from '../server/ArmError';
 import { FaultSettings, OperationMatch } from './FaultSettings';
 import { SeededRandom } from './SeededRandom';
@@ -115,6 +116,22 @@ export class FaultInjector {
       code: 'TooManyRequests',
       message: `Too many requests. Please try again after '${retryAfter}' seconds.`,
       headers: { 'Retry-After': retryAfter, [quotaHeader]: '0' },
+    });
+  }
+
+  /**
+   * Resource Graph's throttling answer: 429 `RateLimiting` with its own quota headers
+   * (`x-ms-user-quota-remaining: 0`, `x-ms-user-quota-resets-after: hh:mm:ss`) and no
+   * `Retry-After`, so a client must read the reset header
+   * (https://learn.microsoft.com/azure/governance/resource-graph/concepts/guidance-for-throttled-requests).
+   */
+  resourceGraphThrottleError(): ArmError {
+    const seconds = this.settings.throttleRetryAfterSeconds ?? 1;
+    return new ArmError({
+      statusCode: 429,
+      code: 'RateLimiting',
+      message: `Please provide below info when asking for support: timestamp, correlationId. Too many requests: the quota resets after ${seconds} second(s).`,
+      headers: ResourceGraphQuota.throttled(seconds),
     });
   }
 

@@ -205,7 +205,10 @@ export function createArmRequestHandler(options: ArmRequestHandlerOptions) {
       }
       if (fault === 'throttle') {
         record.fault = fault;
-        throw faults.throttleError(method, subscriptionId);
+        throw match.kind === 'matched' &&
+          match.route.provider === 'Microsoft.ResourceGraph'
+          ? faults.resourceGraphThrottleError()
+          : faults.throttleError(method, subscriptionId);
       }
       if (fault === 'serverError') {
         record.fault = fault;
@@ -243,7 +246,10 @@ export function createArmRequestHandler(options: ArmRequestHandlerOptions) {
     } catch (error) {
       reply = errorReply(error, logger);
     }
-    const reads = method === 'GET';
+    const reads =
+      method === 'GET' ||
+      (match.kind === 'matched' &&
+        match.route.provider === 'Microsoft.ResourceGraph');
     reply.headers = {
       [reads
         ? 'x-ms-ratelimit-remaining-subscription-reads'

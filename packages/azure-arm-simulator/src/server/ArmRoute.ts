@@ -6,7 +6,8 @@ import type { SimulatorContext } from './SimulatorContext';
 export type ArmProvider =
   | 'Microsoft.Resources'
   | 'Microsoft.ContainerService'
-  | 'Microsoft.Network';
+  | 'Microsoft.Network'
+  | 'Microsoft.ResourceGraph';
 
 /** A request as a route handler sees it. */
 export interface ArmRequest {
@@ -88,6 +89,9 @@ export function providerOf(template: string): ArmProvider {
   }
   if (/Microsoft\.Network/i.test(template)) {
     return 'Microsoft.Network';
+  }
+  if (/Microsoft\.ResourceGraph/i.test(template)) {
+    return 'Microsoft.ResourceGraph';
   }
   return 'Microsoft.Resources';
 }

@@ -7,6 +7,7 @@ import { resourceGroupRoutes } from '../resources/ResourceGroups';
 import { subnetRoutes } from '../resources/Subnets';
 import { subscriptionRoutes } from '../resources/Subscriptions';
 import { virtualNetworkRoutes } from '../resources/VirtualNetworks';
+import { resourceGraphRoutes } from '../resourceGraph/resourceGraphRoutes';
 import { ArmRoute } from './ArmRoute';
 
 /** Every ARM operation the simulator serves. */
@@ -20,6 +21,7 @@ export const ARM_ROUTES: readonly ArmRoute[] = [
   ...networkSecurityGroupRoutes,
   ...networkWatcherRoutes,
   ...operationRoutes,
+  ...resourceGraphRoutes,
 ];
 
 /** The outcome of matching a path: a route with its decoded parameters, or why not. */
