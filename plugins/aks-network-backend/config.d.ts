@@ -18,6 +18,14 @@ export interface Config {
        */
       refreshCoolDown?: HumanDuration | string;
       /**
+       * Subscriptions one sync reads at a time. Each still has at most
+       * `aksNetwork.azure.requests.maxConcurrencyPerSubscription` requests in flight,
+       * and a subscription that fails keeps its clusters, marked stale, while the
+       * others go on.
+       * @default 8
+       */
+      subscriptionConcurrency?: number;
+      /**
        * The tag that names a cluster's owner (tag names compare case-insensitively).
        * @default owner
        */

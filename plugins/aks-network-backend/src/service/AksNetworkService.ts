@@ -70,6 +70,7 @@ import type {
 } from '../sync/InventorySource';
 import { InventoryRefresh } from '../sync/InventoryRefresh';
 import { readInventoryRefreshSettings } from '../sync/refreshSettings';
+import { readSubscriptionConcurrency } from '../sync/subscriptionConcurrency';
 import { scheduleInventorySync } from '../sync/scheduleInventorySync';
 import { toApiAddressPool } from '../wire/addressPoolResponses';
 import {
@@ -154,6 +155,7 @@ export class AksNetworkService {
       reader: azure.reader,
       subscriptions: azure.subscriptions,
       logger,
+      concurrency: readSubscriptionConcurrency(config),
       publish: events
         ? event =>
             events.publish({

@@ -2,6 +2,7 @@ import {
   AksNetworkInventoryEvent,
   parseManagedClusterId,
 } from '@aks-network/plugin-aks-network-common';
+import { forEachConcurrently } from '@aks-network/plugin-aks-network-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type {
@@ -13,6 +14,7 @@ import type {
   SyncRunStatus,
 } from '../database/AksNetworkStore';
 import { describeReadError, describeThrown } from './describeSyncFailure';
+import { DEFAULT_SUBSCRIPTION_CONCURRENCY } from './subscriptionConcurrency';
 import type {
   InventoryReader,
   InventorySubscriptions,
@@ -30,8 +32,9 @@ export interface ClusterInventorySyncOptions {
   subscriptions: InventorySubscriptions;
   logger: LoggerService;
   /**
-   * Subscriptions read at once. Default 2; the ARM pipeline bounds the requests per
-   * subscription on top of this (`aksNetwork.azure.requests`).
+   * Subscriptions read at once. Default `DEFAULT_SUBSCRIPTION_CONCURRENCY` (8);
+   * `aksNetwork.sync.subscriptionConcurrency` sets it in a backend. The ARM pipeline
+   * bounds the requests per subscription on top of this (`aksNetwork.azure.requests`).
    */
   concurrency?: number;
   /** The clock (tests). */
@@ -81,7 +84,10 @@ export class ClusterInventorySync {
     this.reader = options.reader;
     this.subscriptions = options.subscriptions;
     this.logger = options.logger;
-    this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.concurrency = Math.max(
+      1,
+      options.concurrency ?? DEFAULT_SUBSCRIPTION_CONCURRENCY,
+    );
     this.now = options.now ?? (() => new Date());
     this.publishEvent = options.publish;
     this.recordFailureRetry = {
@@ -193,28 +199,26 @@ export class ClusterInventorySync {
     }
 
     const outcomes: Record<string, SubscriptionSyncOutcome> = {};
-    const queue = [...subscriptionIds];
     let failure: { error: unknown } | undefined;
-    const worker = async () => {
-      for (let next = queue.shift(); next && !failure; next = queue.shift()) {
-        try {
-          outcomes[next] = await this.syncSubscription(
-            next,
-            signal,
-            displayNames.get(next),
-          );
-        } catch (error) {
-          // Aborted (the task's timeout) or the database failed: the run stops. The
-          // other workers end the subscription they are on (each is written in one
-          // transaction, so it is stored whole or not at all) and take no more.
-          failure ??= { error };
-          queue.length = 0;
-        }
+    await forEachConcurrently(subscriptionIds, this.concurrency, async next => {
+      if (failure) {
+        return;
       }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(this.concurrency, queue.length) }, worker),
-    );
+      try {
+        outcomes[next] = await this.syncSubscription(
+          next,
+          signal,
+          displayNames.get(next),
+        );
+      } catch (error) {
+        // Aborted (the task's timeout) or the database failed: the run stops. The
+        // other reads end the subscription they are on (each is written in one
+        // transaction, so it is stored whole or not at all) and take no more. A
+        // subscription whose read failed does not come here: it is marked stale and
+        // the others go on.
+        failure ??= { error };
+      }
+    });
     if (failure) {
       // The run must not stay `running` for ever. What was stored so far stays; the
       // rest is untouched.

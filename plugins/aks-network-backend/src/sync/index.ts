@@ -22,3 +22,7 @@ export {
   DEFAULT_REFRESH_COOL_DOWN,
   readInventoryRefreshSettings,
 } from './refreshSettings';
+export {
+  DEFAULT_SUBSCRIPTION_CONCURRENCY,
+  readSubscriptionConcurrency,
+} from './subscriptionConcurrency';

@@ -1,7 +1,10 @@
 /**
- * Runs `task` for every item with at most `limit` in flight. The pipeline already
- * bounds requests per subscription; this bound keeps one read from queueing hundreds
- * of SDK operations at once, so an abort or a failed subscription stops early.
+ * Runs `task` for every item with at most `limit` in flight, items taken in order. The
+ * pipeline already bounds requests per subscription; this bound keeps one read from
+ * queueing hundreds of SDK operations at once, so an abort or a failed subscription
+ * stops early. The backend's sync reads its subscriptions through it too.
+ *
+ * @public
  */
 export async function forEachConcurrently<T>(
   items: readonly T[],

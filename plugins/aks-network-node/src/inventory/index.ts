@@ -1,4 +1,5 @@
 export * from './AzureInventoryReader';
+export { forEachConcurrently } from './forEachConcurrently';
 export type {
   InventoryCallKind,
   InventoryCallCounts,
