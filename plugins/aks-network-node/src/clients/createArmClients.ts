@@ -1,6 +1,7 @@
 import tls from 'node:tls';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import { NetworkManagementClient } from '@azure/arm-network';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient, Pipeline } from '@azure/core-rest-pipeline';
@@ -38,6 +39,8 @@ export interface ArmClients {
   network(subscriptionId: string): NetworkManagementClient;
   /** Tenant-level subscription listing. */
   subscriptions(): SubscriptionClient;
+  /** Azure Resource Graph (tenant-level queries across subscriptions); one client. */
+  resourceGraph(): ResourceGraphClient;
   /** The subscriptions to read: the configured list, or every one the credential sees. */
   listSubscriptions(): Promise<AzureSubscriptionRef[]>;
   /** Ids of {@link ArmClients.listSubscriptions}. */
@@ -112,6 +115,7 @@ export function createArmClients(
   const containerServiceClients = new Map<string, ContainerServiceClient>();
   const networkClients = new Map<string, NetworkManagementClient>();
   let subscriptionClient: SubscriptionClient | undefined;
+  let resourceGraphClient: ResourceGraphClient | undefined;
 
   const subscriptions = (): SubscriptionClient => {
     subscriptionClient ??= withPolicies(
@@ -172,6 +176,12 @@ export function createArmClients(
       return client;
     },
     subscriptions,
+    resourceGraph() {
+      resourceGraphClient ??= withPolicies(
+        new ResourceGraphClient(credential, clientOptions),
+      );
+      return resourceGraphClient;
+    },
     listSubscriptions,
     async listSubscriptionIds() {
       return (await listSubscriptions()).map(s => s.subscriptionId);

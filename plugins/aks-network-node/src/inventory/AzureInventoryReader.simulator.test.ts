@@ -92,6 +92,8 @@ describe('AzureInventoryReader against the ARM simulator', () => {
       'networkSecurityGroups.get': 1,
       'networkWatchers.listAll': 1,
       'flowLogs.list': 2,
+      // The ARM path sends no Resource Graph query.
+      'resourceGraph.resources': 0,
     });
     // The simulator saw the same HTTP requests, pages included: 11 clusters are 3
     // pages of 4; vnet-weu's 8 subnet usages are 2 pages, vnet-neu's 1 is one.

@@ -20,7 +20,12 @@ export type InventoryCallKind =
   | 'virtualNetworks.listUsage'
   | 'networkSecurityGroups.get'
   | 'networkWatchers.listAll'
-  | 'flowLogs.list';
+  | 'flowLogs.list'
+  /**
+   * Azure Resource Graph query pages (`ResourceGraphInventoryReader`): each page is
+   * its own POST, so pages are counted here, not queries.
+   */
+  | 'resourceGraph.resources';
 
 /**
  * How many of each operation one read started.
@@ -41,5 +46,6 @@ export function emptyCallCounts(): InventoryCallCounts {
     'networkSecurityGroups.get': 0,
     'networkWatchers.listAll': 0,
     'flowLogs.list': 0,
+    'resourceGraph.resources': 0,
   };
 }

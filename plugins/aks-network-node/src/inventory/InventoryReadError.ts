@@ -1,3 +1,4 @@
+import type { ClusterNetworkPart } from '@aks-network/plugin-aks-network-common';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { InventoryCallKind } from './InventoryCallCounts';
 
@@ -21,6 +22,11 @@ export interface InventoryReadError {
    * lacks only the CA.
    */
   clusterIds: string[];
+  /**
+   * The part of the clusters' network left unread, where `kind` alone does not say it
+   * (a Resource Graph query answers several parts); otherwise the part of `kind`.
+   */
+  part?: ClusterNetworkPart;
   /** ARM's error code (`ResourceNotFound`, `AuthorizationFailed`, …), when ARM sent one. */
   code?: string;
   /** The HTTP status, when there was a response. */

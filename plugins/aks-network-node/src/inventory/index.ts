@@ -5,3 +5,4 @@ export type {
   InventoryCallCounts,
 } from './InventoryCallCounts';
 export type { InventoryReadError } from './InventoryReadError';
+export * from './resourceGraph';

@@ -43,7 +43,7 @@ export function unreadPartsByCluster(
 ): Map<string, UnreadClusterPart[]> {
   const byCluster = new Map<string, UnreadClusterPart[]>();
   for (const error of errors) {
-    const part = PART_OF_CALL[error.kind];
+    const part = error.part ?? PART_OF_CALL[error.kind];
     if (!part) {
       continue;
     }

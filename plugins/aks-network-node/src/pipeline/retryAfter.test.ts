@@ -15,6 +15,43 @@ describe('retryAfterMs', () => {
     [{ 'retry-after': 'soon' }, undefined],
     [{ 'retry-after': '-3' }, undefined],
     [{}, undefined],
+    [
+      {
+        'x-ms-user-quota-remaining': '0',
+        'x-ms-user-quota-resets-after': '00:00:03',
+      },
+      3000,
+    ],
+    [
+      {
+        'x-ms-user-quota-remaining': '0',
+        'x-ms-user-quota-resets-after': '01:02:03.5',
+      },
+      3723500,
+    ],
+    [
+      {
+        'x-ms-user-quota-remaining': '0',
+        'x-ms-user-quota-resets-after': '00:00:03',
+        'retry-after': '1',
+      },
+      1000,
+    ],
+    // Quota left: the reset says when the window ends, not when to retry.
+    [
+      {
+        'x-ms-user-quota-remaining': '4',
+        'x-ms-user-quota-resets-after': '00:00:03',
+      },
+      undefined,
+    ],
+    [
+      {
+        'x-ms-user-quota-remaining': '0',
+        'x-ms-user-quota-resets-after': 'soon',
+      },
+      undefined,
+    ],
   ])('reads %j as %s ms', (headers, expected) => {
     expect(retryAfterMs(createHttpHeaders(headers), NOW)).toBe(expected);
   });

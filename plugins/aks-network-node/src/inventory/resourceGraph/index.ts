@@ -1,0 +1,5 @@
+export { ResourceGraphInventoryReader } from './ResourceGraphInventoryReader';
+export type {
+  ResourceGraphInventoryClients,
+  ResourceGraphInventoryReaderOptions,
+} from './ResourceGraphInventoryReader';
