@@ -166,7 +166,7 @@ describe('inventory events from the backend plugin to the catalog module', () =>
     });
   });
 
-  it('replaces every cluster entity after a complete sync', async () => {
+  it('sends a complete sync’s new clusters to the catalog as deltas, with no full mutation', async () => {
     const { server, mutations } = await start();
     const res = await request(server)
       .post('/api/aks-network/refresh')
@@ -175,13 +175,12 @@ describe('inventory events from the backend plugin to the catalog module', () =>
     expect(res.status).toBe(200);
     expect(res.body.lastSync).toMatchObject({ complete: true });
 
-    // The module read the inventory back over HTTP (discovery + service auth) and
-    // applied it whole.
-    const full = mutations.filter(m => m.type === 'full');
-    expect(full).toHaveLength(1);
-    const entities = full[0].type === 'full' ? full[0].entities : [];
+    // Every cluster was new, so each came as a delta; the sync's end then tells the
+    // module the deltas were all, and it reads nothing back.
+    expect(mutations.filter(m => m.type === 'full')).toEqual([]);
+    const added = mutations.flatMap(m => (m.type === 'delta' ? m.added : []));
     expect(
-      entities
+      added
         .map(
           d =>
             d.entity.metadata.annotations?.['management.azure.com/resourceId'],

@@ -27,6 +27,7 @@ export interface InventoryCluster {
   stale?: { error: string; since: Date };
   /** When a sync last saw the cluster in Azure. */
   lastSeenAt: Date;
+  /** When a read last changed what the store holds of the cluster. */
   updatedAt: Date;
 }
 
@@ -151,9 +152,16 @@ export interface UpsertClustersOptions {
  * @public
  */
 export interface UpsertClustersResult {
+  /** Rows written: new clusters, changed ones, and unchanged ones that were stale. */
   upserted: number;
+  /** Listed clusters whose stored row already held the same content: not written. */
+  unchanged: number;
   deleted: number;
   markedStale: number;
+  /** The records of new and changed clusters, as stored: the catalog's delta. */
+  changed: ClusterRecord[];
+  /** The clusters deleted (the list was complete and did not name them). */
+  removed: Array<Pick<ClusterRecord, 'id' | 'name'>>;
 }
 
 /**

@@ -22,10 +22,12 @@ import {
   clusterRowFor,
   fleetClusterFromRow,
   fleetColumnsFor,
+  FreshClusterRow,
   inventoryClusterFromRow,
+  lastSeenOf,
   withLastReadTimes,
 } from './clusterRows';
-import { inBatches, readTimestamp } from './columnValues';
+import { inBatches, readBoolean, readOptionalTimestamp } from './columnValues';
 
 const TABLE = 'clusters';
 // 26 columns a row: 50 rows bind 1,300 variables, far under SQLite's 32,766.
@@ -116,12 +118,36 @@ const MERGED_COLUMNS = [
   'acns_available',
   'vnet_ips_saved',
   'uses_nsg_flow_logs',
+  'content_hash',
 ];
+
+/**
+ * The subscription's last listing beside each row, for `lastSeenOf`: a scalar subquery
+ * on the subscriptions' primary key, so the reads need no join (and no qualified
+ * column names in their filters).
+ */
+const SUBSCRIPTION_LISTED_AT =
+  '(select s.clusters_listed_at from subscriptions s where s.id = clusters.subscription_id) as subscription_listed_at';
+
+/** What the upsert needs of a stored row of the subscription. */
+interface StoredClusterState {
+  id: string;
+  resource_id: string;
+  name: string;
+  content_hash: string | null;
+  stale: unknown;
+}
 
 /** The `clusters` table. */
 export class ClusterInventoryTable {
   constructor(private readonly db: Knex, private readonly ownerTag: string) {}
 
+  /**
+   * Stores one subscription's read in one transaction. Only rows whose content changed
+   * (`content_hash`), new rows and rows that were stale are written: a read that finds
+   * nothing changed writes no cluster row. The subscription's `clusters_listed_at`
+   * records the listing, which is when its unchanged clusters were seen.
+   */
   async upsertForSubscription(
     subscriptionId: string,
     records: ClusterRecord[],
@@ -130,37 +156,74 @@ export class ClusterInventoryTable {
     const at = options.at ?? new Date();
     const subscription = subscriptionId.toLowerCase();
     return this.db.transaction(async tx => {
-      await this.upsertRows(tx, records, at);
-      const listed = new Set(records.map(record => clusterKey(record.id)));
-      const known: Array<{ id: string }> = await tx(TABLE)
+      const stored: StoredClusterState[] = await tx(TABLE)
         .where({ subscription_id: subscription })
-        .select('id');
-      const missing = known.map(row => row.id).filter(id => !listed.has(id));
-      if (missing.length === 0) {
-        return { upserted: records.length, deleted: 0, markedStale: 0 };
+        .select('id', 'resource_id', 'name', 'content_hash', 'stale');
+      const storedById = new Map(stored.map(row => [row.id, row]));
+      const rows = await this.rowsFor(tx, records, at);
+      const toWrite: FreshClusterRow[] = [];
+      const changed: ClusterRecord[] = [];
+      for (const { row, record } of rows.values()) {
+        const before = storedById.get(row.id);
+        const contentChanged = before?.content_hash !== row.content_hash;
+        if (contentChanged || readBoolean(before?.stale)) {
+          toWrite.push(row);
+        }
+        if (contentChanged) {
+          changed.push(record);
+        }
       }
-      if (options.complete) {
+      await this.writeRows(tx, toWrite);
+
+      const result: UpsertClustersResult = {
+        upserted: toWrite.length,
+        unchanged: rows.size - toWrite.length,
+        deleted: 0,
+        markedStale: 0,
+        changed,
+        removed: [],
+      };
+      const missing = stored.filter(row => !rows.has(row.id));
+      if (missing.length > 0 && options.complete) {
         // The list was read to its last page: a cluster missing from it is gone.
         for (const batch of inBatches(missing, DELETE_BATCH)) {
-          await tx(TABLE).whereIn('id', batch).delete();
+          await tx(TABLE)
+            .whereIn(
+              'id',
+              batch.map(row => row.id),
+            )
+            .delete();
         }
-        return {
-          upserted: records.length,
-          deleted: missing.length,
-          markedStale: 0,
-        };
+        result.deleted = missing.length;
+        result.removed = missing.map(row => ({
+          id: row.resource_id,
+          name: row.name,
+        }));
+      } else if (missing.length > 0) {
+        // DESIGN: "a failed sync never deletes good inventory" — a cluster the partial
+        // list did not reach keeps its last record, marked stale.
+        for (const batch of inBatches(missing, DELETE_BATCH)) {
+          result.markedStale += await this.markStale(
+            tx,
+            subscription,
+            query =>
+              query.whereIn(
+                'id',
+                batch.map(row => row.id),
+              ),
+            options.incompleteError ?? 'the cluster list was read in part',
+            at,
+          );
+        }
       }
-      // DESIGN: "a failed sync never deletes good inventory" — a cluster the partial
-      // list did not reach keeps its last record, marked stale.
-      let markedStale = 0;
-      for (const batch of inBatches(missing, DELETE_BATCH)) {
-        markedStale += await this.markStale(
-          tx(TABLE).whereIn('id', batch),
-          options.incompleteError ?? 'the cluster list was read in part',
-          at,
-        );
+      // After the stale marks, which keep the previous listing's time.
+      if (options.complete || records.length > 0) {
+        await tx('subscriptions')
+          .insert({ id: subscription, clusters_listed_at: at, updated_at: at })
+          .onConflict('id')
+          .merge(['clusters_listed_at']);
       }
-      return { upserted: records.length, deleted: 0, markedStale };
+      return result;
     });
   }
 
@@ -169,15 +232,17 @@ export class ClusterInventoryTable {
     error: string,
     at: Date,
   ): Promise<number> {
-    return this.markStale(
-      this.db(TABLE).where({ subscription_id: subscriptionId.toLowerCase() }),
-      error,
-      at,
-    );
+    const subscription = subscriptionId.toLowerCase();
+    return this.markStale(this.db, subscription, query => query, error, at);
   }
 
+  /** Writes one cluster (an on-demand refresh) whether or not it changed. */
   async upsert(record: ClusterRecord, at: Date): Promise<void> {
-    await this.upsertRows(this.db, [record], at);
+    const rows = await this.rowsFor(this.db, [record], at);
+    await this.writeRows(
+      this.db,
+      [...rows.values()].map(({ row }) => row),
+    );
   }
 
   async list(query: ListClustersQuery): Promise<ClusterPage> {
@@ -189,7 +254,7 @@ export class ClusterInventoryTable {
     const filtered = () => whereClusters(this.db<ClusterRow>(TABLE), query);
     const [rows, countRows] = await Promise.all([
       filtered()
-        .select('*')
+        .select('clusters.*', this.db.raw(SUBSCRIPTION_LISTED_AT))
         .orderBy([
           { column: 'name', order: 'asc' },
           { column: 'id', order: 'asc' },
@@ -227,7 +292,7 @@ export class ClusterInventoryTable {
     const order = query.order === 'desc' ? 'desc' : 'asc';
     const [rows, countRows] = await Promise.all([
       filtered()
-        .select('*')
+        .select('clusters.*', this.db.raw(SUBSCRIPTION_LISTED_AT))
         // Unknown values (no IP use read, no pod CIDR) last in either direction. Written
         // out: knex's `nulls: 'last'` on SQLite orders by the null test alone.
         .orderByRaw('(?? is null) asc', [sortColumn])
@@ -368,29 +433,40 @@ export class ClusterInventoryTable {
   async get(id: string): Promise<InventoryCluster | undefined> {
     const row = await this.db<ClusterRow>(TABLE)
       .where({ id: clusterKey(id) })
+      .select('clusters.*', this.db.raw(SUBSCRIPTION_LISTED_AT))
       .first();
     return row ? inventoryClusterFromRow(row) : undefined;
   }
 
-  private async upsertRows(
+  /**
+   * The row each record would be stored as, by key, with the record as stored (its
+   * unread parts dated from the stored row). Two records of one cluster would make the
+   * upsert fail on PostgreSQL ("ON CONFLICT DO UPDATE command cannot affect row a
+   * second time"): the last is kept.
+   */
+  private async rowsFor(
     db: Knex | Knex.Transaction,
     records: ClusterRecord[],
     at: Date,
-  ): Promise<void> {
+  ): Promise<Map<string, { row: FreshClusterRow; record: ClusterRecord }>> {
     const previous = await this.previousReads(db, records);
-    // Two records of one cluster in a batch would make the upsert fail on PostgreSQL
-    // ("ON CONFLICT DO UPDATE command cannot affect row a second time"): keep the last.
-    const byKey = new Map(
-      records.map(record => [
-        clusterKey(record.id),
-        clusterRowFor(
-          withLastReadTimes(record, previous.get(clusterKey(record.id))),
-          this.ownerTag,
-          at,
-        ),
-      ]),
-    );
-    for (const batch of inBatches([...byKey.values()], UPSERT_BATCH)) {
+    const rows = new Map<
+      string,
+      { row: FreshClusterRow; record: ClusterRecord }
+    >();
+    for (const read of records) {
+      const key = clusterKey(read.id);
+      const record = withLastReadTimes(read, previous.get(key));
+      rows.set(key, { row: clusterRowFor(record, this.ownerTag, at), record });
+    }
+    return rows;
+  }
+
+  private async writeRows(
+    db: Knex | Knex.Transaction,
+    rows: FreshClusterRow[],
+  ): Promise<void> {
+    for (const batch of inBatches(rows, UPSERT_BATCH)) {
       await db(TABLE).insert(batch).onConflict('id').merge(MERGED_COLUMNS);
     }
   }
@@ -412,30 +488,54 @@ export class ClusterInventoryTable {
       { record: ClusterRecord; lastSeenAt: Date }
     >();
     for (const batch of inBatches([...new Set(ids)], DELETE_BATCH)) {
-      const rows: Array<Pick<ClusterRow, 'id' | 'record' | 'last_seen_at'>> =
-        await db(TABLE)
-          .whereIn('id', batch)
-          .select('id', 'record', 'last_seen_at');
+      const rows: ClusterRow[] = await db(TABLE)
+        .whereIn('id', batch)
+        .select(
+          'id',
+          'record',
+          'stale',
+          'last_seen_at',
+          db.raw(SUBSCRIPTION_LISTED_AT),
+        );
       for (const row of rows) {
         found.set(row.id, {
           record: JSON.parse(row.record) as ClusterRecord,
-          lastSeenAt: readTimestamp(row.last_seen_at),
+          lastSeenAt: lastSeenOf(row),
         });
       }
     }
     return found;
   }
 
+  /**
+   * Marks rows of one subscription stale. A row that was fresh takes the
+   * subscription's last listing into `last_seen_at` (when later), so that once stale
+   * it still tells when the cluster was last seen (see `lastSeenOf`).
+   */
   private async markStale(
-    rows: Knex.QueryBuilder,
+    db: Knex | Knex.Transaction,
+    subscription: string,
+    narrow: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
     error: string,
     at: Date,
   ): Promise<number> {
-    return rows.update({
+    const listed = await db('subscriptions')
+      .where({ id: subscription })
+      .first('clusters_listed_at');
+    const listedAt = readOptionalTimestamp(listed?.clusters_listed_at);
+    return narrow(db(TABLE).where({ subscription_id: subscription })).update({
       stale: true,
       stale_error: error,
       // Keep the time it first went stale, so "stale since" tells how old the data is.
-      stale_since: this.db.raw('coalesce(stale_since, ?)', [at]),
+      stale_since: db.raw('coalesce(stale_since, ?)', [at]),
+      ...(listedAt
+        ? {
+            last_seen_at: db.raw(
+              'case when stale = ? and last_seen_at < ? then ? else last_seen_at end',
+              [false, listedAt, listedAt],
+            ),
+          }
+        : {}),
     });
   }
 }

@@ -133,7 +133,14 @@ describe.each(databases.eachSupportedId())(
           incompleteError: 'managedClusters.list: 500 InternalServerError',
           at: t1,
         }),
-      ).toEqual({ upserted: 1, deleted: 0, markedStale: 1 });
+      ).toEqual({
+        upserted: 1,
+        unchanged: 0,
+        deleted: 0,
+        markedStale: 1,
+        changed: [migrated],
+        removed: [],
+      });
       const afterPartial = await store.listClusters({ subscriptionId: SUB_A });
       expect(afterPartial.items).toEqual([
         expect.objectContaining({
@@ -158,7 +165,15 @@ describe.each(databases.eachSupportedId())(
           complete: true,
           at: t2,
         }),
-      ).toEqual({ upserted: 1, deleted: 1, markedStale: 0 });
+      ).toEqual({
+        // The same record again: not written.
+        upserted: 0,
+        unchanged: 1,
+        deleted: 1,
+        markedStale: 0,
+        changed: [],
+        removed: [{ id: overlay.id, name: 'overlay-a' }],
+      });
       expect(
         (await store.listClusters()).items.map(c => c.record.name),
       ).toEqual(['flat-a']);
@@ -287,7 +302,13 @@ describe.each(databases.eachSupportedId())(
           complete: true,
           at: t1,
         }),
-      ).toEqual({ upserted: 5, deleted: 225, markedStale: 0 });
+      ).toMatchObject({
+        upserted: 0,
+        unchanged: 5,
+        deleted: 225,
+        markedStale: 0,
+        changed: [],
+      });
     });
 
     it('records sync runs with their per-subscription outcomes', async () => {

@@ -5,6 +5,7 @@ import {
   ClusterRecord,
   classifyClusterRecord,
 } from '@aks-network/plugin-aks-network-common';
+import { createHash } from 'node:crypto';
 import type {
   FleetInventoryCluster,
   InventoryCluster,
@@ -44,6 +45,13 @@ export interface ClusterRow {
   acns_available: unknown;
   vnet_ips_saved: number | null;
   uses_nsg_flow_logs: unknown;
+  /** SHA-256 of the row's content (`contentHashOf`); null on rows from before it. */
+  content_hash: string | null;
+  /**
+   * The subscription's `clusters_listed_at`, selected beside the row by the reads
+   * (`SUBSCRIPTION_LISTED_AT`); see `lastSeenOf`.
+   */
+  subscription_listed_at?: unknown;
 }
 
 /** The fleet columns of a row: figures derived from the record when it is written. */
@@ -137,17 +145,22 @@ export function ownerOf(
   return null;
 }
 
+/** The columns of a row that say when, not what: left out of its content hash. */
+type ClusterRowTimes =
+  | 'stale'
+  | 'stale_error'
+  | 'stale_since'
+  | 'last_seen_at'
+  | 'updated_at';
+
 /** The row written for a record just read from Azure: fresh, not stale. */
-export function clusterRowFor(
-  record: ClusterRecord,
-  ownerTag: string,
-  at: Date,
-): Omit<
+export type FreshClusterRow = Omit<
   ClusterRow,
   | 'stale'
   | 'stale_since'
   | 'last_seen_at'
   | 'updated_at'
+  | 'subscription_listed_at'
   | keyof ClusterFleetColumns
 > &
   ClusterFleetColumns & {
@@ -155,9 +168,40 @@ export function clusterRowFor(
     stale_since: null;
     last_seen_at: Date;
     updated_at: Date;
-  } {
+    content_hash: string;
+  };
+
+/**
+ * SHA-256 (hex) of what a row holds apart from its times and stale mark: the record as
+ * stored, the columns derived from it (model, owner, fleet figures as assessed at the
+ * read) and the keys. Two reads that would store the same content have the same hash,
+ * so the sync skips the write; a retirement date passing changes the figures, hence
+ * the hash, so such a row is written again.
+ */
+export function contentHashOf(
+  row: Omit<FreshClusterRow, 'content_hash'>,
+): string {
+  const content: Record<string, unknown> = { ...row };
+  for (const key of [
+    'stale',
+    'stale_error',
+    'stale_since',
+    'last_seen_at',
+    'updated_at',
+  ] satisfies ClusterRowTimes[]) {
+    delete content[key];
+  }
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/** The row written for a record just read from Azure: fresh, not stale. */
+export function clusterRowFor(
+  record: ClusterRecord,
+  ownerTag: string,
+  at: Date,
+): FreshClusterRow {
   const model = classifyClusterRecord(record);
-  return {
+  const row: Omit<FreshClusterRow, 'content_hash'> = {
     id: clusterKey(record.id),
     resource_id: record.id,
     // Subscription ids are GUIDs and regions lower-case names; both compare
@@ -177,6 +221,23 @@ export function clusterRowFor(
     updated_at: at,
     ...fleetColumnsFor(record, at),
   };
+  return { ...row, content_hash: contentHashOf(row) };
+}
+
+/**
+ * When a sync last saw the cluster. A row is written only when its content changed,
+ * so its own `last_seen_at` is the last read that changed it; a cluster that is not
+ * stale was in its subscription's last listing (a read that misses it marks it stale,
+ * and the row then takes that listing's time into `last_seen_at`), so it was seen at
+ * the later of the two.
+ */
+export function lastSeenOf(row: ClusterRow): Date {
+  const own = readTimestamp(row.last_seen_at);
+  if (readBoolean(row.stale)) {
+    return own;
+  }
+  const listed = readOptionalTimestamp(row.subscription_listed_at);
+  return listed && listed > own ? listed : own;
 }
 
 /** The stale mark of a row, when its subscription's last read failed. */
@@ -201,7 +262,7 @@ export function inventoryClusterFromRow(row: ClusterRow): InventoryCluster {
     dataplane: row.dataplane as InventoryCluster['dataplane'],
     owner: row.owner,
     ...staleOf(row),
-    lastSeenAt: readTimestamp(row.last_seen_at),
+    lastSeenAt: lastSeenOf(row),
     updatedAt: readTimestamp(row.updated_at),
   };
 }
@@ -227,6 +288,6 @@ export function fleetClusterFromRow(row: ClusterRow): FleetInventoryCluster {
     dataplane: row.dataplane as FleetInventoryCluster['dataplane'],
     figures,
     ...staleOf(row),
-    lastSeenAt: readTimestamp(row.last_seen_at),
+    lastSeenAt: lastSeenOf(row),
   };
 }

@@ -147,6 +147,26 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       message: expect.stringMatching(/unique|duplicate key/i),
     });
 
+    // Up: the content hash of cluster rows and when a subscription was last listed;
+    // down again, and the rows stay.
+    await knex.migrate.up({ directory: migrationsDir });
+    expect(await knex.schema.hasColumn('clusters', 'content_hash')).toBe(true);
+    await knex('clusters').update({ content_hash: 'a'.repeat(64) });
+    await knex('subscriptions').insert({
+      id: 's',
+      updated_at: at,
+      clusters_listed_at: at,
+    });
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasColumn('clusters', 'content_hash')).toBe(false);
+    expect(
+      await knex.schema.hasColumn('subscriptions', 'clusters_listed_at'),
+    ).toBe(false);
+    expect(Number((await knex('clusters').count({ n: '*' }))[0].n)).toBe(1);
+    expect(Number((await knex('subscriptions').count({ n: '*' }))[0].n)).toBe(
+      1,
+    );
+
     // Down: the locks go, the pool stays.
     await knex.migrate.down({ directory: migrationsDir });
     expect(await knex.schema.hasTable('address_pool_vnet_locks')).toBe(false);

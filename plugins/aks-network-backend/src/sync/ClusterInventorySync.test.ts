@@ -334,6 +334,8 @@ describe.each(databases.eachSupportedId())(
         reader: tableReader(table),
         subscriptions: { listSubscriptionIds: async () => [SUB_A, SUB_B] },
         logger: mockServices.logger.mock(),
+        // One subscription at a time, so the events come in a known order.
+        concurrency: 1,
         publish: async event => {
           events.push(event);
         },
@@ -347,10 +349,101 @@ describe.each(databases.eachSupportedId())(
       await sync.refreshCluster(clusterRecord(SUB_B, 'gone').id);
 
       expect(events).toEqual([
-        { type: 'sync.finished', runId: run.id, complete: true },
+        // The first run: every cluster is new, sent per subscription.
+        { type: 'clusters.refreshed', clusters: [a1] },
         { type: 'clusters.refreshed', clusters: [b1] },
-        { type: 'sync.finished', runId: partial.id, complete: false },
+        {
+          type: 'sync.finished',
+          runId: run.id,
+          complete: true,
+          changedClusterCount: 2,
+        },
+        // Asked for, so announced although unchanged.
+        { type: 'clusters.refreshed', clusters: [b1] },
+        // Nothing changed where the read succeeded.
+        {
+          type: 'sync.finished',
+          runId: partial.id,
+          complete: false,
+          changedClusterCount: 0,
+        },
       ]);
+    });
+
+    it('sends no delta for a sync that changed nothing, and only the changed and removed clusters otherwise', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      const table: Record<string, SubscriptionInventoryRead | Error> = {
+        [SUB_A]: complete([a1, a2]),
+        [SUB_B]: complete([b1]),
+      };
+      const events: AksNetworkInventoryEvent[] = [];
+      let clusterWrites = 0;
+      knex.on('query', (query: { sql: string }) => {
+        if (
+          /^\s*(insert into|update|delete from)\s+["`]?clusters["`]?\s/i.test(
+            query.sql,
+          )
+        ) {
+          clusterWrites += 1;
+        }
+      });
+      let now = t0;
+      const sync = new ClusterInventorySync({
+        store,
+        reader: tableReader(table),
+        subscriptions: { listSubscriptionIds: async () => [SUB_A, SUB_B] },
+        logger: mockServices.logger.mock(),
+        now: () => now,
+        publish: async event => {
+          events.push(event);
+        },
+      });
+      await sync.run();
+      expect(clusterWrites).toBeGreaterThan(0);
+
+      events.length = 0;
+      clusterWrites = 0;
+      now = t1;
+      const unchanged = await sync.run();
+      expect(events).toEqual([
+        {
+          type: 'sync.finished',
+          runId: unchanged.id,
+          complete: true,
+          changedClusterCount: 0,
+        },
+      ]);
+      expect(clusterWrites).toBe(0);
+      // Seen by the unchanged run, though not written by it.
+      expect(await store.getCluster(b1.id)).toMatchObject({
+        lastSeenAt: t1,
+        updatedAt: t0,
+      });
+
+      events.length = 0;
+      const b1Upgraded = { ...b1, kubernetesVersion: '1.33.1' };
+      table[SUB_A] = complete([a1]);
+      table[SUB_B] = complete([b1Upgraded]);
+      const changed = await sync.run();
+      expect(events).toEqual(
+        expect.arrayContaining([
+          { type: 'clusters.refreshed', clusters: [b1Upgraded] },
+          {
+            type: 'clusters.removed',
+            clusters: [{ id: a2.id, name: a2.name }],
+          },
+        ]),
+      );
+      expect(events).toHaveLength(3);
+      expect(events[2]).toEqual({
+        type: 'sync.finished',
+        runId: changed.id,
+        complete: true,
+        changedClusterCount: 2,
+      });
     });
 
     it('logs a failure to publish and still completes the sync', async () => {

@@ -1,5 +1,6 @@
 import {
   AksNetworkInventoryEvent,
+  ClusterRecord,
   parseManagedClusterId,
 } from '@aks-network/plugin-aks-network-common';
 import { forEachConcurrently } from '@aks-network/plugin-aks-network-node';
@@ -46,11 +47,21 @@ export interface ClusterInventorySyncOptions {
    */
   recordFailure?: { attempts?: number; delayMs?: number };
   /**
-   * Told of every stored refresh and finished run (the plugin publishes them on the
-   * events service for the catalog module). A failure to publish is logged, never
+   * Told of every stored refresh, of each subscription's new, changed and removed
+   * clusters (nothing for one that changed nothing), and of every finished run (the
+   * plugin publishes them on the events service for the catalog module). A failure to publish is logged, never
    * fails the sync: the catalog catches up at its own schedule.
    */
   publish?: (event: AksNetworkInventoryEvent) => Promise<void>;
+}
+
+/** What a sync of one subscription did. */
+interface SubscriptionSync {
+  outcome: SubscriptionSyncOutcome;
+  /** Stored as new or changed, and sent to the catalog. */
+  changed: ClusterRecord[];
+  /** Removed, and sent to the catalog. */
+  removedCount: number;
 }
 
 /** The error of a run found still `running` by the next one. */
@@ -61,8 +72,8 @@ export const INTERRUPTED_SYNC_RUN_ERROR =
  * Reads every subscription's AKS clusters into the store. A subscription that reads
  * keeps exactly what Azure listed (deletions only when listed in full); one that fails
  * keeps its last inventory, marked stale with the error and time (DESIGN: "a failed
- * sync never deletes good inventory"). Each run is recorded with a per-subscription
- * outcome.
+ * sync never deletes good inventory"). Only changed clusters are written and sent to
+ * the catalog. Each run is recorded with a per-subscription outcome.
  *
  * @public
  */
@@ -104,11 +115,12 @@ export class ClusterInventorySync {
   run(options: { signal?: AbortSignal } = {}): Promise<SyncRun> {
     if (!this.inFlight) {
       this.inFlight = this.runOnce(options.signal)
-        .then(async run => {
+        .then(async ({ run, changedClusterCount }) => {
           await this.publish({
             type: 'sync.finished',
             runId: run.id,
             complete: run.status === 'succeeded',
+            changedClusterCount,
           });
           return run;
         })
@@ -139,12 +151,14 @@ export class ClusterInventorySync {
       throw new InputError(`clusterId: ${parsed.reason}`);
     }
     // Subscription ids are GUIDs, case-insensitive in ARM; the store keys them lower-case.
-    await this.syncSubscription(
+    const { changed } = await this.syncSubscription(
       parsed.value.subscriptionId.toLowerCase(),
       options.signal,
     );
     const cluster = await this.store.getCluster(id);
-    if (cluster) {
+    // Announced even when unchanged: the caller asked for it, and waits for its entity.
+    const key = id.toLowerCase();
+    if (cluster && !changed.some(record => record.id.toLowerCase() === key)) {
       await this.publish({
         type: 'clusters.refreshed',
         clusters: [cluster.record],
@@ -168,7 +182,9 @@ export class ClusterInventorySync {
     }
   }
 
-  private async runOnce(signal: AbortSignal | undefined): Promise<SyncRun> {
+  private async runOnce(
+    signal: AbortSignal | undefined,
+  ): Promise<{ run: SyncRun; changedClusterCount: number }> {
     const run = await this.store.startSyncRun(this.now());
     await this.closeInterruptedRuns(run.id);
     let subscriptionIds: string[];
@@ -190,26 +206,30 @@ export class ClusterInventorySync {
         error,
       )}`;
       this.logger.error(message);
-      return this.store.finishSyncRun(run.id, {
+      const failed = await this.store.finishSyncRun(run.id, {
         status: 'failed',
         outcomes: {},
         error: message,
         at: this.now(),
       });
+      return { run: failed, changedClusterCount: 0 };
     }
 
     const outcomes: Record<string, SubscriptionSyncOutcome> = {};
     let failure: { error: unknown } | undefined;
+    let changedClusterCount = 0;
     await forEachConcurrently(subscriptionIds, this.concurrency, async next => {
       if (failure) {
         return;
       }
       try {
-        outcomes[next] = await this.syncSubscription(
+        const synced = await this.syncSubscription(
           next,
           signal,
           displayNames.get(next),
         );
+        outcomes[next] = synced.outcome;
+        changedClusterCount += synced.changed.length + synced.removedCount;
       } catch (error) {
         // Aborted (the task's timeout) or the database failed: the run stops. The
         // other reads end the subscription they are on (each is written in one
@@ -258,9 +278,9 @@ export class ClusterInventorySync {
       } subscription(s), ${Object.values(outcomes).reduce(
         (sum, outcome) => sum + outcome.clusterCount,
         0,
-      )} cluster(s)`,
+      )} cluster(s), ${changedClusterCount} new, changed or removed`,
     );
-    return finished;
+    return { run: finished, changedClusterCount };
   }
 
   /**
@@ -318,28 +338,53 @@ export class ClusterInventorySync {
     }
   }
 
+  /**
+   * Reads and stores one subscription, then sends the catalog its delta: the clusters
+   * stored as new or changed, and those removed. A subscription that changed nothing
+   * sends nothing.
+   */
   private async syncSubscription(
     subscriptionId: string,
     signal: AbortSignal | undefined,
     displayName?: string,
-  ): Promise<SubscriptionSyncOutcome> {
+  ): Promise<SubscriptionSync> {
     const at = this.now();
-    const outcome = await this.readSubscription(subscriptionId, signal, at);
+    const synced = await this.readSubscription(subscriptionId, signal, at);
     await this.store.recordSubscriptionRead({
       subscriptionId,
       displayName,
-      status: outcome.status,
-      error: outcome.error,
+      status: synced.outcome.status,
+      error: synced.outcome.error,
       at,
     });
-    return outcome;
+    if (synced.changed.length > 0) {
+      await this.publish({
+        type: 'clusters.refreshed',
+        clusters: synced.changed,
+      });
+    }
+    if (synced.removed.length > 0) {
+      await this.publish({
+        type: 'clusters.removed',
+        clusters: synced.removed,
+      });
+    }
+    return {
+      outcome: synced.outcome,
+      changed: synced.changed,
+      removedCount: synced.removed.length,
+    };
   }
 
   private async readSubscription(
     subscriptionId: string,
     signal: AbortSignal | undefined,
     at: Date,
-  ): Promise<SubscriptionSyncOutcome> {
+  ): Promise<{
+    outcome: SubscriptionSyncOutcome;
+    changed: ClusterRecord[];
+    removed: Array<Pick<ClusterRecord, 'id' | 'name'>>;
+  }> {
     let read: SubscriptionInventoryRead;
     try {
       signal?.throwIfAborted();
@@ -355,11 +400,15 @@ export class ClusterInventorySync {
       );
       await this.store.markSubscriptionStale(subscriptionId, message, at);
       return {
-        status: 'failed',
-        clusterCount: 0,
-        partialClusterCount: 0,
-        deletedCount: 0,
-        error: message,
+        outcome: {
+          status: 'failed',
+          clusterCount: 0,
+          partialClusterCount: 0,
+          deletedCount: 0,
+          error: message,
+        },
+        changed: [],
+        removed: [],
       };
     }
 
@@ -384,11 +433,15 @@ export class ClusterInventorySync {
       status = read.clusters.length === 0 ? 'failed' : 'incomplete';
     }
     return {
-      status,
-      clusterCount: read.clusters.length,
-      partialClusterCount: read.partialClusterIds.length,
-      deletedCount: result.deleted,
-      ...(read.complete ? {} : { error: incompleteError }),
+      outcome: {
+        status,
+        clusterCount: read.clusters.length,
+        partialClusterCount: read.partialClusterIds.length,
+        deletedCount: result.deleted,
+        ...(read.complete ? {} : { error: incompleteError }),
+      },
+      changed: result.changed,
+      removed: result.removed,
     };
   }
 }

@@ -284,6 +284,60 @@ describe('AksClusterEntityProvider', () => {
       });
     });
 
+    it('applies a sync’s deltas, removals included, and no full refresh when the sync sent them', async () => {
+      const listClusters = jest.fn(async () => ({
+        items: fleet(),
+        syncComplete: true,
+      }));
+      const { provider, connection } = setup({ listClusters });
+      await provider.connect(connection);
+      const changed = clusterRecord({ name: 'aks-upgraded' });
+      const gone = clusterRecord({ name: 'aks-gone' });
+      await provider.handleInventoryEvent({
+        type: 'clusters.refreshed',
+        clusters: [changed],
+      });
+      await provider.handleInventoryEvent({
+        type: 'clusters.removed',
+        clusters: [{ id: gone.id, name: gone.name }],
+      });
+      await provider.handleInventoryEvent({
+        type: 'sync.finished',
+        runId: 9,
+        complete: true,
+        changedClusterCount: 2,
+      });
+      // A sync that changed nothing sends only this, and the catalog does nothing.
+      await provider.handleInventoryEvent({
+        type: 'sync.finished',
+        runId: 10,
+        complete: true,
+        changedClusterCount: 0,
+      });
+      expect(listClusters).not.toHaveBeenCalled();
+      expect(connection.applyMutation).toHaveBeenCalledTimes(2);
+      expect(connection.applyMutation.mock.calls[1][0]).toEqual({
+        type: 'delta',
+        added: [],
+        removed: [
+          {
+            entityRef: expect.stringMatching(/^resource:default\/aks-gone-/),
+            locationKey: 'aks-network:clusters',
+          },
+        ],
+      });
+    });
+
+    it('ignores a removal event whose clusters carry no id or name', async () => {
+      const { provider, connection } = setup({ listClusters: jest.fn() });
+      await provider.connect(connection);
+      await provider.handleInventoryEvent({
+        type: 'clusters.removed',
+        clusters: [{ name: 'aks-gone' }],
+      });
+      expect(connection.applyMutation).not.toHaveBeenCalled();
+    });
+
     it('logs, never throws, when the catalog refuses the mutation', async () => {
       const { provider, connection, logger } = setup({
         listClusters: jest.fn(),

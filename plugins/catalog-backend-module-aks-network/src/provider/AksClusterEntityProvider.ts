@@ -141,11 +141,13 @@ export class AksClusterEntityProvider implements EntityProvider {
 
   /**
    * Reacts to an event of the backend plugin on `aks-network.inventory`: refreshed
-   * clusters are upserted at once (a cluster the scaffolder just created shows up within
-   * seconds), and a complete sync triggers a full refresh (clusters deleted in Azure
-   * leave the catalog without waiting for the schedule). Anything else, or an event
-   * before the catalog connected the provider, is ignored: the scheduled refresh
-   * catches up. Never throws.
+   * clusters (one refreshed on demand, or those a sync found new or changed) are
+   * upserted at once and removed ones deleted, as delta mutations, so a cluster the
+   * scaffolder just created shows up within seconds and a sync that changed nothing
+   * costs the catalog nothing. A complete sync from a publisher that sends no such
+   * deltas (no `changedClusterCount`) triggers a full refresh instead. Anything else,
+   * or an event before the catalog connected the provider, is ignored: the scheduled
+   * refresh catches up. Never throws.
    */
   async handleInventoryEvent(payload: unknown): Promise<void> {
     if (!this.connection) {
@@ -168,7 +170,19 @@ export class AksClusterEntityProvider implements EntityProvider {
             payload.clusters.length === 1 ? 'y' : 'ies'
           }`,
         );
-      } else if (payload.complete) {
+      } else if (payload.type === 'clusters.removed') {
+        await this.applyClusters({ added: [], removed: payload.clusters });
+        this.logger.info(
+          `Removed ${payload.clusters.length} AKS cluster entit${
+            payload.clusters.length === 1 ? 'y' : 'ies'
+          } gone from Azure`,
+        );
+      } else if (
+        payload.complete &&
+        payload.changedClusterCount === undefined
+      ) {
+        // A publisher that sends no per-cluster deltas: replace the whole view. One
+        // that does has sent every change already (none when nothing changed).
         await this.refresh();
       }
     } catch (error) {
