@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CLI_FAULT_OPTIONS, CLI_FAULT_USAGE, cliFaults } from './cliFaults';
 import { loadFleet } from './fleet/loadFleet';
 import { startArmSimulator } from './startArmSimulator';
 import {
@@ -79,7 +80,7 @@ Options:
   --operation-duration-ms <n>  how long a create stays InProgress (default 3000)
   --expected-token <token>     accept only this bearer token (default: any)
   --quiet                      do not log each request
-  --help                       this text
+${CLI_FAULT_USAGE}  --help                       this text
 `;
 
 /**
@@ -102,6 +103,7 @@ export async function main(
       'expected-token': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
+      ...CLI_FAULT_OPTIONS,
     },
   });
   if (values.help) {
@@ -141,6 +143,7 @@ export async function main(
       values['operation-duration-ms'],
     ),
     expectedToken: values['expected-token'],
+    faults: cliFaults(values),
     logger: values.quiet ? undefined : log,
   });
   log(`listening on ${simulator.url}`);
