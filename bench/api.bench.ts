@@ -1,0 +1,264 @@
+/* eslint-disable no-console */
+/**
+ * The read API under load (issue 12): the backend plugin in a test backend
+ * (startTestBackend, its own free port, not the app on 7007) on a fresh PostgreSQL
+ * database holding 5,000 clusters (the layout of bench/lib/fleetAtScale.ts, each a
+ * full overlay record: pool, node subnet with its NSG, VNet), a catalog
+ * (catalogServiceMock: in process, so its round trips cost no HTTP here) with an entity
+ * per cluster and 50 components naming 3 cluster entities each; `autocannon` in a
+ * second process on loopback, 200 requests/s for 30 s, against
+ *   GET /api/aks-network/posture?entityRef=component:default/service-1
+ *   GET /api/aks-network/fleet/clusters   (the cluster list, its first page)
+ * Reports p50/p99 latency, the rate reached, errors and non-2xx answers.
+ *
+ * Run: yarn bench:api   (BENCH_DURATION=seconds, default 30; BENCH_RATE, default 200)
+ */
+import { spawn } from 'node:child_process';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { overlayCluster } from '../plugins/aks-network-common/src/posture/__fixtures__/clusters';
+import { DatabaseAksNetworkStore } from '../plugins/aks-network-backend/src/database/DatabaseAksNetworkStore';
+import { aksNetworkPlugin } from '../plugins/aks-network-backend/src/plugin';
+import { databaseServiceFor, log, machine, mb } from './lib/benchSupport';
+import { fleetAtScale } from './lib/fleetAtScale';
+import { freshPostgres } from './lib/freshPostgres';
+
+const AUTOCANNON = resolve(__dirname, '../node_modules/.bin/autocannon');
+const DURATION = Number(process.env.BENCH_DURATION ?? 30);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const COMPONENTS = 50;
+
+/** The fleet's clusters as the inventory stores them, by subscription. */
+function records(): Map<string, ClusterRecord[]> {
+  const fleet = fleetAtScale();
+  const guid = new Map(fleet.subscriptions.map(s => [s.name!, s.id]));
+  const hubs = new Map(
+    fleet.virtualNetworks!.map(v => [
+      v.name,
+      { ...v, subscriptionId: guid.get(v.subscription)! },
+    ]),
+  );
+  const bySubscription = new Map<string, ClusterRecord[]>();
+  for (const cluster of fleet.clusters!) {
+    const subscriptionId = guid.get(cluster.subscription)!;
+    const subnetId = cluster.pools[0].subnet!;
+    const vnetId = subnetId.replace(/\/subnets\/[^/]+$/, '');
+    const hub = hubs.get(vnetId.split('/').pop()!)!;
+    const subnetName = subnetId.split('/').pop()!;
+    const base = overlayCluster();
+    const nsgId = `/subscriptions/${hub.subscriptionId}/resourceGroups/rg-hub/providers/Microsoft.Network/networkSecurityGroups/nsg-${hub.name}`;
+    const record: ClusterRecord = {
+      ...base,
+      id: `/subscriptions/${subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`,
+      name: cluster.name,
+      subscriptionId,
+      resourceGroup: cluster.resourceGroup,
+      location: cluster.region,
+      tags: cluster.tags ?? {},
+      nodePools: base.nodePools.map(pool => ({
+        ...pool,
+        vnetSubnetId: subnetId,
+      })),
+      nodeSubnets: [
+        {
+          ...base.nodeSubnets[0],
+          id: subnetId,
+          name: subnetName,
+          addressPrefix: hub.subnets!.find(s => s.name === subnetName)!.prefix,
+          nsg: { id: nsgId, rules: [] },
+        },
+      ],
+      vnet: { id: vnetId, addressSpace: hub.addressSpace },
+    };
+    const list = bySubscription.get(subscriptionId) ?? [];
+    list.push(record);
+    bySubscription.set(subscriptionId, list);
+  }
+  return bySubscription;
+}
+
+function catalogEntities(all: ClusterRecord[]): Entity[] {
+  const clusterEntities: Entity[] = all.map(record => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: record.name,
+      namespace: 'default',
+      annotations: { 'management.azure.com/resourceId': record.id },
+    },
+    spec: { type: 'kubernetes-cluster', owner: 'group:default/platform' },
+  }));
+  const components: Entity[] = Array.from({ length: COMPONENTS }, (_, i) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: `service-${i + 1}`,
+      namespace: 'default',
+      annotations: {
+        'aks.azure.com/clusters': [0, 1, 2]
+          .map(k => `resource:default/${all[(i * 3 + k) % all.length].name}`)
+          .join(','),
+      },
+    },
+    spec: {
+      type: 'service',
+      owner: 'group:default/platform',
+      lifecycle: 'production',
+    },
+  }));
+  return [...clusterEntities, ...components];
+}
+
+interface CannonResult {
+  latency: { p50: number; p99: number; max: number };
+  requests: { average: number; total: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+function autocannon(url: string, authorization: string): Promise<CannonResult> {
+  return new Promise((done, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        AUTOCANNON,
+        '--json',
+        '-c',
+        '20',
+        '-R',
+        String(RATE),
+        '-d',
+        String(DURATION),
+        '-H',
+        `authorization=${authorization}`,
+        url,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', chunk => {
+      out += chunk;
+    });
+    child.stderr.on('data', chunk => {
+      err += chunk;
+    });
+    child.once('exit', code =>
+      code === 0
+        ? done(JSON.parse(out))
+        : reject(new Error(`autocannon ${code}: ${err}`)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const postgres = await freshPostgres();
+  const rows: string[] = [];
+  let failed = false;
+  try {
+    const store = await DatabaseAksNetworkStore.create({
+      database: databaseServiceFor(postgres.knex),
+    });
+    const bySubscription = records();
+    const all = [...bySubscription.values()].flat();
+    for (const [subscriptionId, list] of bySubscription) {
+      await store.upsertClustersForSubscription(subscriptionId, list, {
+        complete: true,
+      });
+    }
+    log(`Stored ${all.length} clusters in ${postgres.database}.`);
+    const backend = await startTestBackend({
+      features: [
+        aksNetworkPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            aksNetwork: {
+              azure: {
+                // Not read: the routes measured answer from the store.
+                resourceManagerEndpoint: 'https://127.0.0.1:9',
+                credential: { type: 'development', token: 'bench' },
+              },
+              // No sync during the run: it would replace the stored fleet.
+              sync: {
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 3 },
+                  initialDelay: { hours: 24 },
+                },
+              },
+            },
+          },
+        }),
+        mockServices.database.factory({ knex: postgres.knex }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        catalogServiceMock.factory({ entities: catalogEntities(all) }),
+      ],
+    });
+    try {
+      const address = (backend.server as Server).address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const base = `http://127.0.0.1:${port}/api/aks-network`;
+      const authorization = mockCredentials.user.header();
+      const routes = [
+        ['posture', `${base}/posture?entityRef=component:default/service-1`],
+        ['cluster list', `${base}/fleet/clusters`],
+      ];
+      for (const [name, url] of routes) {
+        const check = await fetch(url, { headers: { authorization } });
+        const body = await check.text();
+        if (check.status !== 200) {
+          throw new Error(`${name}: ${check.status} ${body.slice(0, 300)}`);
+        }
+        log(
+          `${name}: 200, ${body.length} bytes; loading for ${DURATION} s at ${RATE}/s`,
+        );
+        const result = await autocannon(url, authorization);
+        const rss = process.memoryUsage().rss;
+        const bad = result.errors + result.timeouts + result.non2xx;
+        failed ||= bad > 0;
+        rows.push(
+          `| ${name} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${
+            result.latency.max
+          } ms | ${result.requests.average.toFixed(0)}/s | ${
+            result.requests.total
+          } | ${result.errors + result.timeouts} | ${result.non2xx} | ${mb(
+            rss,
+          )} |`,
+        );
+      }
+    } finally {
+      await backend.stop();
+    }
+  } finally {
+    await postgres.drop();
+  }
+  log();
+  log(
+    `### Read API under load: 5,000 clusters on PostgreSQL, autocannon ${RATE} requests/s for ${DURATION} s, 20 connections (${machine()})`,
+  );
+  log();
+  log(
+    '| route | p50 | p99 | max | rate reached | requests | errors | non-2xx | backend RSS after |',
+  );
+  log('|:---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  rows.forEach(row => log(row));
+  if (failed) {
+    log('FAIL: errors or non-2xx answers');
+    process.exitCode = 1;
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
