@@ -25,66 +25,16 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { overlayCluster } from '../plugins/aks-network-common/src/posture/__fixtures__/clusters';
 import { DatabaseAksNetworkStore } from '../plugins/aks-network-backend/src/database/DatabaseAksNetworkStore';
 import { aksNetworkPlugin } from '../plugins/aks-network-backend/src/plugin';
 import { databaseServiceFor, log, machine, mb } from './lib/benchSupport';
-import { fleetAtScale } from './lib/fleetAtScale';
+import { clusterRecordsAtScale } from './lib/clusterRecordsAtScale';
 import { freshPostgres } from './lib/freshPostgres';
 
 const AUTOCANNON = resolve(__dirname, '../node_modules/.bin/autocannon');
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const COMPONENTS = 50;
-
-/** The fleet's clusters as the inventory stores them, by subscription. */
-function records(): Map<string, ClusterRecord[]> {
-  const fleet = fleetAtScale();
-  const guid = new Map(fleet.subscriptions.map(s => [s.name!, s.id]));
-  const hubs = new Map(
-    fleet.virtualNetworks!.map(v => [
-      v.name,
-      { ...v, subscriptionId: guid.get(v.subscription)! },
-    ]),
-  );
-  const bySubscription = new Map<string, ClusterRecord[]>();
-  for (const cluster of fleet.clusters!) {
-    const subscriptionId = guid.get(cluster.subscription)!;
-    const subnetId = cluster.pools[0].subnet!;
-    const vnetId = subnetId.replace(/\/subnets\/[^/]+$/, '');
-    const hub = hubs.get(vnetId.split('/').pop()!)!;
-    const subnetName = subnetId.split('/').pop()!;
-    const base = overlayCluster();
-    const nsgId = `/subscriptions/${hub.subscriptionId}/resourceGroups/rg-hub/providers/Microsoft.Network/networkSecurityGroups/nsg-${hub.name}`;
-    const record: ClusterRecord = {
-      ...base,
-      id: `/subscriptions/${subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`,
-      name: cluster.name,
-      subscriptionId,
-      resourceGroup: cluster.resourceGroup,
-      location: cluster.region,
-      tags: cluster.tags ?? {},
-      nodePools: base.nodePools.map(pool => ({
-        ...pool,
-        vnetSubnetId: subnetId,
-      })),
-      nodeSubnets: [
-        {
-          ...base.nodeSubnets[0],
-          id: subnetId,
-          name: subnetName,
-          addressPrefix: hub.subnets!.find(s => s.name === subnetName)!.prefix,
-          nsg: { id: nsgId, rules: [] },
-        },
-      ],
-      vnet: { id: vnetId, addressSpace: hub.addressSpace },
-    };
-    const list = bySubscription.get(subscriptionId) ?? [];
-    list.push(record);
-    bySubscription.set(subscriptionId, list);
-  }
-  return bySubscription;
-}
 
 function catalogEntities(all: ClusterRecord[]): Entity[] {
   const clusterEntities: Entity[] = all.map(record => ({
@@ -169,7 +119,7 @@ async function main(): Promise<void> {
     const store = await DatabaseAksNetworkStore.create({
       database: databaseServiceFor(postgres.knex),
     });
-    const bySubscription = records();
+    const bySubscription = clusterRecordsAtScale();
     const all = [...bySubscription.values()].flat();
     for (const [subscriptionId, list] of bySubscription) {
       await store.upsertClustersForSubscription(subscriptionId, list, {
