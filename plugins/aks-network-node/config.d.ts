@@ -1,6 +1,18 @@
 export interface Config {
   /** Settings of the AKS network plugin set. */
   aksNetwork?: {
+    /** How the cluster inventory is read from Azure. */
+    inventory?: {
+      /**
+       * `resourceGraph`: Azure Resource Graph queries across every subscription (four
+       * queries, 1,000 rows a page), then one VNet usages call per VNet; needs `Reader`
+       * like the ARM path. `arm`: each subscription's ARM listings, then per VNet, NSG
+       * and region; the fallback where Resource Graph is not reachable (some sovereign
+       * or Azure Stack Hub endpoints).
+       * @default resourceGraph
+       */
+      source?: 'resourceGraph' | 'arm';
+    };
     /**
      * How the plugins reach Azure Resource Manager: which cloud, which credential,
      * which subscriptions, and the limits of every call.

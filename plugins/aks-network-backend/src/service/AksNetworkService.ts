@@ -19,8 +19,9 @@ import {
 import {
   AZURE_CLOUDS,
   AzureAccess,
-  AzureInventoryReader,
+  createInventoryReader,
   DEFAULT_AZURE_PORTAL_BASE_URL,
+  readInventorySource,
 } from '@aks-network/plugin-aks-network-node';
 import type {
   BackstageCredentials,
@@ -102,7 +103,8 @@ export interface AksNetworkServiceOptions {
   access?: AzureAccess;
   /**
    * Where clusters are read from. Default: the access's clients listing the
-   * subscriptions and an `AzureInventoryReader` over them.
+   * subscriptions and the reader `aksNetwork.inventory.source` names over them
+   * (`ResourceGraphInventoryReader` by default, `AzureInventoryReader` on `arm`).
    */
   azure?: {
     reader: InventoryReader;
@@ -133,7 +135,7 @@ export class AksNetworkService {
     const access = options.azure
       ? options.access
       : options.access ?? AzureAccess.fromConfig(config, { logger });
-    const azure = options.azure ?? azureReaders(access!);
+    const azure = options.azure ?? azureReaders(access!, config);
     const reservationTtlSeconds = readReservationTtlSeconds(config);
     const reservationMaxTtlSeconds = readReservationMaxTtlSeconds(config);
     const policy = readClusterPolicy(config);
@@ -552,16 +554,18 @@ export class AksNetworkService {
   }
 }
 
-function azureReaders(access: AzureAccess): {
+function azureReaders(
+  access: AzureAccess,
+  config: Config,
+): {
   reader: InventoryReader;
   subscriptions: InventorySubscriptions;
   vnetSubnets: VnetSubnetSource;
 } {
   return {
-    reader: new AzureInventoryReader(access.clients, {
-      // Opt-in: needs the cluster-user role on every cluster (node README).
-      readApiServerCertificateAuthority:
-        access.settings.readApiServerCertificateAuthority,
+    // aksNetwork.inventory.source: Resource Graph by default, ARM's listings on `arm`.
+    reader: createInventoryReader(access, {
+      source: readInventorySource(config),
     }),
     subscriptions: access.clients,
     vnetSubnets: new ArmVnetSubnetSource(access.clients),

@@ -70,7 +70,11 @@ describe('POST /refresh against the ARM simulator', () => {
     const backend = await startSimulatorBackend({
       knex,
       simulator,
-      aksNetwork: { sync: { schedule: MANUAL_SCHEDULE, ...sync } },
+      aksNetwork: {
+        sync: { schedule: MANUAL_SCHEDULE, ...sync },
+        // Compared with one sync of AzureInventoryReader's ARM calls.
+        inventory: { source: 'arm' },
+      },
     });
     running.push(backend);
     const refresh = (body: object) =>

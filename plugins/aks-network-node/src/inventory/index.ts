@@ -6,3 +6,4 @@ export type {
 } from './InventoryCallCounts';
 export type { InventoryReadError } from './InventoryReadError';
 export * from './resourceGraph';
+export * from './createInventoryReader';

@@ -147,6 +147,23 @@ describe('ResourceGraphInventoryReader against the ARM simulator', () => {
     expect(b).toMatchObject({ complete: true, errors: [] });
   });
 
+  it('answers subscriptions read at once from one pass, listing the subscriptions once', async () => {
+    const clients = graphClients(simulator);
+    const list = jest.spyOn(clients, 'listSubscriptionIds');
+    const reader = new ResourceGraphInventoryReader(clients);
+    const reads = await Promise.all([
+      reader.readSubscription(SUB_A),
+      reader.readSubscription(SUB_B),
+    ]);
+    expect(reads.map(read => read.complete)).toEqual([true, true]);
+    expect(list).toHaveBeenCalledTimes(1);
+    expect(simulator.calls().byKind[GRAPH_CALLS]).toBe(4);
+    expect(
+      reads[0].calls['resourceGraph.resources'] +
+        reads[1].calls['resourceGraph.resources'],
+    ).toBe(4);
+  });
+
   it('starts a fresh pass for a subscription read again', async () => {
     const reader = new ResourceGraphInventoryReader(graphClients(simulator));
     await reader.readSubscription(SUB_A);

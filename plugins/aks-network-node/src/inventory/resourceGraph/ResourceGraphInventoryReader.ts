@@ -92,6 +92,7 @@ export class ResourceGraphInventoryReader {
   private readonly now: () => number;
   private readonly models = new SdkModels();
   private pass?: ResourceGraphPass;
+  private starting?: Promise<ResourceGraphPass>;
 
   constructor(
     private readonly clients: ResourceGraphInventoryClients,
@@ -136,10 +137,30 @@ export class ResourceGraphInventoryReader {
     subscriptionId: string,
     signal: AbortSignal | undefined,
   ): Promise<ResourceGraphPass> {
-    const now = this.now();
-    if (this.pass?.serves(subscriptionId, now, this.passMaxAgeMs)) {
+    // Reads started together (the sync reads several subscriptions at once) wait for
+    // the same pass instead of each listing the subscriptions and starting its own.
+    while (this.starting) {
+      await this.starting.catch(() => undefined);
+    }
+    if (this.pass?.serves(subscriptionId, this.now(), this.passMaxAgeMs)) {
       return this.pass;
     }
+    const starting = this.startPass(subscriptionId, signal);
+    this.starting = starting;
+    try {
+      this.pass = await starting;
+      return this.pass;
+    } finally {
+      if (this.starting === starting) {
+        this.starting = undefined;
+      }
+    }
+  }
+
+  private async startPass(
+    subscriptionId: string,
+    signal: AbortSignal | undefined,
+  ): Promise<ResourceGraphPass> {
     let ids: string[];
     try {
       ids = await this.clients.listSubscriptionIds();
@@ -148,15 +169,11 @@ export class ResourceGraphInventoryReader {
       ids = [];
     }
     signal?.throwIfAborted();
-    // Another read may have started a pass meanwhile.
-    if (this.pass?.serves(subscriptionId, this.now(), this.passMaxAgeMs)) {
-      return this.pass;
-    }
     const keys = new Set(ids.map(id => id.toLowerCase()));
     const subscriptionIds = keys.has(subscriptionId.toLowerCase())
       ? ids
       : [...ids, subscriptionId];
-    this.pass = new ResourceGraphPass(
+    return new ResourceGraphPass(
       {
         client: this.clients.resourceGraph(),
         models: this.models,
@@ -164,9 +181,8 @@ export class ResourceGraphInventoryReader {
         pageSize: this.pageSize,
         signal,
       },
-      now,
+      this.now(),
     );
-    return this.pass;
   }
 
   private async answer(
