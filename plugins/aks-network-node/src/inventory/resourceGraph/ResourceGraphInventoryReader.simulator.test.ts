@@ -164,6 +164,19 @@ describe('ResourceGraphInventoryReader against the ARM simulator', () => {
     ).toBe(4);
   });
 
+  it('answers from a pass only while it is younger than passMaxAgeMs', async () => {
+    let now = 1_000_000;
+    const reader = new ResourceGraphInventoryReader(graphClients(simulator), {
+      passMaxAgeMs: 10_000,
+      now: () => now,
+    });
+    await reader.readSubscription(SUB_A);
+    now += 10_000;
+    const b = await reader.readSubscription(SUB_B);
+    expect(simulator.calls().byKind[GRAPH_CALLS]).toBe(8);
+    expect(b.calls['resourceGraph.resources']).toBe(4);
+  });
+
   it('starts a fresh pass for a subscription read again', async () => {
     const reader = new ResourceGraphInventoryReader(graphClients(simulator));
     await reader.readSubscription(SUB_A);

@@ -130,7 +130,13 @@ export class ResourceGraphInventoryReader {
       pass.take(subscriptionId);
       data = await pass.data;
     }
-    return this.answer(subscriptionId, pass, data, signal);
+    const answer = await this.answer(subscriptionId, pass, data, signal);
+    // Let the pass's rows go once nothing more will be read from it, so a backend does
+    // not hold a fleet's worth of models between syncs.
+    if (pass.done() && this.pass === pass) {
+      this.pass = undefined;
+    }
+    return answer;
   }
 
   private async passFor(
@@ -148,8 +154,16 @@ export class ResourceGraphInventoryReader {
     const starting = this.startPass(subscriptionId, signal);
     this.starting = starting;
     try {
-      this.pass = await starting;
-      return this.pass;
+      const pass = await starting;
+      this.pass = pass;
+      // A pass some subscriptions never ask for (a single refresh) is dropped when it
+      // can serve no more, not kept until the next read.
+      setTimeout(() => {
+        if (this.pass === pass) {
+          this.pass = undefined;
+        }
+      }, this.passMaxAgeMs).unref?.();
+      return pass;
     } finally {
       if (this.starting === starting) {
         this.starting = undefined;
@@ -237,6 +251,8 @@ export class ResourceGraphInventoryReader {
       });
     }
     const clusters: ManagedCluster[] = data.clusters.value.get(key) ?? [];
+    // Answered once: the models need not outlive this read.
+    data.clusters.value.delete(key);
 
     const { agentPools, certificateAuthorities } = await this.readPerCluster(
       subscriptionId,

@@ -107,6 +107,11 @@ export class ResourceGraphPass {
     this.served.add(subscriptionId.toLowerCase());
   }
 
+  /** Every subscription of the pass was answered: nothing more will come from it. */
+  done(): boolean {
+    return [...this.subscriptionKeys].every(key => this.served.has(key));
+  }
+
   /** Query pages not yet charged to a read's call counts. */
   takePages(): number {
     const pages = this.pages - this.pagesCharged;
