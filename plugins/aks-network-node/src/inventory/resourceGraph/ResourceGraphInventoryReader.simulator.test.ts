@@ -7,6 +7,7 @@ import {
 import { ClusterRecord } from '@aks-network/plugin-aks-network-common';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { RestError } from '@azure/core-rest-pipeline';
 import { AzureAccess } from '../../clients';
 import {
   AzureInventoryReader,
@@ -230,6 +231,44 @@ describe('ResourceGraphInventoryReader against the ARM simulator', () => {
       });
       expect(read.errors[0].message).toMatch(/^Resource Graph's/);
     }
+  });
+
+  it('reads the VNets and NSGs through ARM when the network query fails, and names that query', async () => {
+    const arm = await new AzureInventoryReader(
+      simulatorClients(simulator),
+    ).readSubscription(SUB_A);
+    simulator.reset();
+    const clients = graphClients(simulator);
+    const graph = clients.resourceGraph();
+    // Only this query fails: the simulator's faults pick calls by path, and the four
+    // queries share one.
+    const resources = graph.resources.bind(graph);
+    graph.resources = async (request, options) => {
+      if (request.query.includes('microsoft.network/virtualnetworks')) {
+        throw new RestError('The service is unavailable.', {
+          statusCode: 503,
+          code: 'ServiceUnavailable',
+        });
+      }
+      return resources(request, options);
+    };
+    const result = await new ResourceGraphInventoryReader({
+      ...clients,
+      resourceGraph: () => graph,
+    }).readSubscription(SUB_A);
+
+    expect(result.complete).toBe(true);
+    expect(byId(result.clusters)).toEqual(byId(arm.clusters));
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        kind: 'resourceGraph.resources',
+        clusterIds: [],
+        statusCode: 503,
+      }),
+    ]);
+    expect(result.partialClusterIds).toEqual([]);
+    expect(result.calls['virtualNetworks.get']).toBe(2);
+    expect(result.calls['networkSecurityGroups.get']).toBe(1);
   });
 
   it('names the usages unread on the clusters of a VNet whose usages call fails, and stays complete', async () => {
