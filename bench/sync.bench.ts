@@ -3,16 +3,19 @@
  * Sync at fleet scale (issue 12): 5,000 overlay clusters in 200 subscriptions on 40
  * shared hub VNets (bench/lib/fleetAtScale.ts), the ARM simulator in a separate process
  * (its bin, `--latency-ms 50`, 100-item pages), read by the plugin's own
- * `ClusterInventorySync` with `AzureInventoryReader` through `AzureAccess.fromConfig`
- * (the production SDK clients and pipeline), into the plugin's store on SQLite
- * (better-sqlite3 in memory, as app-config.yaml).
+ * `ClusterInventorySync` through `AzureAccess.fromConfig` (the production SDK clients
+ * and pipeline), on both inventory paths: `ResourceGraphInventoryReader` (Resource
+ * Graph queries, then VNet usages) and `AzureInventoryReader` (ARM per subscription),
+ * into the plugin's store on SQLite (better-sqlite3 in memory, as app-config.yaml).
  *
  * Each sample: a fresh store, a first sync (wall time, ARM calls as the simulator
  * counted them), then a second sync with nothing changed (wall time, rows written).
- * Reports medians, the ARM floor for the fleet, and the bench process's peak RSS (the
- * simulator's memory is its own process's).
+ * Reports medians, each path's call floor for the fleet, and the bench process's peak
+ * RSS after each path (Resource Graph runs first; the simulator's memory is its own
+ * process's).
  *
- * Run: yarn bench:sync   (BENCH_SAMPLES=n for other than 3 samples)
+ * Run: yarn bench:sync   (BENCH_SAMPLES=n for other than 3 samples;
+ *   BENCH_PATH=resourcegraph or arm for one path)
  * Profile: BENCH_SAMPLES=1 node --cpu-prof --cpu-prof-dir=/tmp/prof \
  *   --require @backstage/cli/config/nodeTransform.cjs bench/sync.bench.ts
  */
@@ -20,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import {
   AzureAccess,
   AzureInventoryReader,
+  ResourceGraphInventoryReader,
 } from '@aks-network/plugin-aks-network-node';
 import { ConfigReader } from '@backstage/config';
 import knexFactory from 'knex';
@@ -41,7 +45,11 @@ import {
   ISSUE_FLEET,
   resourceGraphFloor,
 } from './lib/fleetAtScale';
-import { startSimulatorProcess } from './lib/simulatorProcess';
+import {
+  SimulatorProcess,
+  startSimulatorProcess,
+} from './lib/simulatorProcess';
+import type { InventoryReader } from '../plugins/aks-network-backend/src/sync/InventorySource';
 
 const TOKEN = 'bench-token';
 const PAGE_SIZE = 100;
@@ -78,11 +86,121 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+interface PathCase {
+  name: string;
+  reader: (access: AzureAccess) => InventoryReader;
+  floor: { total: number; parts: Record<string, number> };
+}
+
+async function measurePath(
+  path: PathCase,
+  access: AzureAccess,
+  simulator: SimulatorProcess,
+  samples: number,
+  clusters: number,
+  failures: string[],
+): Promise<Sample[]> {
+  const results: Sample[] = [];
+  gc();
+  const baseline = process.memoryUsage().rss;
+  log(`${path.name}: bench process RSS before the first sync ${mb(baseline)}.`);
+  for (let i = 0; i < samples; i++) {
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
+    try {
+      const store = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      const writes = new WriteCounter(knex);
+      // A new reader a sample: a Resource Graph pass is not shared across samples.
+      const sync = new ClusterInventorySync({
+        store,
+        reader: path.reader(access),
+        subscriptions: access.clients,
+        logger: silentLogger,
+      });
+      const before = await simulator.calls();
+      let start = performance.now();
+      const first = await sync.run();
+      const firstMs = performance.now() - start;
+      const middle = await simulator.calls();
+      gc();
+      const retainedBytes = process.memoryUsage().rss - baseline;
+      writes.reset();
+      start = performance.now();
+      const again = await sync.run();
+      const againMs = performance.now() - start;
+      const after = await simulator.calls();
+      const stored = (await store.listClusters({ limit: 1 })).totalCount;
+      for (const [which, run] of [
+        ['first', first],
+        ['second', again],
+      ] as const) {
+        if (run.status !== 'succeeded') {
+          failures.push(
+            `${path.name} sample ${i + 1}: ${which} sync ${run.status}`,
+          );
+        }
+      }
+      if (stored !== clusters) {
+        failures.push(
+          `${path.name} sample ${i + 1}: ${stored} clusters stored`,
+        );
+      }
+      const sample: Sample = {
+        firstMs,
+        firstCalls: middle.total - before.total,
+        byKind: diffKinds(middle.byKind, before.byKind),
+        againMs,
+        againCalls: after.total - middle.total,
+        againWrites: writes.describe(),
+        againRows: writes.rows,
+        againStatements: writes.statements,
+        stored,
+        retainedBytes,
+      };
+      results.push(sample);
+      log(
+        `${path.name} sample ${i + 1}: first ${(firstMs / 1000).toFixed(
+          1,
+        )} s, ${sample.firstCalls} ARM calls; unchanged ${(
+          againMs / 1000
+        ).toFixed(1)} s, ${sample.againCalls} calls, ${
+          sample.againWrites
+        }; ${stored} stored`,
+      );
+    } finally {
+      await knex.destroy();
+    }
+  }
+  return results;
+}
+
 async function main(): Promise<void> {
   const samples = samplesFromEnv(3);
   const fleet = fleetAtScale(ISSUE_FLEET);
   const clusters = fleet.clusters!.length;
-  const floor = armFloor(fleet, PAGE_SIZE);
+  const allPaths: PathCase[] = [
+    {
+      name: 'Resource Graph',
+      reader: access => new ResourceGraphInventoryReader(access.clients),
+      floor: resourceGraphFloor(fleet, 1000, PAGE_SIZE),
+    },
+    {
+      name: 'ARM',
+      reader: access => new AzureInventoryReader(access.clients),
+      floor: armFloor(fleet, PAGE_SIZE),
+    },
+  ];
+  const paths = allPaths.filter(
+    path =>
+      !process.env.BENCH_PATH ||
+      path.name.toLowerCase().replace(' ', '') ===
+        process.env.BENCH_PATH.toLowerCase(),
+  );
   log(
     `Fleet: ${clusters} clusters, ${
       fleet.subscriptions.length
@@ -90,7 +208,7 @@ async function main(): Promise<void> {
       fleet.virtualNetworks!.length
     } VNets shared across subscriptions; simulator: separate process, ${PAGE_SIZE}-item pages, +${LATENCY_MS} ms every call.`,
   );
-  let start = performance.now();
+  const started = performance.now();
   const simulator = await startSimulatorProcess({
     fleet,
     pageSize: PAGE_SIZE,
@@ -99,12 +217,16 @@ async function main(): Promise<void> {
   });
   log(
     `Simulator pid ${simulator.pid} seeded and listening in ${(
-      (performance.now() - start) /
+      (performance.now() - started) /
       1000
     ).toFixed(1)} s at ${simulator.url}.`,
   );
   const failures: string[] = [];
-  const results: Sample[] = [];
+  const measured: Array<{
+    path: PathCase;
+    results: Sample[];
+    peakBytes: number;
+  }> = [];
   try {
     const access = AzureAccess.fromConfig(
       new ConfigReader({
@@ -119,120 +241,64 @@ async function main(): Promise<void> {
       }),
       { logger: silentLogger },
     );
-    gc();
-    const baseline = process.memoryUsage().rss;
-    log(`Bench process RSS before the first sync: ${mb(baseline)}.`);
-    for (let i = 0; i < samples; i++) {
-      const knex = knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: ':memory:' },
-        useNullAsDefault: true,
+    for (const path of paths) {
+      measured.push({
+        path,
+        results: await measurePath(
+          path,
+          access,
+          simulator,
+          samples,
+          clusters,
+          failures,
+        ),
+        // The process's peak so far: its maximum over this path and those before.
+        peakBytes: process.resourceUsage().maxRSS * 1024,
       });
-      try {
-        const store = await DatabaseAksNetworkStore.create({
-          database: databaseServiceFor(knex),
-        });
-        const writes = new WriteCounter(knex);
-        const sync = new ClusterInventorySync({
-          store,
-          reader: new AzureInventoryReader(access.clients),
-          subscriptions: access.clients,
-          logger: silentLogger,
-        });
-        const before = await simulator.calls();
-        start = performance.now();
-        const first = await sync.run();
-        const firstMs = performance.now() - start;
-        const middle = await simulator.calls();
-        gc();
-        const retainedBytes = process.memoryUsage().rss - baseline;
-        writes.reset();
-        start = performance.now();
-        const again = await sync.run();
-        const againMs = performance.now() - start;
-        const after = await simulator.calls();
-        const stored = (await store.listClusters({ limit: 1 })).totalCount;
-        for (const [which, run] of [
-          ['first', first],
-          ['second', again],
-        ] as const) {
-          if (run.status !== 'succeeded') {
-            failures.push(`sample ${i + 1}: ${which} sync ${run.status}`);
-          }
-        }
-        if (stored !== clusters) {
-          failures.push(`sample ${i + 1}: ${stored} clusters stored`);
-        }
-        const sample: Sample = {
-          firstMs,
-          firstCalls: middle.total - before.total,
-          byKind: diffKinds(middle.byKind, before.byKind),
-          againMs,
-          againCalls: after.total - middle.total,
-          againWrites: writes.describe(),
-          againRows: writes.rows,
-          againStatements: writes.statements,
-          stored,
-          retainedBytes,
-        };
-        results.push(sample);
-        log(
-          `sample ${i + 1}: first ${(firstMs / 1000).toFixed(1)} s, ${
-            sample.firstCalls
-          } ARM calls; unchanged ${(againMs / 1000).toFixed(1)} s, ${
-            sample.againCalls
-          } calls, ${sample.againWrites}; ${stored} stored`,
-        );
-      } finally {
-        await knex.destroy();
-      }
     }
   } finally {
     await simulator.close();
   }
-  const last = results[results.length - 1];
-  const peak = process.resourceUsage().maxRSS * 1024;
   log();
-  log(`### Sync at fleet scale, ARM path (${machine()}, median of ${samples})`);
+  log(`### Sync at fleet scale (${machine()}, median of ${samples})`);
   log();
   log(
     '| path | clusters | sync, empty store | ARM calls | floor | calls / floor | unchanged sync | its ARM calls | its writes | bench peak RSS | RSS kept after the sync |',
   );
   log('|:---|---:|---:|---:|---:|---:|---:|---:|:---|---:|---:|');
-  log(
-    `| ARM (AzureInventoryReader) | ${clusters} | ${(
-      median(results.map(r => r.firstMs)) / 1000
-    ).toFixed(1)} s | ${median(results.map(r => r.firstCalls))} | ${
-      floor.total
-    } | ${(median(results.map(r => r.firstCalls)) / floor.total).toFixed(
-      1,
-    )}× | ${(median(results.map(r => r.againMs)) / 1000).toFixed(
-      1,
-    )} s | ${median(results.map(r => r.againCalls))} | ${median(
-      results.map(r => r.againRows),
-    )} rows in ${median(results.map(r => r.againStatements))} statements | ${mb(
-      peak,
-    )} | ${mb(median(results.map(r => r.retainedBytes)))} |`,
-  );
-  log();
-  log(`ARM floor (${floor.total}):`);
-  for (const [part, count] of Object.entries(floor.parts)) {
-    log(`  ${count}  ${part}`);
+  for (const { path, results, peakBytes } of measured) {
+    const calls = median(results.map(r => r.firstCalls));
+    log(
+      `| ${path.name} | ${clusters} | ${(
+        median(results.map(r => r.firstMs)) / 1000
+      ).toFixed(1)} s | ${calls} | ${path.floor.total} | ${(
+        calls / path.floor.total
+      ).toFixed(2)}× | ${(median(results.map(r => r.againMs)) / 1000).toFixed(
+        1,
+      )} s | ${median(results.map(r => r.againCalls))} | ${median(
+        results.map(r => r.againRows),
+      )} rows in ${median(
+        results.map(r => r.againStatements),
+      )} statements | ${mb(peakBytes)} | ${mb(
+        median(results.map(r => r.retainedBytes)),
+      )} |`,
+    );
   }
-  const graphFloor = resourceGraphFloor(fleet);
-  log(
-    `Resource Graph floor (${graphFloor.total}; this bench reads the ARM path, the one on main):`,
-  );
-  for (const [part, count] of Object.entries(graphFloor.parts)) {
-    log(`  ${count}  ${part}`);
+  for (const { path, results } of measured) {
+    const last = results[results.length - 1];
+    log();
+    log(`${path.name} floor (${path.floor.total}):`);
+    for (const [part, count] of Object.entries(path.floor.parts)) {
+      log(`  ${count}  ${part}`);
+    }
+    log(`${path.name}: calls of the last first sync, by kind:`);
+    for (const [kind, count] of Object.entries(last.byKind).sort(
+      ([, a], [, b]) => b - a,
+    )) {
+      log(`  ${count}  ${kind}`);
+    }
+    log(`${path.name}: the unchanged sync's writes: ${last.againWrites}`);
   }
-  log('ARM calls of the last first sync, by kind:');
-  for (const [kind, count] of Object.entries(last.byKind).sort(
-    ([, a], [, b]) => b - a,
-  )) {
-    log(`  ${count}  ${kind}`);
-  }
-  log(`Unchanged sync's writes (last sample): ${last.againWrites}`);
   if (failures.length > 0) {
     log(`FAIL: ${failures.join('; ')}`);
     process.exitCode = 1;

@@ -145,6 +145,10 @@ export function resourceGraphFloor(
   const clusters = (fleet.clusters ?? []).length;
   const nsgs = (fleet.networkSecurityGroups ?? []).length;
   const parts = {
+    'resources query pages, subscriptions': Math.max(
+      1,
+      Math.ceil(fleet.subscriptions.length / rowsPerPage),
+    ),
     'resources query pages, clusters': Math.max(
       1,
       Math.ceil(clusters / rowsPerPage),
