@@ -8,8 +8,10 @@ export interface Config {
        * queries, 1,000 rows a page), then one VNet usages call per VNet; needs `Reader`
        * like the ARM path. `arm`: each subscription's ARM listings, then per VNet, NSG
        * and region; the fallback where Resource Graph is not reachable (some sovereign
-       * or Azure Stack Hub endpoints).
-       * @default resourceGraph
+       * or Azure Stack Hub endpoints). The default: Resource Graph leaves out what the
+       * identity may not read without saying so, so a denied read would look like no
+       * data rather than an unread part.
+       * @default arm
        */
       source?: 'resourceGraph' | 'arm';
     };

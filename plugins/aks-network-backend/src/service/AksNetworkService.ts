@@ -563,7 +563,7 @@ function azureReaders(
   vnetSubnets: VnetSubnetSource;
 } {
   return {
-    // aksNetwork.inventory.source: Resource Graph by default, ARM's listings on `arm`.
+    // aksNetwork.inventory.source: ARM's listings by default, Resource Graph on `resourceGraph`.
     reader: createInventoryReader(access, {
       source: readInventorySource(config),
     }),

@@ -12,8 +12,8 @@ const config = (inventory?: object) =>
   new ConfigReader({ aksNetwork: inventory ? { inventory } : {} });
 
 describe('aksNetwork.inventory.source', () => {
-  it('is resourceGraph by default, and arm when asked', () => {
-    expect(readInventorySource(config())).toBe('resourceGraph');
+  it('is arm by default (Resource Graph hides what it may not read), and resourceGraph when asked', () => {
+    expect(readInventorySource(config())).toBe('arm');
     expect(readInventorySource(config({ source: 'arm' }))).toBe('arm');
     expect(readInventorySource(config({ source: 'resourceGraph' }))).toBe(
       'resourceGraph',

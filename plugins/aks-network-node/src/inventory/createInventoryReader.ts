@@ -15,7 +15,13 @@ export type InventorySource = 'resourceGraph' | 'arm';
 const SOURCES: readonly InventorySource[] = ['resourceGraph', 'arm'];
 
 /**
- * `aksNetwork.inventory.source`, `resourceGraph` when unset.
+ * `aksNetwork.inventory.source`, `arm` when unset. Resource Graph answers only with
+ * the resources the caller may read and says nothing of the rest
+ * (https://learn.microsoft.com/azure/governance/resource-graph/overview#permissions-in-azure-resource-graph):
+ * a flow log the identity may not read is simply absent, which would read as "no flow
+ * log" where ARM's 403 makes the check unknown. Until the Resource Graph path checks
+ * the identity's read access itself, ARM is the default that never turns a missing
+ * permission into a verdict.
  *
  * @throws Error naming the key and the allowed values for anything else.
  * @public
@@ -23,7 +29,7 @@ const SOURCES: readonly InventorySource[] = ['resourceGraph', 'arm'];
 export function readInventorySource(config: Config): InventorySource {
   const value = config.getOptionalString('aksNetwork.inventory.source');
   if (value === undefined) {
-    return 'resourceGraph';
+    return 'arm';
   }
   if (!(SOURCES as readonly string[]).includes(value)) {
     throw new Error(
