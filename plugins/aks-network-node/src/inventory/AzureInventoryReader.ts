@@ -1,18 +1,14 @@
 import type {
-  AgentPool,
   ContainerServiceClient,
   ManagedCluster,
 } from '@azure/arm-containerservice';
 import type { NetworkManagementClient } from '@azure/arm-network';
 import { ClusterRecord } from '@aks-network/plugin-aks-network-common';
-import { armIdKey, parseArmResourceId } from '../mapping/armResourceId';
+import { armIdKey } from '../mapping/armResourceId';
 import { mapManagedCluster } from '../mapping/mapManagedCluster';
-import { missingNodePoolField } from '../mapping/mapNodePool';
-import { collectAll } from './collectAll';
-import { forEachConcurrently } from './forEachConcurrently';
 import { emptyCallCounts, InventoryCallCounts } from './InventoryCallCounts';
 import { describeArmFailure, InventoryReadError } from './InventoryReadError';
-import { readApiServerCertificateAuthority } from './readApiServerCertificateAuthority';
+import { readPerCluster } from './readPerCluster';
 import {
   ClusterNetworkScopes,
   readNetworkResources,
@@ -155,62 +151,14 @@ export class AzureInventoryReader {
       });
     }
 
-    // The listing already carries each cluster's agentPoolProfiles, with the fields of
-    // agentPools.list; that call is made only for a cluster whose profiles lack a field
-    // the record needs (`missingNodePoolField`), so a fleet costs no call per cluster.
-    // Per cluster, under one concurrency bound: that listing (the cluster's own
-    // profiles if it fails) and, opted in, the API server CA.
-    const agentPools = new Map<string, AgentPool[]>();
-    const certificateAuthorities = new Map<string, string>();
-    const perCluster = clusters.filter(
-      cluster =>
-        this.readCertificateAuthority ||
-        missingNodePoolField(cluster.agentPoolProfiles) !== undefined,
-    );
-    await forEachConcurrently(perCluster, this.concurrency, async cluster => {
-      const parts = parseArmResourceId(cluster.id);
-      if (!cluster.id || !parts) {
-        return;
-      }
-      signal?.throwIfAborted();
-      if (missingNodePoolField(cluster.agentPoolProfiles) !== undefined) {
-        calls['agentPools.list'] += 1;
-        try {
-          const pools = await collectAll(
-            containerService.agentPools.list(
-              parts.resourceGroup,
-              parts.names[0],
-              { abortSignal: signal },
-            ),
-          );
-          // Every cluster has a system pool; an empty list is a glitch of the listing,
-          // and the cluster's own agentPoolProfiles are then the better source.
-          if (pools.length > 0) {
-            agentPools.set(armIdKey(cluster.id), pools);
-          }
-        } catch (error) {
-          signal?.throwIfAborted();
-          errors.push({
-            kind: 'agentPools.list',
-            resourceId: cluster.id,
-            clusterIds: [cluster.id],
-            ...describeArmFailure(error),
-          });
-        }
-      }
-      if (this.readCertificateAuthority) {
-        const ca = await readApiServerCertificateAuthority(
-          { containerService, signal, calls, errors },
-          {
-            id: cluster.id,
-            resourceGroup: parts.resourceGroup,
-            name: parts.names[0],
-          },
-        );
-        if (ca) {
-          certificateAuthorities.set(armIdKey(cluster.id), ca);
-        }
-      }
+    const { agentPools, certificateAuthorities } = await readPerCluster({
+      containerService: () => containerService,
+      clusters,
+      concurrency: this.concurrency,
+      readCertificateAuthority: this.readCertificateAuthority,
+      signal,
+      calls,
+      errors,
     });
 
     const scopes: ClusterNetworkScopes = new Map();

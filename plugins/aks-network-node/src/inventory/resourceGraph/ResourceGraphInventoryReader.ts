@@ -1,9 +1,8 @@
-import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
+import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { vnetIdOfSubnet } from '@aks-network/plugin-aks-network-common';
 import { armIdKey, parseArmResourceId } from '../../mapping/armResourceId';
 import { mapManagedCluster } from '../../mapping/mapManagedCluster';
-import { missingNodePoolField } from '../../mapping/mapNodePool';
 import type { NetworkResourceIndex } from '../../mapping/NetworkResourceIndex';
 import type {
   AzureInventoryReaderOptions,
@@ -14,8 +13,8 @@ import type {
 import { collectAll } from '../collectAll';
 import { forEachConcurrently } from '../forEachConcurrently';
 import { emptyCallCounts } from '../InventoryCallCounts';
-import { describeArmFailure, InventoryReadError } from '../InventoryReadError';
-import { readApiServerCertificateAuthority } from '../readApiServerCertificateAuthority';
+import type { InventoryReadError } from '../InventoryReadError';
+import { readPerCluster } from '../readPerCluster';
 import {
   ClusterNetworkScopes,
   readNetworkResources,
@@ -254,11 +253,15 @@ export class ResourceGraphInventoryReader {
     // Answered once: the models need not outlive this read.
     data.clusters.value.delete(key);
 
-    const { agentPools, certificateAuthorities } = await this.readPerCluster(
-      subscriptionId,
+    const { agentPools, certificateAuthorities } = await readPerCluster({
+      containerService: () => this.clients.containerService(subscriptionId),
       clusters,
-      { signal, calls, errors },
-    );
+      concurrency: this.concurrency,
+      readCertificateAuthority: this.readCertificateAuthority,
+      signal,
+      calls,
+      errors,
+    });
 
     // Clusters whose every VNet Resource Graph answered, and the others.
     const fromGraph: ClusterNetworkScopes = new Map();
@@ -408,77 +411,6 @@ export class ResourceGraphInventoryReader {
         }
       },
     );
-  }
-
-  /**
-   * Per cluster, as `AzureInventoryReader` does: `agentPools.list` only for a cluster
-   * whose listed profiles lack a field the record needs (`missingNodePoolField`), and,
-   * opted in, the API server CA.
-   */
-  private async readPerCluster(
-    subscriptionId: string,
-    clusters: ManagedCluster[],
-    context: Pick<InventoryReadContext, 'signal' | 'calls' | 'errors'>,
-  ): Promise<{
-    agentPools: Map<string, AgentPool[]>;
-    certificateAuthorities: Map<string, string>;
-  }> {
-    const { signal, calls, errors } = context;
-    const agentPools = new Map<string, AgentPool[]>();
-    const certificateAuthorities = new Map<string, string>();
-    const perCluster = clusters.filter(
-      cluster =>
-        this.readCertificateAuthority ||
-        missingNodePoolField(cluster.agentPoolProfiles) !== undefined,
-    );
-    if (perCluster.length === 0) {
-      return { agentPools, certificateAuthorities };
-    }
-    const containerService = this.clients.containerService(subscriptionId);
-    await forEachConcurrently(perCluster, this.concurrency, async cluster => {
-      const parts = parseArmResourceId(cluster.id);
-      if (!cluster.id || !parts) {
-        return;
-      }
-      signal?.throwIfAborted();
-      if (missingNodePoolField(cluster.agentPoolProfiles) !== undefined) {
-        calls['agentPools.list'] += 1;
-        try {
-          const pools = await collectAll(
-            containerService.agentPools.list(
-              parts.resourceGroup,
-              parts.names[0],
-              { abortSignal: signal },
-            ),
-          );
-          if (pools.length > 0) {
-            agentPools.set(armIdKey(cluster.id), pools);
-          }
-        } catch (error) {
-          signal?.throwIfAborted();
-          errors.push({
-            kind: 'agentPools.list',
-            resourceId: cluster.id,
-            clusterIds: [cluster.id],
-            ...describeArmFailure(error),
-          });
-        }
-      }
-      if (this.readCertificateAuthority) {
-        const ca = await readApiServerCertificateAuthority(
-          { containerService, signal, calls, errors },
-          {
-            id: cluster.id,
-            resourceGroup: parts.resourceGroup,
-            name: parts.names[0],
-          },
-        );
-        if (ca) {
-          certificateAuthorities.set(armIdKey(cluster.id), ca);
-        }
-      }
-    });
-    return { agentPools, certificateAuthorities };
   }
 }
 
