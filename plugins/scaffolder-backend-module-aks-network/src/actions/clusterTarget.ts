@@ -1,7 +1,4 @@
-import type {
-  AzureProvisioner,
-  ClusterLookup,
-} from '@aks-network/plugin-aks-network-node';
+import type { AzureProvisioner } from '@aks-network/plugin-aks-network-node';
 import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
 
 /**
@@ -44,32 +41,23 @@ export async function clusterTargetProblems(
   azure: Pick<AzureProvisioner, 'lookUpCluster'>,
   target: ClusterTarget,
   taskId: string,
-): Promise<{ problems: string[]; lookup: ClusterLookup }> {
+): Promise<string[]> {
   const lookup = await azure.lookUpCluster(target);
   if (lookup.found) {
-    return {
-      problems: isMadeByTask(lookup.cluster, taskId)
-        ? []
-        : [`name: ${clusterExistsMessage(target)}`],
-      lookup,
-    };
+    return isMadeByTask(lookup.cluster, taskId)
+      ? []
+      : [`name: ${clusterExistsMessage(target)}`];
   }
   switch (lookup.missing) {
     case 'resourceGroup':
-      return {
-        problems: [
-          `resourceGroup: resource group ${target.resourceGroup} does not exist in subscription ${target.subscriptionId}; AKS creates a cluster in an existing resource group`,
-        ],
-        lookup,
-      };
+      return [
+        `resourceGroup: resource group ${target.resourceGroup} does not exist in subscription ${target.subscriptionId}; AKS creates a cluster in an existing resource group`,
+      ];
     case 'subscription':
-      return {
-        problems: [
-          `subscriptionId: subscription ${target.subscriptionId} is not found with the backend's Azure credential`,
-        ],
-        lookup,
-      };
+      return [
+        `subscriptionId: subscription ${target.subscriptionId} is not found with the backend's Azure credential`,
+      ];
     default:
-      return { problems: [], lookup };
+      return [];
   }
 }

@@ -126,7 +126,7 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
       const input = readCreateClusterInput(ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
       await requireCreatePermission(deps.permissions, credentials);
-      const target = await clusterTargetProblems(
+      const targetProblems = await clusterTargetProblems(
         deps.provisioner,
         input,
         ctx.task.id,
@@ -134,7 +134,7 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
       const planned = await planClusterRequest(input, {
         backend: deps.backend,
         credentials,
-        problems: target.problems,
+        problems: targetProblems,
       });
       const plan = planOutputs(planned);
       for (const [name, value] of Object.entries(plan)) {

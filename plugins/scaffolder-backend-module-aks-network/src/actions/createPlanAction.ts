@@ -36,7 +36,7 @@ export function createPlanAction(deps: {
     async handler(ctx) {
       const input = readClusterInput(ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
-      const target = await clusterTargetProblems(
+      const targetProblems = await clusterTargetProblems(
         deps.azure,
         input,
         ctx.task.id,
@@ -44,7 +44,7 @@ export function createPlanAction(deps: {
       const planned = await planClusterRequest(input, {
         backend: deps.backend,
         credentials,
-        problems: target.problems,
+        problems: targetProblems,
       });
       const outputs = planOutputs(planned);
       ctx.logger.info(
