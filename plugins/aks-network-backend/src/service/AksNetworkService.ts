@@ -104,7 +104,8 @@ export interface AksNetworkServiceOptions {
   /**
    * Where clusters are read from. Default: the access's clients listing the
    * subscriptions and the reader `aksNetwork.inventory.source` names over them
-   * (`ResourceGraphInventoryReader` by default, `AzureInventoryReader` on `arm`).
+   * (`AzureInventoryReader` by default, `ResourceGraphInventoryReader` on
+   * `resourceGraph`).
    */
   azure?: {
     reader: InventoryReader;
@@ -450,10 +451,7 @@ export class AksNetworkService {
   async nextSubnet(poolId: string, prefix?: number): Promise<NextSubnet> {
     const pool = await this.getAddressPool(poolId);
     // The prefixes a reservation may ask for (a preview of one it would refuse is no plan).
-    const bounded = boundReservationRequest({ prefix }, pool, this.policy, {
-      defaultTtlSeconds: this.reservationTtlSeconds,
-      maxTtlSeconds: this.reservationMaxTtlSeconds,
-    });
+    const bounded = this.boundRequest({ prefix }, pool);
     const vnet = await readPoolVnet(this.vnetSubnets, pool, { for: 'subnet' });
     const next = await this.store.previewSubnet({
       poolId: pool.id,
@@ -484,15 +482,7 @@ export class AksNetworkService {
   ): Promise<Reservation> {
     const pool = await this.getAddressPool(poolId);
     // Within the pool's settings before Azure is read: a refused request costs no call.
-    const { prefix, ttlSeconds } = boundReservationRequest(
-      request,
-      pool,
-      this.policy,
-      {
-        defaultTtlSeconds: this.reservationTtlSeconds,
-        maxTtlSeconds: this.reservationMaxTtlSeconds,
-      },
-    );
+    const { prefix, ttlSeconds } = this.boundRequest(request, pool);
     const vnet = await readPoolVnet(this.vnetSubnets, pool, { for: 'subnet' });
     return this.store.reserveSubnet({
       poolId: pool.id,
@@ -536,6 +526,17 @@ export class AksNetworkService {
       );
     }
     return this.store.commitReservation(reservation.id, parsed.value.id);
+  }
+
+  /** A reservation request within the pool's settings and the configured TTLs. */
+  private boundRequest(
+    request: { prefix?: number; ttlSeconds?: number },
+    pool: AddressPool,
+  ): { prefix: number; ttlSeconds: number } {
+    return boundReservationRequest(request, pool, this.policy, {
+      defaultTtlSeconds: this.reservationTtlSeconds,
+      maxTtlSeconds: this.reservationMaxTtlSeconds,
+    });
   }
 
   private async readPoolVnet(pool: AddressPool): Promise<PoolVnetRead> {
