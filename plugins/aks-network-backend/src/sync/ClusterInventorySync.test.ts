@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { SharedReads } from '@aks-network/plugin-aks-network-node';
 import type {
   AksNetworkInventoryEvent,
   ClusterRecord,
@@ -171,6 +172,43 @@ describe.each(databases.eachSupportedId())(
         error: 'Listing the subscriptions failed: tenant unreachable',
       });
       expect((await store.listSyncRuns())[0].status).toBe('failed');
+    });
+
+    it('gives every read of a run one pass of shared reads, a new one each run, and none to a refresh', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      const seen: Array<{ id: string; shared?: SharedReads }> = [];
+      const sync = new ClusterInventorySync({
+        store,
+        reader: {
+          readSubscription: async (id, options) => {
+            seen.push({ id, shared: options?.shared });
+            return complete(id === SUB_A ? [a1] : [b1]);
+          },
+        },
+        subscriptions: { listSubscriptionIds: async () => [SUB_A, SUB_B] },
+        logger: mockServices.logger.mock(),
+      });
+      await sync.run();
+      await sync.run();
+      await sync.refreshCluster(a1.id);
+
+      expect(seen.map(read => read.id)).toEqual([
+        SUB_A,
+        SUB_B,
+        SUB_A,
+        SUB_B,
+        SUB_A,
+      ]);
+      const [first, second, third, fourth, refresh] = seen.map(r => r.shared);
+      expect(first).toBeInstanceOf(SharedReads);
+      expect(second).toBe(first);
+      expect(third).toBeInstanceOf(SharedReads);
+      expect(third).not.toBe(first);
+      expect(fourth).toBe(third);
+      expect(refresh).toBeUndefined();
     });
 
     it('ends an aborted run as failed without marking anything stale', async () => {

@@ -3,7 +3,10 @@ import {
   ClusterRecord,
   parseManagedClusterId,
 } from '@aks-network/plugin-aks-network-common';
-import { forEachConcurrently } from '@aks-network/plugin-aks-network-node';
+import {
+  forEachConcurrently,
+  SharedReads,
+} from '@aks-network/plugin-aks-network-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type {
@@ -153,7 +156,7 @@ export class ClusterInventorySync {
     // Subscription ids are GUIDs, case-insensitive in ARM; the store keys them lower-case.
     const { changed } = await this.syncSubscription(
       parsed.value.subscriptionId.toLowerCase(),
-      options.signal,
+      { signal: options.signal },
     );
     const cluster = await this.store.getCluster(id);
     // Announced even when unchanged: the caller asked for it, and waits for its entity.
@@ -216,6 +219,8 @@ export class ClusterInventorySync {
     }
 
     const outcomes: Record<string, SubscriptionSyncOutcome> = {};
+    // Dropped with the run: the next run reads the shared network afresh.
+    const shared = new SharedReads();
     let failure: { error: unknown } | undefined;
     let changedClusterCount = 0;
     await forEachConcurrently(subscriptionIds, this.concurrency, async next => {
@@ -223,11 +228,11 @@ export class ClusterInventorySync {
         return;
       }
       try {
-        const synced = await this.syncSubscription(
-          next,
+        const synced = await this.syncSubscription(next, {
           signal,
-          displayNames.get(next),
-        );
+          shared,
+          displayName: displayNames.get(next),
+        });
         outcomes[next] = synced.outcome;
         changedClusterCount += synced.changed.length + synced.removedCount;
       } catch (error) {
@@ -345,11 +350,19 @@ export class ClusterInventorySync {
    */
   private async syncSubscription(
     subscriptionId: string,
-    signal: AbortSignal | undefined,
-    displayName?: string,
+    options: {
+      signal?: AbortSignal;
+      /** The run's, for a sync; none for a refresh, which reads all afresh. */
+      shared?: SharedReads;
+      displayName?: string;
+    },
   ): Promise<SubscriptionSync> {
+    const { signal, shared, displayName } = options;
     const at = this.now();
-    const synced = await this.readSubscription(subscriptionId, signal, at);
+    const synced = await this.readSubscription(subscriptionId, at, {
+      signal,
+      shared,
+    });
     await this.store.recordSubscriptionRead({
       subscriptionId,
       displayName,
@@ -378,17 +391,18 @@ export class ClusterInventorySync {
 
   private async readSubscription(
     subscriptionId: string,
-    signal: AbortSignal | undefined,
     at: Date,
+    options: { signal?: AbortSignal; shared?: SharedReads },
   ): Promise<{
     outcome: SubscriptionSyncOutcome;
     changed: ClusterRecord[];
     removed: Array<Pick<ClusterRecord, 'id' | 'name'>>;
   }> {
+    const { signal } = options;
     let read: SubscriptionInventoryRead;
     try {
       signal?.throwIfAborted();
-      read = await this.reader.readSubscription(subscriptionId, { signal });
+      read = await this.reader.readSubscription(subscriptionId, options);
     } catch (error) {
       if (signal?.aborted) {
         // Not this subscription's fault: leave its clusters as they are.

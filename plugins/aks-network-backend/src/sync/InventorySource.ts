@@ -1,4 +1,7 @@
-import type { SubscriptionInventory } from '@aks-network/plugin-aks-network-node';
+import type {
+  SharedReads,
+  SubscriptionInventory,
+} from '@aks-network/plugin-aks-network-node';
 
 /**
  * The subscriptions a sync reads. `AzureAccess.clients` (`ArmClients`) of
@@ -35,8 +38,13 @@ export type SubscriptionInventoryRead = Pick<
  * @public
  */
 export interface InventoryReader {
+  /**
+   * `shared`: one per sync run, given to each subscription's read of the run, so what
+   * several subscriptions' clusters share (a hub VNet) is read once a run. A refresh
+   * passes none and reads everything fresh.
+   */
   readSubscription(
     subscriptionId: string,
-    options?: { signal?: AbortSignal },
+    options?: { signal?: AbortSignal; shared?: SharedReads },
   ): Promise<SubscriptionInventoryRead>;
 }

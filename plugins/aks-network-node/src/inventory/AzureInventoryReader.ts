@@ -9,6 +9,7 @@ import { mapManagedCluster } from '../mapping/mapManagedCluster';
 import { emptyCallCounts, InventoryCallCounts } from './InventoryCallCounts';
 import { describeArmFailure, InventoryReadError } from './InventoryReadError';
 import { readPerCluster } from './readPerCluster';
+import type { SharedReads } from './SharedReads';
 import {
   ClusterNetworkScopes,
   readNetworkResources,
@@ -57,6 +58,13 @@ export interface AzureInventoryReaderOptions {
 export interface ReadSubscriptionOptions {
   /** Stops the read; the promise then rejects with the abort reason. */
   signal?: AbortSignal;
+  /**
+   * The pass this read is one of: the VNets, NSGs, Network Watchers and flow logs that
+   * another subscription's read of the pass already read are taken from it, not read
+   * again (a hub VNet used by clusters of 25 subscriptions is read once, not 25
+   * times). Without it, the read reads all it needs itself.
+   */
+  shared?: SharedReads;
 }
 
 /**
@@ -100,7 +108,9 @@ const DEFAULT_CONCURRENCY = 4;
  * `managedClusters.list` (paged, node pools from its `agentPoolProfiles`),
  * `agentPools.list` only for a cluster whose profiles lack a field the record needs,
  * `managedClusters.listClusterUserCredentials` per cluster when opted in, and once per
- * VNet, NSG, subscription and region what `readNetworkResources` describes.
+ * VNet, NSG, subscription and region what `readNetworkResources` describes. Given a
+ * pass's `SharedReads` (`ReadSubscriptionOptions.shared`), those network reads are made
+ * once per pass however many subscriptions' clusters share them.
  *
  * @public
  */
@@ -121,7 +131,7 @@ export class AzureInventoryReader {
     subscriptionId: string,
     options: ReadSubscriptionOptions = {},
   ): Promise<SubscriptionInventory> {
-    const { signal } = options;
+    const { signal, shared } = options;
     signal?.throwIfAborted();
     const calls = emptyCallCounts();
     const errors: InventoryReadError[] = [];
@@ -183,6 +193,7 @@ export class AzureInventoryReader {
         signal,
         calls,
         errors,
+        shared,
       },
       scopes,
     );

@@ -1,5 +1,6 @@
 export * from './AzureInventoryReader';
 export { forEachConcurrently } from './forEachConcurrently';
+export { SharedReads } from './SharedReads';
 export type {
   InventoryCallKind,
   InventoryCallCounts,

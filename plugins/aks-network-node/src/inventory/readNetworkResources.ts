@@ -5,7 +5,8 @@ import { NetworkResourceIndex } from '../mapping/NetworkResourceIndex';
 import { collectAll } from './collectAll';
 import { forEachConcurrently } from './forEachConcurrently';
 import { InventoryCallCounts, InventoryCallKind } from './InventoryCallCounts';
-import { describeArmFailure, InventoryReadError } from './InventoryReadError';
+import { InventoryReadError } from './InventoryReadError';
+import { SharedReads } from './SharedReads';
 
 /** A resource the clusters depend on, and the clusters that depend on it. */
 interface Dependency {
@@ -20,6 +21,8 @@ export interface NetworkReadContext {
   signal?: AbortSignal;
   calls: InventoryCallCounts;
   errors: InventoryReadError[];
+  /** The pass's reads shared by subscriptions; without it every call is made here. */
+  shared?: SharedReads;
 }
 
 /** What the network read needs of one cluster. */
@@ -57,7 +60,9 @@ function addDependency(
 /**
  * Runs one SDK operation, counting it, and records a failure against the clusters it
  * would have enriched instead of throwing. An abort is not a failure: it propagates,
- * so a cancelled read never looks like a complete one.
+ * so a cancelled read never looks like a complete one. With `context.shared`, an
+ * operation another subscription's read of the same pass already ran is not run
+ * again: its outcome is used, and only the read that ran it counts the call.
  */
 async function attempt<T>(
   context: NetworkReadContext,
@@ -67,19 +72,27 @@ async function attempt<T>(
   operation: () => Promise<T>,
 ): Promise<T | undefined> {
   context.signal?.throwIfAborted();
-  context.calls[kind] += 1;
-  try {
-    return await operation();
-  } catch (error) {
-    context.signal?.throwIfAborted();
-    context.errors.push({
-      kind,
-      resourceId,
-      clusterIds: [...clusterIds],
-      ...describeArmFailure(error),
-    });
-    return undefined;
+  const shared = context.shared ?? new SharedReads();
+  const { started, outcome } = shared.read(
+    kind,
+    resourceId,
+    operation,
+    context.signal,
+  );
+  if (started) {
+    context.calls[kind] += 1;
   }
+  const result = await outcome;
+  if (result.ok) {
+    return result.value;
+  }
+  context.errors.push({
+    kind,
+    resourceId,
+    clusterIds: [...clusterIds],
+    ...result.failure,
+  });
+  return undefined;
 }
 
 /** `subnets.get` for each subnet of one VNet the clusters name, each once. */
@@ -142,6 +155,9 @@ async function readSubnetsOf(
  *    per region with such a VNet, NSG or cluster: one `flowLogs.list` on that region's
  *    watcher (Azure keeps one Network Watcher per region and subscription, a flow log
  *    lives in the watcher of its target's region, and a VNet is in its cluster's).
+ *
+ * With `context.shared` (one inventory pass), each is read once per pass however many
+ * subscriptions' clusters share it: a hub VNet, and its subscription's watchers.
  *
  * A failed call is recorded in `context.errors` against the clusters it would have
  * enriched; the reader turns those into each record's `unread` parts.

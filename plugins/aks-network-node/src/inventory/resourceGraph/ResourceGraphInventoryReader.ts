@@ -379,7 +379,8 @@ export class ResourceGraphInventoryReader {
           return;
         }
         signal?.throwIfAborted();
-        const { started, outcome } = pass.usagesOf(
+        const { started, outcome } = pass.shared.read(
+          'virtualNetworks.listUsage',
           vnet.id,
           () =>
             collectAll(

@@ -1,26 +1,14 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
-import type { VirtualNetworkUsage } from '@azure/arm-network';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { armIdKey, parseArmResourceId } from '../../mapping/armResourceId';
 import { NetworkResourceIndex } from '../../mapping/NetworkResourceIndex';
-import { describeArmFailure, InventoryReadError } from '../InventoryReadError';
+import { Outcome, settle, SharedReads } from '../SharedReads';
 import {
   queryResourceGraph,
   RESOURCE_GRAPH_QUERIES,
   ResourceGraphRow,
 } from './queryResourceGraph';
 import { SdkModels } from './sdkModels';
-
-/** Why a read failed, as an inventory error states it. */
-export type ReadFailure = Pick<
-  InventoryReadError,
-  'code' | 'statusCode' | 'message'
->;
-
-/** A read's value, or why it failed. */
-export type Outcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; failure: ReadFailure };
 
 /** What one pass's queries answered, for every subscription of the pass. */
 export interface PassData {
@@ -41,19 +29,6 @@ function typeOf(row: ResourceGraphRow): string {
   return String(row.type ?? '').toLowerCase();
 }
 
-async function settle<T>(
-  signal: AbortSignal | undefined,
-  read: () => Promise<T>,
-): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await read() };
-  } catch (error) {
-    // An abort is not a failure of the read: it propagates.
-    signal?.throwIfAborted();
-    return { ok: false, failure: describeArmFailure(error) };
-  }
-}
-
 /**
  * One inventory pass over Resource Graph: the four queries across every subscription
  * of the pass, run once and shared by the subscriptions' reads, and the VNet usages
@@ -64,10 +39,8 @@ export class ResourceGraphPass {
   readonly startedAt: number;
   readonly subscriptionKeys: Set<string>;
   private readonly served = new Set<string>();
-  private readonly usages = new Map<
-    string,
-    Promise<Outcome<VirtualNetworkUsage[]>>
-  >();
+  /** The VNets' usages, each read once for every subscription of the pass. */
+  readonly shared = new SharedReads();
   /** Query pages answered so far; charged once, to the first read that asks. */
   private pages = 0;
   private pagesCharged = 0;
@@ -117,26 +90,6 @@ export class ResourceGraphPass {
     const pages = this.pages - this.pagesCharged;
     this.pagesCharged = this.pages;
     return pages;
-  }
-
-  /**
-   * The usages of a VNet: read on first ask, shared after. `started` says whether
-   * this ask sent the call (for the asking read's call counts).
-   */
-  usagesOf(
-    vnetId: string,
-    read: () => Promise<VirtualNetworkUsage[]>,
-    signal: AbortSignal | undefined,
-  ): { started: boolean; outcome: Promise<Outcome<VirtualNetworkUsage[]>> } {
-    const key = armIdKey(vnetId);
-    const known = this.usages.get(key);
-    if (known) {
-      return { started: false, outcome: known };
-    }
-    const outcome = settle(signal, read);
-    outcome.catch(() => undefined);
-    this.usages.set(key, outcome);
-    return { started: true, outcome };
   }
 
   private async run(options: {
