@@ -33,6 +33,7 @@ import {
   databaseServiceFor,
   log,
   machine,
+  MemoryPeak,
   mb,
   median,
   samplesFromEnv,
@@ -66,6 +67,10 @@ interface Sample {
   againStatements: number;
   stored: number;
   retainedBytes: number;
+  /** V8 heap still used after the first sync and a GC, less before it. */
+  retainedHeapBytes: number;
+  /** Peaks during the first sync. */
+  memory: MemoryPeak;
 }
 
 function diffKinds(
@@ -80,6 +85,32 @@ function diffKinds(
     }
   }
   return out;
+}
+
+/**
+ * V8's sampling heap profiler over the first sync, counting objects that were
+ * collected too: where the sync allocates, not only what it keeps. The file opens in
+ * Chrome DevTools' Memory tab.
+ */
+async function startAllocationProfile(): Promise<{
+  stop(file: string): Promise<void>;
+}> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 64 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return {
+    async stop(file) {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 function gc(): void {
@@ -103,6 +134,7 @@ async function measurePath(
   const results: Sample[] = [];
   gc();
   const baseline = process.memoryUsage().rss;
+  const baselineHeap = process.memoryUsage().heapUsed;
   log(`${path.name}: bench process RSS before the first sync ${mb(baseline)}.`);
   for (let i = 0; i < samples; i++) {
     const knex = knexFactory({
@@ -123,12 +155,23 @@ async function measurePath(
         logger: silentLogger,
       });
       const before = await simulator.calls();
+      const memory = new MemoryPeak();
+      const profile = process.env.BENCH_ALLOC_PROFILE
+        ? await startAllocationProfile()
+        : undefined;
       let start = performance.now();
       const first = await sync.run();
       const firstMs = performance.now() - start;
+      memory.stop();
+      await profile?.stop(process.env.BENCH_ALLOC_PROFILE!);
       const middle = await simulator.calls();
       gc();
       const retainedBytes = process.memoryUsage().rss - baseline;
+      const retainedHeapBytes = process.memoryUsage().heapUsed - baselineHeap;
+      if (process.env.BENCH_HEAP_SNAPSHOT) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('node:v8').writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
+      }
       writes.reset();
       start = performance.now();
       const again = await sync.run();
@@ -161,6 +204,8 @@ async function measurePath(
         againStatements: writes.statements,
         stored,
         retainedBytes,
+        retainedHeapBytes,
+        memory,
       };
       results.push(sample);
       log(
@@ -170,7 +215,9 @@ async function measurePath(
           againMs / 1000
         ).toFixed(1)} s, ${sample.againCalls} calls, ${
           sample.againWrites
-        }; ${stored} stored`,
+        }; ${stored} stored; during the first sync: ${memory.describe()}; V8 heap kept after it ${mb(
+          retainedHeapBytes,
+        )}`,
       );
     } finally {
       await knex.destroy();

@@ -106,3 +106,39 @@ export function mb(bytes: number): string {
 export function log(line = ''): void {
   console.log(line);
 }
+
+/**
+ * The highest RSS, V8 heap and off-heap (Buffers, ArrayBuffers) figures of this
+ * process, sampled every `intervalMs` while running: the peak RSS alone does not say
+ * what holds the memory.
+ */
+export class MemoryPeak {
+  rss = 0;
+  heapUsed = 0;
+  external = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(intervalMs = 25) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  sample(): void {
+    const usage = process.memoryUsage();
+    this.rss = Math.max(this.rss, usage.rss);
+    this.heapUsed = Math.max(this.heapUsed, usage.heapUsed);
+    this.external = Math.max(this.external, usage.external);
+  }
+
+  stop(): this {
+    clearInterval(this.timer);
+    this.sample();
+    return this;
+  }
+
+  describe(): string {
+    return `RSS ${mb(this.rss)}, V8 heap used ${mb(
+      this.heapUsed,
+    )}, off-heap ${mb(this.external)}`;
+  }
+}

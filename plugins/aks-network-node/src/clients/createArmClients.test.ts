@@ -122,19 +122,36 @@ describe('createArmClients', () => {
     expect(names).toEqual(['aks-1', 'aks-2']);
   });
 
-  it('trusts the configured CA in addition to the public roots', async () => {
-    const arm = fakeArm(request => json(request, 200, { value: [] }));
-    const clients = createArmClients(settings({ caCertificate: PEM }), {
-      logger: mockServices.logger.mock(),
-      httpClient: arm.httpClient,
-    });
-    for await (const _ of clients.network(SUB_A).virtualNetworks.listAll()) {
-      // none
+  it('trusts the configured CA in addition to the public roots, through one secure context', async () => {
+    const context = tls.createSecureContext();
+    const create = jest
+      .spyOn(tls, 'createSecureContext')
+      .mockReturnValue(context);
+    try {
+      const arm = fakeArm(request => json(request, 200, { value: [] }));
+      const clients = createArmClients(settings({ caCertificate: PEM }), {
+        logger: mockServices.logger.mock(),
+        httpClient: arm.httpClient,
+      });
+      for (let i = 0; i < 2; i++) {
+        for await (const _ of clients
+          .network(SUB_A)
+          .virtualNetworks.listAll()) {
+          // none
+        }
+      }
+      expect(create).toHaveBeenCalledTimes(1);
+      const ca = create.mock.calls[0][0]?.ca as string[];
+      // Asserted as booleans: a failure would otherwise print every root certificate.
+      expect(ca.includes(PEM.trim())).toBe(true);
+      expect(tls.rootCertificates.every(root => ca.includes(root))).toBe(true);
+      // Every request carries that context, and no `ca` list for the agent's key.
+      for (const request of arm.requests) {
+        expect(request.tlsSettings).toEqual({ secureContext: context });
+      }
+    } finally {
+      create.mockRestore();
     }
-    const ca = arm.requests[0].tlsSettings?.ca as string[];
-    // Asserted as booleans: a failure would otherwise print every root certificate.
-    expect(ca.includes(PEM.trim())).toBe(true);
-    expect(tls.rootCertificates.every(root => ca.includes(root))).toBe(true);
   });
 
   it('retries with its own policy only: a 500 is tried maxRetries + 1 times', async () => {

@@ -4,7 +4,11 @@ import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
-import type { HttpClient, Pipeline } from '@azure/core-rest-pipeline';
+import type {
+  HttpClient,
+  Pipeline,
+  TlsSettings,
+} from '@azure/core-rest-pipeline';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { armScopeForAudience } from '../clouds';
 import type {
@@ -26,6 +30,26 @@ import {
  * @public
  */
 export const ARM_USER_AGENT_PREFIX = 'backstage-aks-network';
+
+/**
+ * The TLS settings of every ARM client when a CA is configured: one secure context
+ * trusting the public roots and the extra CA. Node's `ca` replaces the trusted roots,
+ * so the public ones are kept beside it (a proxy or simulator CA must not make real
+ * Azure untrusted). Built once rather than given as a `ca` list: Node's HTTPS agent
+ * keys its connection pool by its options, `ca` joined into the key, so the ~150
+ * roots were joined into a string of ~200 kB several times per request, and parsed
+ * again for every new connection
+ * (https://nodejs.org/api/https.html#class-httpsagent, `getName`); a `secureContext`
+ * is not part of the key and is parsed once.
+ */
+function armTlsSettings(caCertificate: string): TlsSettings {
+  const secureContext = tls.createSecureContext({
+    ca: [...tls.rootCertificates, caCertificate],
+  });
+  // The SDK's type names only ca, cert, key and pfx, but its HTTP client hands the
+  // settings whole to `new https.Agent(...)`, whose options take a secure context.
+  return { secureContext } as TlsSettings;
+}
 
 /**
  * The Azure SDK clients, all on one credential, one endpoint and one set of policies.
@@ -99,10 +123,8 @@ export function createArmClients(
     // Belt and braces: the SDK retry is also removed from each pipeline below; should a
     // future SDK rename it, it still would not retry.
     retryOptions: { maxRetries: 0 },
-    // Node's `ca` replaces the trusted roots, so the public ones are kept beside the
-    // extra CA: a proxy or simulator CA must not make real Azure untrusted.
     tlsOptions: access.caCertificate
-      ? { ca: [...tls.rootCertificates, access.caCertificate] }
+      ? armTlsSettings(access.caCertificate)
       : undefined,
     httpClient: options.httpClient,
   };

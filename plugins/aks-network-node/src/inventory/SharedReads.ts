@@ -1,4 +1,5 @@
 import { armIdKey } from '../mapping/armResourceId';
+import { NetworkResourceIndex } from '../mapping/NetworkResourceIndex';
 import type { InventoryCallKind } from './InventoryCallCounts';
 import { describeArmFailure, InventoryReadError } from './InventoryReadError';
 
@@ -43,6 +44,12 @@ export async function settle<T>(
  * @public
  */
 export class SharedReads {
+  /**
+   * What the pass's network reads returned, indexed once by the read that fetched it
+   * (adding a hub VNet's 125 subnet usages once per subscription was the sync's largest
+   * allocation at fleet scale).
+   */
+  readonly index = new NetworkResourceIndex();
   private readonly outcomes = new Map<string, Promise<Outcome<unknown>>>();
 
   /**

@@ -25,6 +25,9 @@ export interface NetworkReadContext {
   shared?: SharedReads;
 }
 
+/** The read's context with the pass it belongs to (its own when given none). */
+type PassContext = NetworkReadContext & { shared: SharedReads };
+
 /** What the network read needs of one cluster. */
 export interface ClusterNetworkScope {
   /**
@@ -65,15 +68,14 @@ function addDependency(
  * again: its outcome is used, and only the read that ran it counts the call.
  */
 async function attempt<T>(
-  context: NetworkReadContext,
+  context: PassContext,
   kind: InventoryCallKind,
   resourceId: string,
   clusterIds: Iterable<string>,
   operation: () => Promise<T>,
 ): Promise<T | undefined> {
   context.signal?.throwIfAborted();
-  const shared = context.shared ?? new SharedReads();
-  const { started, outcome } = shared.read(
+  const { started, outcome } = context.shared.read(
     kind,
     resourceId,
     operation,
@@ -97,8 +99,7 @@ async function attempt<T>(
 
 /** `subnets.get` for each subnet of one VNet the clusters name, each once. */
 async function readSubnetsOf(
-  context: NetworkReadContext,
-  index: NetworkResourceIndex,
+  context: PassContext,
   client: NetworkManagementClient,
   vnetId: string,
   clusters: Array<[string, ClusterNetworkScope]>,
@@ -119,24 +120,22 @@ async function readSubnetsOf(
       if (!parts || parts.names.length < 2) {
         return;
       }
-      const model = await attempt(
+      await attempt(
         context,
         'subnets.get',
         subnet.id,
         subnet.clusterIds,
-        () =>
-          client.subnets.get(
+        async () => {
+          const model = await client.subnets.get(
             parts.resourceGroup,
             parts.names[0],
             parts.names[1],
-            {
-              abortSignal: context.signal,
-            },
-          ),
+            { abortSignal: context.signal },
+          );
+          context.shared.index.addSubnet(model);
+          return model;
+        },
       );
-      if (model) {
-        index.addSubnet(model);
-      }
     },
   );
 }
@@ -169,7 +168,12 @@ export async function readNetworkResources(
   context: NetworkReadContext,
   scopes: ClusterNetworkScopes,
 ): Promise<NetworkResourceIndex> {
-  const index = new NetworkResourceIndex();
+  // Without a pass, this read is a pass of its own.
+  const pass: PassContext = {
+    ...context,
+    shared: context.shared ?? new SharedReads(),
+  };
+  const { index } = pass.shared;
   const { concurrency } = context;
 
   const vnets = new Map<string, Dependency>();
@@ -212,28 +216,37 @@ export async function readNetworkResources(
     }
     const client = context.network(parts.subscriptionId);
     const [resourceGroup, name] = [parts.resourceGroup, parts.names[0]];
-    const [vnetModel, usages] = await Promise.all([
-      attempt(context, 'virtualNetworks.get', vnet.id, vnet.clusterIds, () =>
-        client.virtualNetworks.get(resourceGroup, name, {
-          abortSignal: context.signal,
-        }),
+    // Each model goes into the pass's index once, by the read that fetched it.
+    const [vnetModel] = await Promise.all([
+      attempt(
+        pass,
+        'virtualNetworks.get',
+        vnet.id,
+        vnet.clusterIds,
+        async () => {
+          const read = await client.virtualNetworks.get(resourceGroup, name, {
+            abortSignal: context.signal,
+          });
+          index.addVirtualNetwork(read);
+          return read;
+        },
       ),
       attempt(
-        context,
+        pass,
         'virtualNetworks.listUsage',
         vnet.id,
         vnet.clusterIds,
-        () =>
-          collectAll(
+        async () => {
+          const read = await collectAll(
             client.virtualNetworks.listUsage(resourceGroup, name, {
               abortSignal: context.signal,
             }),
-          ),
+          );
+          index.addUsages(read);
+          return read;
+        },
       ),
     ]);
-    if (usages) {
-      index.addUsages(usages);
-    }
     const inVnet = [...scopes].filter(([clusterId]) =>
       vnet.clusterIds.has(clusterId),
     );
@@ -241,12 +254,11 @@ export async function readNetworkResources(
       addFlowLogScope(vnet.id, location, [clusterId]);
     }
     if (vnetModel) {
-      index.addVirtualNetwork(vnetModel);
       addFlowLogScope(vnet.id, vnetModel.location, vnet.clusterIds);
     } else {
       // The VNet could not be read: read the clusters' own subnets, so their prefixes
       // and NSGs are still known (one GET per subnet, only on this path).
-      await readSubnetsOf(context, index, client, vnet.id, inVnet);
+      await readSubnetsOf(pass, client, vnet.id, inVnet);
     }
     for (const [clusterId, { subnetIds }] of inVnet) {
       for (const subnetId of subnetIds) {
@@ -265,19 +277,21 @@ export async function readNetworkResources(
       return;
     }
     const model = await attempt(
-      context,
+      pass,
       'networkSecurityGroups.get',
       nsg.id,
       nsg.clusterIds,
-      () =>
-        context
+      async () => {
+        const read = await context
           .network(parts.subscriptionId)
           .networkSecurityGroups.get(parts.resourceGroup, parts.names[0], {
             abortSignal: context.signal,
-          }),
+          });
+        index.addNetworkSecurityGroup(read);
+        return read;
+      },
     );
     if (model) {
-      index.addNetworkSecurityGroup(model);
       addFlowLogScope(nsg.id, model.location, nsg.clusterIds);
     }
   });
@@ -290,7 +304,7 @@ export async function readNetworkResources(
       const client = context.network(subscriptionId);
       const allClusters = [...regions.values()].flatMap(set => [...set]);
       const watchers = await attempt(
-        context,
+        pass,
         'networkWatchers.listAll',
         `/subscriptions/${subscriptionId}`,
         new Set(allClusters),
@@ -307,21 +321,21 @@ export async function readNetworkResources(
         if (!parts) {
           return;
         }
-        const flowLogs = await attempt(
-          context,
+        await attempt(
+          pass,
           'flowLogs.list',
           watcher.id ?? '',
           regions.get(regionKey(watcher.location)) ?? [],
-          () =>
-            collectAll(
+          async () => {
+            const read = await collectAll(
               client.flowLogs.list(parts.resourceGroup, parts.names[0], {
                 abortSignal: context.signal,
               }),
-            ),
+            );
+            index.addFlowLogs(read);
+            return read;
+          },
         );
-        if (flowLogs) {
-          index.addFlowLogs(flowLogs);
-        }
       });
     },
   );

@@ -12,10 +12,10 @@ import { armIdKey } from './armResourceId';
  * can join them to clusters. Keys are case-insensitive (ARM ids are): a pool's
  * `vnetSubnetID` is stored as the user typed it, the VNet GET returns ARM's casing.
  *
- * The inventory reader fills one index per subscription read, from one VNet GET and
- * one usages call per VNet (a GET per subnet where the VNet's failed), one GET per NSG
- * and one flow-log listing per region;
- * tests fill it from fixtures.
+ * The inventory reader fills one index per pass (a sync run's `SharedReads`, or one
+ * subscription's read), from one VNet GET and one usages call per VNet (a GET per
+ * subnet where the VNet's failed), one GET per NSG and one flow-log listing per
+ * region; tests fill it from fixtures.
  *
  * @public
  */

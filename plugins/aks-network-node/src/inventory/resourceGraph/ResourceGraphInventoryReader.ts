@@ -382,8 +382,9 @@ export class ResourceGraphInventoryReader {
         const { started, outcome } = pass.shared.read(
           'virtualNetworks.listUsage',
           vnet.id,
-          () =>
-            collectAll(
+          // Into the pass's index once, by the read that fetched them.
+          async () => {
+            const read = await collectAll(
               this.clients
                 .network(parts.subscriptionId)
                 .virtualNetworks.listUsage(
@@ -393,16 +394,17 @@ export class ResourceGraphInventoryReader {
                     abortSignal: signal,
                   },
                 ),
-            ),
+            );
+            (await pass.data).index.addUsages(read);
+            return read;
+          },
           signal,
         );
         if (started) {
           calls['virtualNetworks.listUsage'] += 1;
         }
         const result = await outcome;
-        if (result.ok) {
-          (await pass.data).index.addUsages(result.value);
-        } else {
+        if (!result.ok) {
           errors.push({
             kind: 'virtualNetworks.listUsage',
             resourceId: vnet.id,

@@ -39,7 +39,10 @@ export class ResourceGraphPass {
   readonly startedAt: number;
   readonly subscriptionKeys: Set<string>;
   private readonly served = new Set<string>();
-  /** The VNets' usages, each read once for every subscription of the pass. */
+  /**
+   * The VNets' usages, each read once for every subscription of the pass; its index
+   * holds all the pass read.
+   */
   readonly shared = new SharedReads();
   /** Query pages answered so far; charged once, to the first read that asks. */
   private pages = 0;
@@ -100,7 +103,7 @@ export class ResourceGraphPass {
     signal?: AbortSignal;
   }): Promise<PassData> {
     const { client, models, subscriptionIds, pageSize, signal } = options;
-    const index = new NetworkResourceIndex();
+    const index = this.shared.index;
     let clusterPages = 0;
     const query = (text: string, onPage?: () => void) =>
       queryResourceGraph(client, text, subscriptionIds, {
