@@ -37,9 +37,13 @@ export async function startSimulatorProcess(options: {
   // JSON is YAML: the simulator's loader reads it as it is.
   await writeFile(fleetFile, JSON.stringify(options.fleet));
   const caOut = join(dir, 'ca.pem');
+  // BENCH_SIMULATOR_CPU_PROF=dir: the simulator's own CPU profile, written there
+  // when it stops.
+  const profile = process.env.BENCH_SIMULATOR_CPU_PROF;
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
       BIN,
       '--port',
       '0',

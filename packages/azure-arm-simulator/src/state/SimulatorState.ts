@@ -26,6 +26,12 @@ export class SimulatorState {
   private readonly resourceGroupMap = new Map<string, ArmResourceJson>();
   private readonly resourceMap = new Map<string, ArmResourceJson>();
   /**
+   * The same resources by lower-cased type, in the same order: `list` of one type then
+   * scans only that type (a fleet of 5,000 clusters holds many more subnets, pools and
+   * NICs, and the usages and list answers walk the clusters on every page).
+   */
+  private readonly byType = new Map<string, Map<string, ArmResourceJson>>();
+  /**
    * IPs used in a subnet by things other than AKS nodes and pods (load balancers,
    * private endpoints, VMs), from the seed fleet. Node and pod IPs are counted from
    * the clusters that reference the subnet.
@@ -68,11 +74,33 @@ export class SimulatorState {
   }
 
   put(resource: ArmResourceJson): void {
-    this.resourceMap.set(idKey(resource.id), resource);
+    const key = idKey(resource.id);
+    const known = this.resourceMap.get(key);
+    if (known && known.type.toLowerCase() !== resource.type.toLowerCase()) {
+      this.typeMap(known.type).delete(key);
+    }
+    this.resourceMap.set(key, resource);
+    this.typeMap(resource.type).set(key, resource);
   }
 
   delete(id: string): boolean {
-    return this.resourceMap.delete(idKey(id));
+    const key = idKey(id);
+    const known = this.resourceMap.get(key);
+    if (!known) {
+      return false;
+    }
+    this.typeMap(known.type).delete(key);
+    return this.resourceMap.delete(key);
+  }
+
+  private typeMap(type: string): Map<string, ArmResourceJson> {
+    const wanted = type.toLowerCase();
+    let map = this.byType.get(wanted);
+    if (!map) {
+      map = new Map();
+      this.byType.set(wanted, map);
+    }
+    return map;
   }
 
   /** Deletes every resource under a scope (e.g. a node resource group), and the group. */
@@ -80,7 +108,7 @@ export class SimulatorState {
     const prefix = `${idKey(scopeId)}/`;
     for (const key of [...this.resourceMap.keys()]) {
       if (key.startsWith(prefix)) {
-        this.resourceMap.delete(key);
+        this.delete(key);
       }
     }
     this.resourceGroupMap.delete(idKey(scopeId));
@@ -91,14 +119,15 @@ export class SimulatorState {
    * whose id starts with the scope (a subscription, resource group or parent id).
    */
   list(type: string, scopeId: string): ArmResourceJson[] {
-    const wantedType = type.toLowerCase();
     const prefix = `${idKey(scopeId)}/`;
-    return [...this.resourceMap.entries()]
-      .filter(
-        ([key, resource]) =>
-          key.startsWith(prefix) && resource.type.toLowerCase() === wantedType,
-      )
-      .map(([, resource]) => resource);
+    const ofType = this.byType.get(type.toLowerCase());
+    const found: ArmResourceJson[] = [];
+    for (const [key, resource] of ofType ?? []) {
+      if (key.startsWith(prefix)) {
+        found.push(resource);
+      }
+    }
+    return found;
   }
 
   setOtherUsedIps(subnetId: string, count: number): void {

@@ -5,7 +5,10 @@
 
 /** The store key of an id: lower case, no trailing slash. */
 export function idKey(id: string): string {
-  return id.replace(/\/+$/, '').toLowerCase();
+  // Most ids have no trailing slash: skip the RegExp for them (a fleet-scale usages
+  // answer calls this for every pool of every cluster).
+  const trimmed = id.endsWith('/') ? id.replace(/\/+$/, '') : id;
+  return trimmed.toLowerCase();
 }
 
 /** `/subscriptions/{s}/resourceGroups/{rg}` */
