@@ -9,14 +9,25 @@
  * second process on loopback, 200 requests/s for 30 s, against
  *   GET /api/aks-network/posture?entityRef=component:default/service-1
  *   GET /api/aks-network/fleet/clusters   (the cluster list, its first page)
- * Reports p50/p99 latency, the rate reached, errors and non-2xx answers.
+ * Reports p50/p99 latency, the rate reached, errors and non-2xx answers; then the same
+ * posture answer computed live from ARM (the simulator as its own process, 50 ms a
+ * call) for the ratio the inventory buys (BENCH_LIVE=0 leaves it out).
  *
  * Run: yarn bench:api   (BENCH_DURATION=seconds, default 30; BENCH_RATE, default 200)
  */
 import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import type { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import { performance } from 'node:perf_hooks';
+import {
+  assessClusterPosture,
+  type ClusterRecord,
+} from '@aks-network/plugin-aks-network-common';
+import {
+  AzureAccess,
+  AzureInventoryReader,
+} from '@aks-network/plugin-aks-network-node';
+import { ConfigReader } from '@backstage/config';
 import {
   mockCredentials,
   mockServices,
@@ -27,7 +38,16 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { DatabaseAksNetworkStore } from '../plugins/aks-network-backend/src/database/DatabaseAksNetworkStore';
 import { aksNetworkPlugin } from '../plugins/aks-network-backend/src/plugin';
-import { databaseServiceFor, log, machine, mb } from './lib/benchSupport';
+import {
+  databaseServiceFor,
+  log,
+  machine,
+  mb,
+  median,
+  silentLogger,
+} from './lib/benchSupport';
+import { fleetAtScale, subscriptionGuid } from './lib/fleetAtScale';
+import { startSimulatorProcess } from './lib/simulatorProcess';
 import { clusterRecordsAtScale } from './lib/clusterRecordsAtScale';
 import { freshPostgres } from './lib/freshPostgres';
 
@@ -35,6 +55,8 @@ const AUTOCANNON = resolve(__dirname, '../node_modules/.bin/autocannon');
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const COMPONENTS = 50;
+const SYNC_RUNS = 20;
+const LIVE_SAMPLES = Number(process.env.BENCH_LIVE_SAMPLES ?? 5);
 
 /**
  * The components and the cluster entities they name. Only those: catalogServiceMock
@@ -118,6 +140,77 @@ function autocannon(url: string, authorization: string): Promise<CannonResult> {
   });
 }
 
+let postureP50: number | undefined;
+const LIVE_LATENCY_MS = 50;
+
+/**
+ * What the inventory saves each request: the posture of service-1's three clusters
+ * (the first three of the fleet, all in its first subscription) read from ARM at the
+ * moment of asking, through the plugin's reader and the same assessment.
+ */
+async function liveFromArm(): Promise<{
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  calls: number;
+}> {
+  const fleet = fleetAtScale();
+  const simulator = await startSimulatorProcess({
+    fleet,
+    pageSize: 100,
+    latencyMs: LIVE_LATENCY_MS,
+    token: 'bench-token',
+  });
+  try {
+    const access = AzureAccess.fromConfig(
+      new ConfigReader({
+        aksNetwork: {
+          azure: {
+            resourceManagerEndpoint: simulator.url,
+            caCertificate: simulator.caCertificate,
+            credential: { type: 'development', token: 'bench-token' },
+          },
+        },
+      }),
+      { logger: silentLogger },
+    );
+    const reader = new AzureInventoryReader(access.clients);
+    const wanted = new Set(
+      [...clusterRecordsAtScale().values()]
+        .flat()
+        .slice(0, 3)
+        .map(record => record.id.toLowerCase()),
+    );
+    const subscriptionId = subscriptionGuid(0);
+    const times: number[] = [];
+    let calls = 0;
+    for (let i = 0; i < LIVE_SAMPLES; i++) {
+      const before = await simulator.calls();
+      const start = performance.now();
+      const read = await reader.readSubscription(subscriptionId);
+      const found = read.clusters.filter(record =>
+        wanted.has(record.id.toLowerCase()),
+      );
+      found.forEach(record => assessClusterPosture(record));
+      times.push(performance.now() - start);
+      calls = (await simulator.calls()).total - before.total;
+      if (found.length !== 3 || read.errors.length > 0) {
+        throw new Error(
+          `live read: ${found.length} of 3 clusters, ${read.errors.length} errors`,
+        );
+      }
+    }
+    return {
+      medianMs: median(times),
+      minMs: Math.min(...times),
+      maxMs: Math.max(...times),
+      calls,
+    };
+  } finally {
+    await simulator.close();
+  }
+}
+
 async function main(): Promise<void> {
   const postgres = await freshPostgres();
   const rows: string[] = [];
@@ -133,7 +226,28 @@ async function main(): Promise<void> {
         complete: true,
       });
     }
-    log(`Stored ${all.length} clusters in ${postgres.database}.`);
+    // A sync history as a backend holding this fleet has one: finished runs with an
+    // outcome per subscription (every read route answers with the last sync).
+    for (let run = 0; run < SYNC_RUNS; run++) {
+      const started = await store.startSyncRun();
+      await store.finishSyncRun(started.id, {
+        status: 'succeeded',
+        outcomes: Object.fromEntries(
+          [...bySubscription].map(([subscriptionId, list]) => [
+            subscriptionId,
+            {
+              status: 'succeeded' as const,
+              clusterCount: list.length,
+              partialClusterCount: 0,
+              deletedCount: 0,
+            },
+          ]),
+        ),
+      });
+    }
+    log(
+      `Stored ${all.length} clusters and ${SYNC_RUNS} sync runs in ${postgres.database}.`,
+    );
     const backend = await startTestBackend({
       features: [
         aksNetworkPlugin,
@@ -180,6 +294,9 @@ async function main(): Promise<void> {
           `${name}: 200, ${body.length} bytes; loading for ${DURATION} s at ${RATE}/s`,
         );
         const result = await autocannon(url, authorization);
+        if (name === 'posture') {
+          postureP50 = result.latency.p50;
+        }
         const rss = process.memoryUsage().rss;
         const bad = result.errors + result.timeouts + result.non2xx;
         failed ||= bad > 0;
@@ -199,6 +316,7 @@ async function main(): Promise<void> {
   } finally {
     await postgres.drop();
   }
+  const live = process.env.BENCH_LIVE === '0' ? undefined : await liveFromArm();
   log();
   log(
     `### Read API under load: 5,000 clusters on PostgreSQL, autocannon ${RATE} requests/s for ${DURATION} s, 20 connections (${machine()})`,
@@ -209,6 +327,18 @@ async function main(): Promise<void> {
   );
   log('|:---|---:|---:|---:|---:|---:|---:|---:|---:|');
   rows.forEach(row => log(row));
+  if (live) {
+    log();
+    log(
+      `The same posture answer computed live from ARM per request (the simulator as its own process, +${LIVE_LATENCY_MS} ms a call; the plugin's AzureInventoryReader reading the entity's clusters' subscription, then assessClusterPosture), ${LIVE_SAMPLES} requests one after another: median ${live.medianMs.toFixed(
+        0,
+      )} ms (min ${live.minMs.toFixed(0)}, max ${live.maxMs.toFixed(0)}), ${
+        live.calls
+      } ARM calls each; against the posture route's p50 above: ${
+        postureP50 ? `${(live.medianMs / postureP50).toFixed(0)}×` : 'n/a'
+      }.`,
+    );
+  }
   if (failed) {
     log('FAIL: errors or non-2xx answers');
     process.exitCode = 1;

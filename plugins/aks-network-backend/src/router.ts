@@ -128,7 +128,7 @@ export async function createRouter(deps: {
     // concurrent callers, and the last run while it is younger than the cool-down.
     const { run, reused, nextRefreshAt } = await service.refresh.refreshAll();
     res.json({
-      lastSync: toApiLastSync([run]),
+      lastSync: toApiLastSync(run),
       outcomes: run.outcomes,
       reused,
       nextRefreshAt: nextRefreshAt.toISOString(),

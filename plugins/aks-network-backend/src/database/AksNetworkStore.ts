@@ -380,6 +380,8 @@ export interface AksNetworkStore {
   listClusters(query?: ListClustersQuery): Promise<ClusterPage>;
   /** A cluster by ARM id (any case). */
   getCluster(id: string): Promise<InventoryCluster | undefined>;
+  /** Clusters by ARM id (any case), in one query; ids not in the inventory are left out. */
+  getClusters(ids: readonly string[]): Promise<InventoryCluster[]>;
   /** The fleet view: filters, sort and paging in the database. */
   listFleetClusters(query?: FleetClusterQuery): Promise<FleetClusterPageResult>;
   /** Totals over every cluster. */
@@ -394,6 +396,8 @@ export interface AksNetworkStore {
   finishSyncRun(id: number, input: FinishSyncRunInput): Promise<SyncRun>;
   /** The most recent runs first. */
   listSyncRuns(options?: { limit?: number }): Promise<SyncRun[]>;
+  /** The newest run that finished, without its per-subscription outcomes (`{}`). */
+  lastFinishedSyncRun(): Promise<SyncRun | undefined>;
 
   /** Every pool, in id order (for the service's own use: the API pages). */
   listAddressPools(): Promise<AddressPool[]>;

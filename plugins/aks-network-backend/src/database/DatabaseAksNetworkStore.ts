@@ -118,6 +118,10 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
     return this.clusters.get(id);
   }
 
+  getClusters(ids: readonly string[]): Promise<InventoryCluster[]> {
+    return this.clusters.getMany(ids);
+  }
+
   listFleetClusters(
     query: FleetClusterQuery = {},
   ): Promise<FleetClusterPageResult> {
@@ -146,6 +150,10 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
 
   listSyncRuns(options: { limit?: number } = {}): Promise<SyncRun[]> {
     return this.syncRuns.list(options.limit ?? 20);
+  }
+
+  lastFinishedSyncRun(): Promise<SyncRun | undefined> {
+    return this.syncRuns.lastFinished();
   }
 
   listAddressPools(): Promise<AddressPool[]> {

@@ -37,9 +37,25 @@ function syncRunFromRow(row: SyncRunRow): SyncRun {
   };
 }
 
+/**
+ * How long this process answers `lastFinished` from memory. Every read route answers
+ * with the last sync, at hundreds of requests a second under load; a run finishing in
+ * this process clears it at once, one finishing in another instance is seen within
+ * this time.
+ */
+const LAST_FINISHED_TTL_MS = 2_000;
+
 /** The `sync_runs` table. */
 export class SyncRunTable {
-  constructor(private readonly db: Knex) {}
+  private lastFinishedRead?: {
+    at: number;
+    run: Promise<SyncRun | undefined>;
+  };
+
+  constructor(
+    private readonly db: Knex,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async start(at: Date): Promise<SyncRun> {
     const [inserted] = await this.db(TABLE)
@@ -54,6 +70,7 @@ export class SyncRunTable {
   }
 
   async finish(id: number, input: FinishSyncRunInput): Promise<SyncRun> {
+    this.lastFinishedRead = undefined;
     await this.db(TABLE)
       .where({ id })
       .update({
@@ -62,6 +79,8 @@ export class SyncRunTable {
         outcomes: JSON.stringify(input.outcomes),
         error: input.error ?? null,
       });
+    // Also after: a read while the update was on its way may have kept the old run.
+    this.lastFinishedRead = undefined;
     return this.getOrThrow(id);
   }
 
@@ -71,6 +90,39 @@ export class SyncRunTable {
       .orderBy('id', 'desc')
       .limit(Math.max(1, Math.min(limit, 1000)));
     return rows.map(syncRunFromRow);
+  }
+
+  /**
+   * The newest finished run, without its outcomes: every read route answers with it
+   * (`lastSync`), and a run's outcomes hold a line per subscription (tens of kB at a
+   * few hundred subscriptions).
+   */
+  lastFinished(): Promise<SyncRun | undefined> {
+    const now = this.now();
+    const known = this.lastFinishedRead;
+    if (known && now - known.at < LAST_FINISHED_TTL_MS) {
+      return known.run;
+    }
+    const run = this.readLastFinished();
+    this.lastFinishedRead = { at: now, run };
+    // A failed read is not kept: the next call asks the database again.
+    run.catch(() => {
+      if (this.lastFinishedRead?.run === run) {
+        this.lastFinishedRead = undefined;
+      }
+    });
+    return run;
+  }
+
+  private async readLastFinished(): Promise<SyncRun | undefined> {
+    const row: Omit<SyncRunRow, 'outcomes' | 'error'> | undefined =
+      await this.db(TABLE)
+        .whereNotNull('finished_at')
+        .orderBy('id', 'desc')
+        .first('id', 'started_at', 'finished_at', 'status');
+    return row
+      ? syncRunFromRow({ ...row, outcomes: null, error: null })
+      : undefined;
   }
 
   private async getOrThrow(id: number): Promise<SyncRun> {

@@ -353,6 +353,53 @@ describe.each(databases.eachSupportedId())(
         second.id,
         run.id,
       ]);
+      // The newest finished run, not the one still running, and without outcomes.
+      expect(await store.lastFinishedSyncRun()).toEqual({
+        id: run.id,
+        startedAt: t0,
+        finishedAt: t1,
+        status: 'partial',
+        outcomes: {},
+      });
+      await store.finishSyncRun(second.id, {
+        status: 'succeeded',
+        outcomes: {},
+        at: t2,
+      });
+      expect(await store.lastFinishedSyncRun()).toMatchObject({
+        id: second.id,
+        status: 'succeeded',
+        finishedAt: t2,
+      });
+    });
+
+    it('has no finished run before the first sync ends', async () => {
+      const store = await createStore();
+      expect(await store.lastFinishedSyncRun()).toBeUndefined();
+      await store.startSyncRun(t0);
+      expect(await store.lastFinishedSyncRun()).toBeUndefined();
+    });
+
+    it('gets several clusters in one call, in any case, leaving out ids it does not hold', async () => {
+      const store = await createStore();
+      await store.upsertClustersForSubscription(SUB_A, [flat, overlay], {
+        complete: true,
+        at: t0,
+      });
+      const got = await store.getClusters([
+        overlay.id.toUpperCase(),
+        `${flat.id}/`,
+        `${flat.id.slice(0, -1)}x`,
+        overlay.id,
+      ]);
+      expect(got.map(c => c.record.name).sort()).toEqual([
+        'flat-a',
+        'overlay-a',
+      ]);
+      expect(got.find(c => c.record.name === 'flat-a')).toEqual(
+        await store.getCluster(flat.id),
+      );
+      expect(await store.getClusters([])).toEqual([]);
     });
   },
 );

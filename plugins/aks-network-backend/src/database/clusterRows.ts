@@ -231,7 +231,9 @@ export function clusterRowFor(
  * and the row then takes that listing's time into `last_seen_at`), so it was seen at
  * the later of the two.
  */
-export function lastSeenOf(row: ClusterRow): Date {
+export function lastSeenOf(
+  row: Pick<ClusterRow, 'stale' | 'last_seen_at' | 'subscription_listed_at'>,
+): Date {
   const own = readTimestamp(row.last_seen_at);
   if (readBoolean(row.stale)) {
     return own;
@@ -241,7 +243,9 @@ export function lastSeenOf(row: ClusterRow): Date {
 }
 
 /** The stale mark of a row, when its subscription's last read failed. */
-function staleOf(row: ClusterRow): { stale?: { error: string; since: Date } } {
+function staleOf(
+  row: Pick<ClusterRow, 'stale' | 'stale_error' | 'stale_since' | 'updated_at'>,
+): { stale?: { error: string; since: Date } } {
   if (!readBoolean(row.stale)) {
     return {};
   }
@@ -271,9 +275,14 @@ export function inventoryClusterFromRow(row: ClusterRow): InventoryCluster {
  * The fleet view of a row. A row written before the fleet columns existed has no
  * figures yet: they are worked out from its record (the next sync stores them).
  */
-export function fleetClusterFromRow(row: ClusterRow): FleetInventoryCluster {
+export function fleetClusterFromRow(
+  row: Omit<ClusterRow, 'record'> & { record: string | null },
+): FleetInventoryCluster {
+  // The list selects the record only where the figures are missing.
   const record =
-    row.fleet === null ? (JSON.parse(row.record) as ClusterRecord) : undefined;
+    row.fleet === null
+      ? (JSON.parse(row.record as string) as ClusterRecord)
+      : undefined;
   const figures: ClusterFleetFigures = record
     ? clusterFleetFigures(record, assessClusterPosture(record))
     : (JSON.parse(row.fleet as string) as ClusterFleetFigures);

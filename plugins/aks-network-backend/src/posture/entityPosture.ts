@@ -10,6 +10,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AksNetworkStore } from '../database/AksNetworkStore';
+import { clusterKey } from '../database/clusterRows';
 import { toApiCluster } from '../wire/clusterResponses';
 import { clusterLinks } from './clusterLinks';
 import {
@@ -102,13 +103,14 @@ export async function entityPosture(options: {
   });
 
   const clusters: EntityPostureCluster[] = [];
-  const found = await Promise.all(
-    [...targets.values()].map(async target => ({
-      target,
-      cluster: await store.getCluster(target.armId),
-    })),
+  // One query for all the entity's clusters.
+  const stored = new Map(
+    (await store.getClusters([...targets.values()].map(t => t.armId))).map(
+      cluster => [clusterKey(cluster.record.id), cluster],
+    ),
   );
-  for (const { target, cluster } of found) {
+  for (const target of targets.values()) {
+    const cluster = stored.get(clusterKey(target.armId));
     if (!cluster) {
       unresolved.push({
         ref: target.entityRef ?? target.armId,

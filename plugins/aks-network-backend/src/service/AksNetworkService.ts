@@ -115,8 +115,6 @@ export interface AksNetworkServiceOptions {
 }
 
 /** Sync runs read to find the last finished one (a running one may come first). */
-const SYNC_RUNS_LOOKBACK = 5;
-
 /**
  * The plugin's business logic in one place: each route calls one method. Holds the
  * store, the inventory sync, the cluster policy and the Azure reads the routes need.
@@ -252,9 +250,7 @@ export class AksNetworkService {
 
   /** The last finished sync run, or null before the first. */
   async lastSync(): Promise<LastSync | null> {
-    return toApiLastSync(
-      await this.store.listSyncRuns({ limit: SYNC_RUNS_LOOKBACK }),
-    );
+    return toApiLastSync(await this.store.lastFinishedSyncRun());
   }
 
   async listClusters(query: ListClustersQuery): Promise<ClusterList> {

@@ -39,8 +39,7 @@ export function toApiCluster(cluster: InventoryCluster): ApiCluster {
  * The last finished sync run. `complete` only when every subscription was listed in
  * full, so the catalog module replaces its entities only after such a run.
  */
-export function toApiLastSync(runs: SyncRun[]): LastSync | null {
-  const run = runs.find(r => r.finishedAt);
+export function toApiLastSync(run: SyncRun | undefined): LastSync | null {
   if (!run?.finishedAt || run.status === 'running') {
     return null;
   }
