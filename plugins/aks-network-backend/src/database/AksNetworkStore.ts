@@ -144,6 +144,13 @@ export interface UpsertClustersOptions {
   incompleteError?: string;
   /** The time of the read; default now. */
   at?: Date;
+  /**
+   * Record the listing's time on the subscription (`clusters_listed_at`). Default
+   * true. A sync run passes false for a subscription whose state it leaves as it was:
+   * the run itself then says when the subscription was listed (see
+   * `COVERING_RUN_STATUSES`), so an unchanged sync writes no subscription row.
+   */
+  recordListing?: boolean;
 }
 
 /**

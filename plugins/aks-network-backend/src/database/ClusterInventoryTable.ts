@@ -27,7 +27,11 @@ import {
   lastSeenOf,
   withLastReadTimes,
 } from './clusterRows';
-import { inBatches, readBoolean, readOptionalTimestamp } from './columnValues';
+import { inBatches, readBoolean } from './columnValues';
+import {
+  COVERING_RUN_STARTED_AT,
+  subscriptionListedAt,
+} from './subscriptionListing';
 
 const TABLE = 'clusters';
 // 26 columns a row: 50 rows bind 1,300 variables, far under SQLite's 32,766.
@@ -149,8 +153,17 @@ const MERGED_COLUMNS = [
  * on the subscriptions' primary key, so the reads need no join (and no qualified
  * column names in their filters).
  */
-const SUBSCRIPTION_LISTED_AT =
-  '(select s.clusters_listed_at from subscriptions s where s.id = clusters.subscription_id) as subscription_listed_at';
+/**
+ * Beside each row, what says when its subscription was last listed: the listing the
+ * subscription row records, its state, and when the last covering run started (see
+ * `subscriptionListedAt`). The run subquery is not correlated: the database runs it
+ * once a query.
+ */
+const SUBSCRIPTION_READ_COLUMNS = [
+  '(select s.clusters_listed_at from subscriptions s where s.id = clusters.subscription_id) as subscription_listed_at',
+  '(select s.status from subscriptions s where s.id = clusters.subscription_id) as subscription_status',
+  `(${COVERING_RUN_STARTED_AT}) as covering_run_started_at`,
+];
 
 /** What the upsert needs of a stored row of the subscription. */
 interface StoredClusterState {
@@ -240,7 +253,10 @@ export class ClusterInventoryTable {
         }
       }
       // After the stale marks, which keep the previous listing's time.
-      if (options.complete || records.length > 0) {
+      if (
+        options.recordListing !== false &&
+        (options.complete || records.length > 0)
+      ) {
         await tx('subscriptions')
           .insert({ id: subscription, clusters_listed_at: at, updated_at: at })
           .onConflict('id')
@@ -277,7 +293,10 @@ export class ClusterInventoryTable {
     const filtered = () => whereClusters(this.db<ClusterRow>(TABLE), query);
     const [rows, countRows] = await Promise.all([
       filtered()
-        .select('clusters.*', this.db.raw(SUBSCRIPTION_LISTED_AT))
+        .select(
+          'clusters.*',
+          ...SUBSCRIPTION_READ_COLUMNS.map(column => this.db.raw(column)),
+        )
         .orderBy([
           { column: 'name', order: 'asc' },
           { column: 'id', order: 'asc' },
@@ -319,7 +338,7 @@ export class ClusterInventoryTable {
       // kept, not backfilled yet): a page of records is ~5 kB a row of JSON the fleet
       // view does not show.
       this.db.raw('case when fleet is null then record end as record'),
-      this.db.raw(SUBSCRIPTION_LISTED_AT),
+      ...SUBSCRIPTION_READ_COLUMNS.map(column => this.db.raw(column)),
     );
     if (!NOT_NULL_COLUMNS.has(sortColumn)) {
       // Unknown values (no IP use read, no pod CIDR) last in either direction. Written
@@ -469,7 +488,10 @@ export class ClusterInventoryTable {
   async get(id: string): Promise<InventoryCluster | undefined> {
     const row = await this.db<ClusterRow>(TABLE)
       .where({ id: clusterKey(id) })
-      .select('clusters.*', this.db.raw(SUBSCRIPTION_LISTED_AT))
+      .select(
+        'clusters.*',
+        ...SUBSCRIPTION_READ_COLUMNS.map(column => this.db.raw(column)),
+      )
       .first();
     return row ? inventoryClusterFromRow(row) : undefined;
   }
@@ -485,7 +507,10 @@ export class ClusterInventoryTable {
       rows.push(
         ...(await this.db<ClusterRow>(TABLE)
           .whereIn('id', batch)
-          .select('clusters.*', this.db.raw(SUBSCRIPTION_LISTED_AT))),
+          .select(
+            'clusters.*',
+            ...SUBSCRIPTION_READ_COLUMNS.map(column => this.db.raw(column)),
+          )),
       );
     }
     return rows.map(inventoryClusterFromRow);
@@ -548,7 +573,7 @@ export class ClusterInventoryTable {
           'record',
           'stale',
           'last_seen_at',
-          db.raw(SUBSCRIPTION_LISTED_AT),
+          ...SUBSCRIPTION_READ_COLUMNS.map(column => db.raw(column)),
         );
       for (const row of rows) {
         found.set(row.id, {
@@ -574,8 +599,12 @@ export class ClusterInventoryTable {
   ): Promise<number> {
     const listed = await db('subscriptions')
       .where({ id: subscription })
-      .first('clusters_listed_at');
-    const listedAt = readOptionalTimestamp(listed?.clusters_listed_at);
+      .first(
+        'clusters_listed_at as subscription_listed_at',
+        'status as subscription_status',
+        db.raw(`(${COVERING_RUN_STARTED_AT}) as covering_run_started_at`),
+      );
+    const listedAt = listed ? subscriptionListedAt(listed) : undefined;
     return narrow(db(TABLE).where({ subscription_id: subscription })).update({
       stale: true,
       stale_error: error,

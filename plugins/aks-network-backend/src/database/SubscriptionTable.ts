@@ -3,7 +3,11 @@ import type {
   SubscriptionReadInput,
   SubscriptionState,
 } from './AksNetworkStore';
-import { readOptionalText, readOptionalTimestamp } from './columnValues';
+import { readOptionalText } from './columnValues';
+import {
+  COVERING_RUN_STARTED_AT,
+  subscriptionReadTimes,
+} from './subscriptionListing';
 
 const TABLE = 'subscriptions';
 
@@ -15,9 +19,13 @@ interface SubscriptionRow {
   last_read_at: unknown;
   last_succeeded_at: unknown;
   cluster_count?: unknown;
+  covering_run_started_at?: unknown;
 }
 
-/** The `subscriptions` table: what the sync last learned of each subscription. */
+/**
+ * The `subscriptions` table: what the sync last learned of each subscription; when it
+ * last read one that it read as before is the covering run's (`subscriptionListing`).
+ */
 export class SubscriptionTable {
   constructor(private readonly db: Knex) {}
 
@@ -50,11 +58,14 @@ export class SubscriptionTable {
         'c.subscription_id',
         's.id',
       )
-      .select('s.*', 'c.cluster_count')
+      .select(
+        's.*',
+        'c.cluster_count',
+        this.db.raw(`(${COVERING_RUN_STARTED_AT}) as covering_run_started_at`),
+      )
       .orderBy('s.id');
     return rows.map(row => {
-      const lastReadAt = readOptionalTimestamp(row.last_read_at);
-      const lastSucceededAt = readOptionalTimestamp(row.last_succeeded_at);
+      const { lastReadAt, lastSucceededAt } = subscriptionReadTimes(row);
       const displayName = readOptionalText(row.display_name);
       const error = readOptionalText(row.error);
       return {

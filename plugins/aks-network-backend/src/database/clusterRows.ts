@@ -16,6 +16,10 @@ import {
   readOptionalTimestamp,
   readTimestamp,
 } from './columnValues';
+import {
+  SubscriptionListingColumns,
+  subscriptionListedAt,
+} from './subscriptionListing';
 
 /** A row of the `clusters` table as knex returns it. */
 export interface ClusterRow {
@@ -48,10 +52,13 @@ export interface ClusterRow {
   /** SHA-256 of the row's content (`contentHashOf`); null on rows from before it. */
   content_hash: string | null;
   /**
-   * The subscription's `clusters_listed_at`, selected beside the row by the reads
-   * (`SUBSCRIPTION_LISTED_AT`); see `lastSeenOf`.
+   * The subscription's `clusters_listed_at`, state and the newest covering run's start,
+   * selected beside the row by the reads (`SUBSCRIPTION_READ_COLUMNS`); see
+   * `lastSeenOf`.
    */
   subscription_listed_at?: unknown;
+  subscription_status?: unknown;
+  covering_run_started_at?: unknown;
 }
 
 /** The fleet columns of a row: figures derived from the record when it is written. */
@@ -161,6 +168,8 @@ export type FreshClusterRow = Omit<
   | 'last_seen_at'
   | 'updated_at'
   | 'subscription_listed_at'
+  | 'subscription_status'
+  | 'covering_run_started_at'
   | keyof ClusterFleetColumns
 > &
   ClusterFleetColumns & {
@@ -232,13 +241,13 @@ export function clusterRowFor(
  * the later of the two.
  */
 export function lastSeenOf(
-  row: Pick<ClusterRow, 'stale' | 'last_seen_at' | 'subscription_listed_at'>,
+  row: Pick<ClusterRow, 'stale' | 'last_seen_at'> & SubscriptionListingColumns,
 ): Date {
   const own = readTimestamp(row.last_seen_at);
   if (readBoolean(row.stale)) {
     return own;
   }
-  const listed = readOptionalTimestamp(row.subscription_listed_at);
+  const listed = subscriptionListedAt(row);
   return listed && listed > own ? listed : own;
 }
 

@@ -17,6 +17,10 @@ import type {
   SyncRun,
   SyncRunStatus,
 } from '../database/AksNetworkStore';
+import {
+  SubscriptionReadState,
+  subscriptionReadChanged,
+} from '../database/subscriptionListing';
 import { describeReadError, describeThrown } from './describeSyncFailure';
 import { DEFAULT_SUBSCRIPTION_CONCURRENCY } from './subscriptionConcurrency';
 import type {
@@ -66,6 +70,10 @@ interface SubscriptionSync {
   /** Removed, and sent to the catalog. */
   removedCount: number;
 }
+
+/** The error of a stored subscription that a run was not given. */
+export const NO_LONGER_READ_ERROR =
+  'not read any more: not among the subscriptions the sync reads';
 
 /** The error of a run found still `running` by the next one. */
 export const INTERRUPTED_SYNC_RUN_ERROR =
@@ -221,6 +229,7 @@ export class ClusterInventorySync {
     const outcomes: Record<string, SubscriptionSyncOutcome> = {};
     // Dropped with the run: the next run reads the shared network afresh.
     const shared = new SharedReads();
+    const stored = await this.storedSubscriptionStates();
     let failure: { error: unknown } | undefined;
     let changedClusterCount = 0;
     await forEachConcurrently(subscriptionIds, this.concurrency, async next => {
@@ -232,6 +241,7 @@ export class ClusterInventorySync {
           signal,
           shared,
           displayName: displayNames.get(next),
+          stored,
         });
         outcomes[next] = synced.outcome;
         changedClusterCount += synced.changed.length + synced.removedCount;
@@ -263,6 +273,7 @@ export class ClusterInventorySync {
       throw error;
     }
 
+    await this.markNoLongerRead(stored, subscriptionIds);
     const status = runStatus(Object.values(outcomes));
     const failed = Object.entries(outcomes).filter(
       ([, outcome]) => outcome.status !== 'succeeded',
@@ -286,6 +297,56 @@ export class ClusterInventorySync {
       )} cluster(s), ${changedClusterCount} new, changed or removed`,
     );
     return { run: finished, changedClusterCount };
+  }
+
+  /**
+   * The subscriptions' states before the run, to write only the reads that change
+   * them. Undefined when they cannot be read: every read is then written.
+   */
+  private async storedSubscriptionStates(): Promise<
+    Map<string, SubscriptionReadState> | undefined
+  > {
+    try {
+      return new Map(
+        (await this.store.listSubscriptions()).map(state => [
+          state.subscriptionId.toLowerCase(),
+          state,
+        ]),
+      );
+    } catch (error) {
+      this.logger.warn(
+        `Reading the subscriptions' states failed; this run writes every read: ${describeThrown(
+          error,
+        )}`,
+      );
+      return undefined;
+    }
+  }
+
+  /**
+   * A stored subscription this run was not given (no longer configured, or no longer
+   * visible to the credential) is marked failed, once: a run covers only the
+   * subscriptions it read (see `subscriptionListing`).
+   */
+  private async markNoLongerRead(
+    stored: Map<string, SubscriptionReadState> | undefined,
+    subscriptionIds: string[],
+  ): Promise<void> {
+    if (!stored) {
+      return;
+    }
+    const read = new Set(subscriptionIds.map(id => id.toLowerCase()));
+    const at = this.now();
+    for (const [id, state] of stored) {
+      if (!read.has(id) && state.status !== 'failed') {
+        await this.store.recordSubscriptionRead({
+          subscriptionId: id,
+          status: 'failed',
+          error: NO_LONGER_READ_ERROR,
+          at,
+        });
+      }
+    }
   }
 
   /**
@@ -355,21 +416,33 @@ export class ClusterInventorySync {
       /** The run's, for a sync; none for a refresh, which reads all afresh. */
       shared?: SharedReads;
       displayName?: string;
+      /** The subscriptions' states as the run found them; none for a refresh. */
+      stored?: Map<string, SubscriptionReadState>;
     },
   ): Promise<SubscriptionSync> {
-    const { signal, shared, displayName } = options;
+    const { signal, shared, displayName, stored } = options;
     const at = this.now();
     const synced = await this.readSubscription(subscriptionId, at, {
       signal,
       shared,
+      // A run writes the subscription's row only when the read changed it; a refresh
+      // (no stored states) always does.
+      mustRecord: read =>
+        !stored ||
+        subscriptionReadChanged(stored.get(subscriptionId.toLowerCase()), {
+          ...read,
+          displayName,
+        }),
     });
-    await this.store.recordSubscriptionRead({
-      subscriptionId,
-      displayName,
-      status: synced.outcome.status,
-      error: synced.outcome.error,
-      at,
-    });
+    if (synced.recorded) {
+      await this.store.recordSubscriptionRead({
+        subscriptionId,
+        displayName,
+        status: synced.outcome.status,
+        error: synced.outcome.error,
+        at,
+      });
+    }
     if (synced.changed.length > 0) {
       await this.publish({
         type: 'clusters.refreshed',
@@ -392,17 +465,27 @@ export class ClusterInventorySync {
   private async readSubscription(
     subscriptionId: string,
     at: Date,
-    options: { signal?: AbortSignal; shared?: SharedReads },
+    options: {
+      signal?: AbortSignal;
+      shared?: SharedReads;
+      /** Whether a read with this outcome is written to the subscription's row. */
+      mustRecord: (read: SubscriptionReadState) => boolean;
+    },
   ): Promise<{
+    /** The read goes into the subscription's row (else a covering run tells it). */
+    recorded: boolean;
     outcome: SubscriptionSyncOutcome;
     changed: ClusterRecord[];
     removed: Array<Pick<ClusterRecord, 'id' | 'name'>>;
   }> {
-    const { signal } = options;
+    const { signal, shared } = options;
     let read: SubscriptionInventoryRead;
     try {
       signal?.throwIfAborted();
-      read = await this.reader.readSubscription(subscriptionId, options);
+      read = await this.reader.readSubscription(subscriptionId, {
+        signal,
+        shared,
+      });
     } catch (error) {
       if (signal?.aborted) {
         // Not this subscription's fault: leave its clusters as they are.
@@ -414,6 +497,7 @@ export class ClusterInventorySync {
       );
       await this.store.markSubscriptionStale(subscriptionId, message, at);
       return {
+        recorded: true,
         outcome: {
           status: 'failed',
           clusterCount: 0,
@@ -432,21 +516,31 @@ export class ClusterInventorySync {
     const incompleteError = listError
       ? describeReadError(listError)
       : 'the cluster list was read in part';
+    let status: SubscriptionSyncOutcome['status'] = 'succeeded';
+    if (!read.complete) {
+      status = read.clusters.length === 0 ? 'failed' : 'incomplete';
+    }
+    const recorded = options.mustRecord({
+      status,
+      ...(read.complete ? {} : { error: incompleteError }),
+    });
     const result = await this.store.upsertClustersForSubscription(
       subscriptionId,
       read.clusters,
-      { complete: read.complete, incompleteError, at },
+      {
+        complete: read.complete,
+        incompleteError,
+        at,
+        recordListing: recorded,
+      },
     );
     if (!read.complete) {
       this.logger.warn(
         `Subscription ${subscriptionId} was read in part; clusters not listed are kept and marked stale: ${incompleteError}`,
       );
     }
-    let status: SubscriptionSyncOutcome['status'] = 'succeeded';
-    if (!read.complete) {
-      status = read.clusters.length === 0 ? 'failed' : 'incomplete';
-    }
     return {
+      recorded,
       outcome: {
         status,
         clusterCount: read.clusters.length,
