@@ -1,3 +1,4 @@
+import { getMaxListeners } from 'node:events';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { SharedReads } from '@aks-network/plugin-aks-network-node';
 import type {
@@ -209,6 +210,35 @@ describe.each(databases.eachSupportedId())(
       expect(third).not.toBe(first);
       expect(fourth).toBe(third);
       expect(refresh).toBeUndefined();
+    });
+
+    it("lets a run's reads listen to its signal past Node's default of 10 listeners", async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseAksNetworkStore.create({
+        database: databaseServiceFor(knex),
+      });
+      const controller = new AbortController();
+      // Node warns of a possible leak past this many listeners on one signal (Jest's
+      // sandbox does not pass the warning to the test, so the limit is what is read).
+      const limits: number[] = [];
+      const sync = new ClusterInventorySync({
+        store,
+        reader: {
+          // As the SDK calls of several subscriptions' reads do: 12 listeners each.
+          readSubscription: async (_id, options) => {
+            for (let i = 0; i < 12; i++) {
+              options?.signal?.addEventListener('abort', () => undefined);
+            }
+            limits.push(getMaxListeners(options!.signal!));
+            return complete([]);
+          },
+        },
+        subscriptions: { listSubscriptionIds: async () => [SUB_A, SUB_B] },
+        logger: mockServices.logger.mock(),
+      });
+      await sync.run({ signal: controller.signal });
+      expect(limits).toHaveLength(2);
+      expect(Math.min(...limits)).toBeGreaterThanOrEqual(24);
     });
 
     it('ends an aborted run as failed without marking anything stale', async () => {

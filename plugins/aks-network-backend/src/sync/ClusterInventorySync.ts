@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import {
   AksNetworkInventoryEvent,
   ClusterRecord,
@@ -196,6 +197,16 @@ export class ClusterInventorySync {
   private async runOnce(
     signal: AbortSignal | undefined,
   ): Promise<{ run: SyncRun; changedClusterCount: number }> {
+    if (signal) {
+      // Every SDK call of the run listens to its signal, several subscriptions at once
+      // with several calls each: past Node's default of 10 listeners, which would log a
+      // "possible memory leak" warning each run
+      // (https://nodejs.org/api/events.html#eventssetmaxlistenersn-eventtargets).
+      setMaxListeners(
+        Math.max(getMaxListeners(signal), this.concurrency * 16),
+        signal,
+      );
+    }
     const run = await this.store.startSyncRun(this.now());
     await this.closeInterruptedRuns(run.id);
     let subscriptionIds: string[];

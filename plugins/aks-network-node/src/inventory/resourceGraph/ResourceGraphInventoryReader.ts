@@ -91,6 +91,7 @@ export class ResourceGraphInventoryReader {
   private readonly now: () => number;
   private readonly models = new SdkModels();
   private pass?: ResourceGraphPass;
+  private passExpiry?: ReturnType<typeof setTimeout>;
   private starting?: Promise<ResourceGraphPass>;
 
   constructor(
@@ -122,9 +123,7 @@ export class ResourceGraphInventoryReader {
     } catch (error) {
       // The pass was started by a read that was aborted since; this one was not.
       signal?.throwIfAborted();
-      if (this.pass === pass) {
-        this.pass = undefined;
-      }
+      this.dropPass(pass);
       pass = await this.passFor(subscriptionId, signal);
       pass.take(subscriptionId);
       data = await pass.data;
@@ -132,10 +131,24 @@ export class ResourceGraphInventoryReader {
     const answer = await this.answer(subscriptionId, pass, data, signal);
     // Let the pass's rows go once nothing more will be read from it, so a backend does
     // not hold a fleet's worth of models between syncs.
-    if (pass.done() && this.pass === pass) {
-      this.pass = undefined;
+    if (pass.done()) {
+      this.dropPass(pass);
     }
     return answer;
+  }
+
+  /**
+   * Forgets `pass` if it is the current one, with its expiry timer: the timer's
+   * closure holds the pass, so a pass left to it stayed in memory for `passMaxAgeMs`
+   * after its last read (a fleet's models, measured by bench:sync).
+   */
+  private dropPass(pass: ResourceGraphPass): void {
+    if (this.pass !== pass) {
+      return;
+    }
+    this.pass = undefined;
+    clearTimeout(this.passExpiry);
+    this.passExpiry = undefined;
   }
 
   private async passFor(
@@ -154,14 +167,15 @@ export class ResourceGraphInventoryReader {
     this.starting = starting;
     try {
       const pass = await starting;
+      clearTimeout(this.passExpiry);
       this.pass = pass;
       // A pass some subscriptions never ask for (a single refresh) is dropped when it
       // can serve no more, not kept until the next read.
-      setTimeout(() => {
-        if (this.pass === pass) {
-          this.pass = undefined;
-        }
-      }, this.passMaxAgeMs).unref?.();
+      this.passExpiry = setTimeout(
+        () => this.dropPass(pass),
+        this.passMaxAgeMs,
+      );
+      this.passExpiry.unref?.();
       return pass;
     } finally {
       if (this.starting === starting) {
