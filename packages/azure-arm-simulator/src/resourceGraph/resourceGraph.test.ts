@@ -130,6 +130,37 @@ describe('Resource Graph endpoint', () => {
     ]);
   });
 
+  it('leaves out, without an error, the resources whose read the caller is denied', async () => {
+    const network = {
+      subscriptions: [SUB_A, SUB_B],
+      query:
+        "Resources | where type in~ ('microsoft.network/virtualnetworks', 'Microsoft.Network/networkSecurityGroups') | order by id asc",
+    };
+    const typesOf = (reply: { body: any }) =>
+      new Set(reply.body.data.map((row: any) => row.type));
+    const all = await query(network);
+    expect(typesOf(all)).toEqual(
+      new Set([
+        'microsoft.network/virtualnetworks',
+        'microsoft.network/networksecuritygroups',
+      ]),
+    );
+
+    simulator.setFaults({
+      deniedActions: ['Microsoft.Network/networkSecurityGroups/read'],
+    });
+    const denied = await query(network);
+    expect(denied.status).toBe(200);
+    expect(typesOf(denied)).toEqual(
+      new Set(['microsoft.network/virtualnetworks']),
+    );
+    expect(denied.body.totalRecords).toBe(
+      all.body.data.filter(
+        (row: any) => row.type === 'microsoft.network/virtualnetworks',
+      ).length,
+    );
+  });
+
   it('throttles with the quota headers and no Retry-After', async () => {
     simulator.setFaults({
       throttleRate: 1,

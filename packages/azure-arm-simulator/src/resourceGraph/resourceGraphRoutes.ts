@@ -58,10 +58,25 @@ function resourceRow(
   };
 }
 
+/**
+ * The read action of a resource type, as role definitions name it: the provider's
+ * casing from the resource itself (`Microsoft.Network/networkWatchers/flowLogs/read`).
+ */
+function readActionOf(resource: ArmResourceJson): string {
+  return `${resource.type}/read`;
+}
+
+/**
+ * The rows of the query. Resource Graph returns only the resources the caller may
+ * read and says nothing of the others
+ * (https://learn.microsoft.com/azure/governance/resource-graph/overview#permissions-in-azure-resource-graph):
+ * a resource whose read action is denied is left out, with no error.
+ */
 function rows(
   context: SimulatorContext,
   query: ResourceGraphQuery,
   subscriptionIds: string[],
+  allows: (action: string) => boolean,
 ): JsonObject[] {
   const found: JsonObject[] = [];
   for (const subscriptionId of subscriptionIds) {
@@ -90,7 +105,11 @@ function rows(
         type,
         `/subscriptions/${subscription.subscriptionId}`,
       )) {
-        found.push(resourceRow(context, subscription.subscriptionId, resource));
+        if (allows(readActionOf(resource))) {
+          found.push(
+            resourceRow(context, subscription.subscriptionId, resource),
+          );
+        }
       }
     }
   }
@@ -183,7 +202,7 @@ export const resourceGraphRoutes: ArmRoute[] = [
       const subscriptionIds = Array.isArray(body.subscriptions)
         ? body.subscriptions.map(String)
         : context.state.subscriptions().map(s => s.subscriptionId);
-      const all = rows(context, query, subscriptionIds);
+      const all = rows(context, query, subscriptionIds, request.allows);
       const top = readTop(options.$top);
       const skip =
         typeof options.$skip === 'number' && options.$skip > 0

@@ -240,6 +240,7 @@ export function createArmRequestHandler(options: ArmRequestHandlerOptions) {
           baseUrl: `https://${host}`,
           apiVersion,
           params: match.params,
+          allows: action => !faults.denies(action),
         },
         context,
       );

@@ -23,6 +23,12 @@ export interface ArmRequest {
   apiVersion: string;
   /** The decoded `{placeholders}` of the route template, in order. */
   params: string[];
+  /**
+   * Whether the caller holds `action` (fault injection's `deniedActions` takes it
+   * away), for a route that answers about other resources than its own: Resource
+   * Graph returns only the rows the caller may read.
+   */
+  allows(action: string): boolean;
 }
 
 /** What a handler answers. */

@@ -271,6 +271,31 @@ describe('ResourceGraphInventoryReader against the ARM simulator', () => {
     expect(result.calls['networkSecurityGroups.get']).toBe(1);
   });
 
+  it('cannot tell a flow log it may not read from none, where the ARM path names it unread (why ARM is the default source)', async () => {
+    // Reader without flow-log read: ARM answers the listing with a 403; Resource
+    // Graph leaves the rows out and says nothing.
+    simulator.setFaults({
+      deniedActions: ['Microsoft.Network/networkWatchers/*'],
+    });
+    const graph = await new ResourceGraphInventoryReader(
+      graphClients(simulator),
+    ).readSubscription(SUB_A);
+    const arm = await new AzureInventoryReader(
+      simulatorClients(simulator),
+    ).readSubscription(SUB_A);
+
+    const name = 'aks-overlay-1';
+    const fromGraph = graph.clusters.find(c => c.name === name)!;
+    const fromArm = arm.clusters.find(c => c.name === name)!;
+    expect(graph.errors).toEqual([]);
+    expect(fromGraph.flowLogs).toEqual([]);
+    expect(fromGraph.unread ?? []).toEqual([]);
+    expect(fromArm.flowLogs).toEqual([]);
+    expect(fromArm.unread).toEqual([
+      expect.objectContaining({ part: 'flowLogs', error: expect.any(String) }),
+    ]);
+  });
+
   it('names the usages unread on the clusters of a VNet whose usages call fails, and stays complete', async () => {
     simulator.setFaults({
       serverErrorRate: 1,
