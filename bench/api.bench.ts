@@ -165,11 +165,7 @@ async function liveFromArm(): Promise<{
     const access = AzureAccess.fromConfig(
       new ConfigReader({
         aksNetwork: {
-          azure: {
-            resourceManagerEndpoint: simulator.url,
-            caCertificate: simulator.caCertificate,
-            credential: { type: 'development', token: 'bench-token' },
-          },
+          azure: simulator.azureConfig(),
         },
       }),
       { logger: silentLogger },

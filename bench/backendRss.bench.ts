@@ -58,12 +58,7 @@ async function main(): Promise<void> {
         mockServices.rootConfig.factory({
           data: {
             aksNetwork: {
-              azure: {
-                resourceManagerEndpoint: simulator.url,
-                caCertificate: simulator.caCertificate,
-                credential: { type: 'development', token: TOKEN },
-                subscriptions: fleet.subscriptions.map(s => s.id),
-              },
+              azure: simulator.azureConfig(fleet.subscriptions.map(s => s.id)),
               sync: {
                 schedule: {
                   frequency: { hours: 24 },

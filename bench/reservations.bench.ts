@@ -78,12 +78,7 @@ async function main(): Promise<void> {
         mockServices.rootConfig.factory({
           data: {
             aksNetwork: {
-              azure: {
-                resourceManagerEndpoint: simulator.url,
-                caCertificate: simulator.caCertificate,
-                credential: { type: 'development', token: TOKEN },
-                subscriptions: [SUB],
-              },
+              azure: simulator.azureConfig([SUB]),
               addressPools: [POOL],
             },
           },

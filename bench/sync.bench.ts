@@ -278,12 +278,7 @@ async function main(): Promise<void> {
     const access = AzureAccess.fromConfig(
       new ConfigReader({
         aksNetwork: {
-          azure: {
-            resourceManagerEndpoint: simulator.url,
-            caCertificate: simulator.caCertificate,
-            credential: { type: 'development', token: TOKEN },
-            subscriptions: fleet.subscriptions.map(s => s.id),
-          },
+          azure: simulator.azureConfig(fleet.subscriptions.map(s => s.id)),
         },
       }),
       { logger: silentLogger },

@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SimulatorFleet } from '@aks-network/azure-arm-simulator';
+import type { JsonObject } from '@backstage/types';
 
 const BIN = resolve(
   __dirname,
@@ -19,6 +20,12 @@ export interface SimulatorProcess {
   url: string;
   caCertificate: string;
   pid: number;
+  /**
+   * The `aksNetwork.azure` config that reaches this simulator: its endpoint and CA,
+   * the development credential with the token it expects, and the subscriptions to
+   * read (every one the credential sees when left out).
+   */
+  azureConfig(subscriptions?: string[]): JsonObject;
   /** Calls counted by the simulator since it started (a reset re-seeds: slow). */
   calls(): Promise<{ total: number; byKind: Record<string, number> }>;
   close(): Promise<void>;
@@ -110,6 +117,12 @@ export async function startSimulatorProcess(options: {
     url,
     caCertificate,
     pid: child.pid!,
+    azureConfig: subscriptions => ({
+      resourceManagerEndpoint: url,
+      caCertificate,
+      credential: { type: 'development', token: options.token },
+      ...(subscriptions ? { subscriptions } : {}),
+    }),
     calls: () => admin('GET', '/_simulator/calls'),
     close: async () => {
       const exited = new Promise(done => child.once('exit', done));

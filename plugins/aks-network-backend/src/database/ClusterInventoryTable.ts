@@ -55,25 +55,6 @@ const FLEET_SORT_COLUMNS: Record<FleetSortField, string> = {
 /** Sort columns the schema declares `notNullable`. */
 const NOT_NULL_COLUMNS = new Set(['name', 'location', 'subscription_id']);
 
-/** What a fleet row needs (`fleetClusterFromRow`): all but the record. */
-const FLEET_ROW_COLUMNS = [
-  'id',
-  'resource_id',
-  'subscription_id',
-  'resource_group',
-  'location',
-  'name',
-  'network_model',
-  'dataplane',
-  'owner',
-  'stale',
-  'stale_error',
-  'stale_since',
-  'last_seen_at',
-  'updated_at',
-  'fleet',
-].map(column => `clusters.${column}`);
-
 const CHECK_COLUMNS = {
   egressIngressMonitored: 'check_egress',
   samePodToPodVisible: 'check_same_node',
@@ -147,6 +128,11 @@ const MERGED_COLUMNS = [
   'uses_nsg_flow_logs',
   'content_hash',
 ];
+
+/** What a fleet row needs (`fleetClusterFromRow`): every column but the record. */
+const FLEET_ROW_COLUMNS = ['id', ...MERGED_COLUMNS]
+  .filter(column => column !== 'record')
+  .map(column => `clusters.${column}`);
 
 /**
  * The subscription's last listing beside each row, for `lastSeenOf`: a scalar subquery
