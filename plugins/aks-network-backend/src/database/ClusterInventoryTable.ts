@@ -63,7 +63,7 @@ const CHECK_COLUMNS = {
 
 /**
  * The statuses that count as failing. `unknown` is not one: what the check needs was
- * not read (DESIGN_FACTS.verdictNeedsData), and the totals count it apart.
+ * not read (DOMAIN_FACTS.verdictNeedsData), and the totals count it apart.
  */
 const FAILING: PostureStatus[] = ['fail', 'warn'];
 

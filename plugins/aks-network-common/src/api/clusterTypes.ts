@@ -210,7 +210,7 @@ export interface FleetSummary {
   failing: Record<PostureCheckName, number>;
   /**
    * Clusters whose check is unknown, per check: what it needs could not be read
-   * (DESIGN_FACTS.verdictNeedsData). Counted apart from `failing`, never in it.
+   * (DOMAIN_FACTS.verdictNeedsData). Counted apart from `failing`, never in it.
    */
   unknown: Record<PostureCheckName, number>;
   /** Clusters without same-node visibility where ACNS can run, and what ACNS costs them a month. */

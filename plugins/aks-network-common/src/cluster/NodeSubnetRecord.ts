@@ -53,7 +53,7 @@ export interface NodeSubnetRecord {
   /**
    * Usable IPs, from the same usages API (Azure's 5 reserved IPs already taken off), as
    * ARM gives it: ARM answers 0 or -1 for some subnets, which is no capacity, so
-   * `nodeSubnetUse` then takes the usable count from the prefix (DESIGN_FACTS.usagesLimit).
+   * `nodeSubnetUse` then takes the usable count from the prefix (DOMAIN_FACTS.usagesLimit).
    */
   ipLimit?: number;
   /** The NSG on the subnet, if any. */

@@ -29,7 +29,7 @@ export const CLUSTER_NETWORK_PARTS: readonly ClusterNetworkPart[] = [
 
 /**
  * A part of a cluster's network that the last inventory read could not read. The
- * checks that need it say `unknown` and name it (DESIGN_FACTS.verdictNeedsData): a
+ * checks that need it say `unknown` and name it (DOMAIN_FACTS.verdictNeedsData): a
  * record without an NSG because the NSG's GET failed is not a record of a subnet
  * without an NSG.
  *

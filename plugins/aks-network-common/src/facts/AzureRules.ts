@@ -1,6 +1,6 @@
 /**
  * Azure rules this plugin enforces that DESIGN.md does not state (yet). Kept apart from
- * `DESIGN_FACTS` so a finding never claims DESIGN says something it does not.
+ * `DOMAIN_FACTS` so a finding never claims DESIGN says something it does not.
  *
  * @public
  */

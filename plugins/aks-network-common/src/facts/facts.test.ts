@@ -13,7 +13,7 @@ import {
   DEFAULT_POD_CIDR_IPV6,
   DEFAULT_SERVICE_CIDR,
   DEFAULT_SERVICE_CIDR_IPV6,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   MAX_LINUX_NODE_POOL_NAME_LENGTH,
   MAX_NODES_PER_CLUSTER,
   MAX_NODES_PER_KUBENET_CLUSTER,
@@ -65,7 +65,7 @@ describe('domain facts', () => {
   it('prices ACNS as DESIGN does', () => {
     expect(ACNS_USD_PER_NODE_HOUR).toBe(0.025);
     expect(HOURS_PER_MONTH).toBe(730);
-    expect(DESIGN_FACTS.acns).toContain('$0.025 per node per hour');
+    expect(DOMAIN_FACTS.acns).toContain('$0.025 per node per hour');
   });
 
   it('has dual-stack defaults that are IPv6, apart, and a service CIDR of /108 or smaller', () => {

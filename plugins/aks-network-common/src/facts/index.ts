@@ -1,4 +1,4 @@
-export * from './DesignFacts';
+export * from './DomainFacts';
 export * from './ReservedRanges';
 export * from './NetworkDefaults';
 export * from './ClusterLimits';

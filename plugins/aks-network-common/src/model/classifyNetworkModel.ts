@@ -97,7 +97,7 @@ export function classifyNetworkModel(
     dataplane,
     reason: dataplane === 'cilium' ? `${reason}, dataplane cilium` : reason,
   });
-  // kubenet and a CNI of one's own have no Azure dataplane (DESIGN_FACTS
+  // kubenet and a CNI of one's own have no Azure dataplane (DOMAIN_FACTS
   // .noAzureDataplane); Cilium runs only under networkPlugin azure.
   const withoutDataplane = (
     model: NetworkModel,

@@ -1,7 +1,7 @@
 import { Cidr, parseCidr } from '../cidr';
 import {
   DEFAULT_POD_CIDR,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   MAX_NODES_PER_CLUSTER,
 } from '../facts';
 import { NetworkModel, usesPodCidr } from '../model';
@@ -70,7 +70,7 @@ function readCidr(
     message: parsed.ok
       ? `${field} '${text}' is IPv6; the planner sizes IPv4 ranges.`
       : `${field} '${text}' is not a valid CIDR: ${parsed.reason}`,
-    fact: DESIGN_FACTS.badInput,
+    fact: DOMAIN_FACTS.badInput,
   });
   return undefined;
 }
@@ -82,8 +82,8 @@ function nodeSubnetFindings(
 ): NetworkFinding[] {
   const fact =
     request.model === 'azure-cni-node-subnet'
-      ? DESIGN_FACTS.flatNodeSubnet
-      : DESIGN_FACTS.overlayNodeIps;
+      ? DOMAIN_FACTS.flatNodeSubnet
+      : DOMAIN_FACTS.overlayNodeIps;
   const perNode =
     request.model === 'azure-cni-node-subnet'
       ? `flat Azure CNI needs (nodes + ${surgeNodes} surge) × (1 node IP + maxPods pod IPs)`
@@ -119,7 +119,7 @@ function nodeSubnetFindings(
             ? `; use a /${plan.smallestPrefix} or larger`
             : ''
         }.`,
-      fact: `${fact} ${DESIGN_FACTS.azureReservedPerSubnet}`,
+      fact: `${fact} ${DOMAIN_FACTS.azureReservedPerSubnet}`,
     });
   }
   return findings;
@@ -194,7 +194,7 @@ export function planNetwork(request: NetworkPlanRequest): NetworkPlan {
               ? '; use a larger pod CIDR'
               : ''
           }.`,
-        fact: DESIGN_FACTS.overlayNodeIps,
+        fact: DOMAIN_FACTS.overlayNodeIps,
       });
     }
   }

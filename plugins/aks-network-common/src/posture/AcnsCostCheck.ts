@@ -1,6 +1,6 @@
 import {
   ACNS_USD_PER_NODE_HOUR,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   HOURS_PER_MONTH,
 } from '../facts';
 import { acnsMonthlyCostUsd } from '../planner';
@@ -45,7 +45,7 @@ export function acnsCostCheck(
     detail: enabled
       ? `ACNS is on: ${figures}.`
       : `ACNS is off; turning it on costs ${figures}.`,
-    fact: DESIGN_FACTS.acns,
+    fact: DOMAIN_FACTS.acns,
     remediation: enabled
       ? ''
       : 'Enable ACNS with observability (az aks update --enable-acns) to see same-node pod traffic.',

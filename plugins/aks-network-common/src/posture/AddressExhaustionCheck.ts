@@ -5,7 +5,7 @@ import {
   sameArmId,
   vnetIdOfSubnet,
 } from '../cluster';
-import { DESIGN_FACTS } from '../facts';
+import { DOMAIN_FACTS } from '../facts';
 import { NetworkModel } from '../model';
 import {
   NodeSubnetUse,
@@ -56,7 +56,7 @@ function subnetCheck(
   const role = ROLES[use.role];
   const base = {
     id: role.id,
-    fact: `${DESIGN_FACTS.flatNodeSubnet} ${DESIGN_FACTS.azureReservedPerSubnet} ${DESIGN_FACTS.subnetUsage} ${DESIGN_FACTS.usagesLimit}`,
+    fact: `${DOMAIN_FACTS.flatNodeSubnet} ${DOMAIN_FACTS.azureReservedPerSubnet} ${DOMAIN_FACTS.subnetUsage} ${DOMAIN_FACTS.usagesLimit}`,
     resourceId: subnet.id,
   };
   const { used, usable, surgeIps, growthIps } = use;
@@ -73,7 +73,7 @@ function subnetCheck(
     }
     return {
       ...base,
-      fact: `${base.fact} ${DESIGN_FACTS.verdictNeedsData}`,
+      fact: `${base.fact} ${DOMAIN_FACTS.verdictNeedsData}`,
       status: 'unknown',
       title: `IP use of ${subnet.name} is unknown`,
       detail: `The VNet usages API gave no ${
@@ -135,7 +135,7 @@ function podCidrCheck(
     status,
     title: `Pod CIDR ${text} ${STATUS_WORDS[status]}`,
     detail: `${nodes} nodes + ${surge} surge of ${capacity} nodes the pod CIDR holds (one /24 per node).`,
-    fact: DESIGN_FACTS.overlayNodeIps,
+    fact: DOMAIN_FACTS.overlayNodeIps,
     remediation:
       status === 'pass'
         ? ''
@@ -162,7 +162,7 @@ export function addressExhaustionChecks(
       unknownVerdict(
         {
           id: ROLES.node.id,
-          fact: DESIGN_FACTS.subnetUsage,
+          fact: DOMAIN_FACTS.subnetUsage,
           resourceId: entry.resourceId,
         },
         `IP use of ${armResourceName(entry.resourceId)} is unknown`,
@@ -176,7 +176,7 @@ export function addressExhaustionChecks(
       unknownVerdict(
         {
           id: ROLES.pod.id,
-          fact: DESIGN_FACTS.subnetUsage,
+          fact: DOMAIN_FACTS.subnetUsage,
           resourceId: entry.resourceId,
         },
         `IP use of ${armResourceName(entry.resourceId)} is unknown`,
@@ -192,7 +192,7 @@ export function addressExhaustionChecks(
     // No subnet is known because the VNet was not read (an AKS-managed VNet).
     findings.push(
       unknownVerdict(
-        { id: ROLES.node.id, fact: DESIGN_FACTS.subnetUsage },
+        { id: ROLES.node.id, fact: DOMAIN_FACTS.subnetUsage },
         'IP use of the node subnet is unknown',
         context.unread('vnet'),
       ),

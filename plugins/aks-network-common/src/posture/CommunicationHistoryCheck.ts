@@ -1,5 +1,5 @@
 import { FlowLogRecord, sameArmId } from '../cluster';
-import { DESIGN_FACTS, NSG_FLOW_LOGS_RETIREMENT_DATE } from '../facts';
+import { DOMAIN_FACTS, NSG_FLOW_LOGS_RETIREMENT_DATE } from '../facts';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
 import { unknownVerdict } from './UnknownVerdict';
@@ -33,7 +33,7 @@ function describeLog(log: FlowLogRecord): string {
  * record anything. History kept only by NSG flow logs warns: they retire 2027-09-30.
  *
  * Short of a pass, the check is unknown when a flow log could have been missed
- * (DESIGN_FACTS.verdictNeedsData): the flow logs were not read, a node subnet (and so
+ * (DOMAIN_FACTS.verdictNeedsData): the flow logs were not read, a node subnet (and so
  * its NSG) was not read, or the cluster's VNet was not read and no subnet is known.
  */
 export function communicationHistoryCheck(
@@ -42,7 +42,7 @@ export function communicationHistoryCheck(
   const { acns, omsagent } = context.cluster.addons;
   const base = {
     id: 'communication-history-kept',
-    fact: `${DESIGN_FACTS.containerNetworkLogs} ${DESIGN_FACTS.overlayVisibility}`,
+    fact: `${DOMAIN_FACTS.containerNetworkLogs} ${DOMAIN_FACTS.overlayVisibility}`,
   };
   const containerLogsActive =
     omsagent.enabled &&

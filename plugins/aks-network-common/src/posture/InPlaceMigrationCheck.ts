@@ -1,6 +1,6 @@
 import {
   DEFAULT_POD_CIDR,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   IN_PLACE_MIGRATION_MIN_KUBERNETES_VERSION,
 } from '../facts';
 import { isAtLeastVersion } from './KubernetesVersion';
@@ -44,7 +44,7 @@ export function inPlaceMigrationCheck(
   const base = {
     id: 'in-place-overlay-migration',
     status: 'warn' as const,
-    fact: DESIGN_FACTS.inPlaceMigration,
+    fact: DOMAIN_FACTS.inPlaceMigration,
   };
   if (blockers.length === 0) {
     return {

@@ -1,4 +1,4 @@
-import { DESIGN_FACTS, KUBENET_RETIREMENT_DATE } from '../facts';
+import { DOMAIN_FACTS, KUBENET_RETIREMENT_DATE } from '../facts';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
 
@@ -22,7 +22,7 @@ export function kubenetRetirementCheck(
     detail: retired
       ? `kubenet retired on ${KUBENET_RETIREMENT_DATE}; the cluster runs an unsupported network plugin.`
       : `The cluster uses kubenet, which retires on ${KUBENET_RETIREMENT_DATE}.`,
-    fact: DESIGN_FACTS.kubenetRetirement,
+    fact: DOMAIN_FACTS.kubenetRetirement,
     remediation:
       'Move the cluster to Azure CNI Overlay, or request a new overlay cluster.',
   };

@@ -37,7 +37,7 @@ export interface NodeSubnetUse {
   used?: number;
   /**
    * IPs a cluster may take: the usages limit, or where ARM gives none (or 0 or -1, no
-   * capacity: DESIGN_FACTS.usagesLimit) the prefix's addresses less Azure's reserved ones.
+   * capacity: DOMAIN_FACTS.usagesLimit) the prefix's addresses less Azure's reserved ones.
    */
   usable?: number;
   /** Azure keeps 5 IPs of every subnet (DESIGN: "first four, last"). */
@@ -86,7 +86,7 @@ function poolsOn(
 
 /**
  * Usable IPs of a subnet: the usages limit when it is a capacity, else the prefix less
- * Azure's 5 (DESIGN_FACTS.usagesLimit: ARM answers 0 or -1 for some subnets).
+ * Azure's 5 (DOMAIN_FACTS.usagesLimit: ARM answers 0 or -1 for some subnets).
  */
 function usableIps(subnet: NodeSubnetRecord): number | undefined {
   if (subnet.ipLimit !== undefined && subnet.ipLimit > 0) {

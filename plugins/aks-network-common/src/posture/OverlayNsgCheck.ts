@@ -1,5 +1,5 @@
 import { Cidr, formatCidr, parseCidr } from '../cidr';
-import { DESIGN_FACTS } from '../facts';
+import { DOMAIN_FACTS } from '../facts';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
 import { unknownVerdict } from './UnknownVerdict';
@@ -54,7 +54,7 @@ function requiredFlows(nodeRanges: Cidr[], podRanges: Cidr[]): RequiredFlow[] {
  * node↔node, node→pod CIDR, pod↔pod"): each node subnet's NSG must let those flows
  * through, in and out. Only overlay clusters get this check.
  *
- * Unknown, never "no NSG" (DESIGN_FACTS.verdictNeedsData), when a node subnet or an
+ * Unknown, never "no NSG" (DOMAIN_FACTS.verdictNeedsData), when a node subnet or an
  * NSG's rules could not be read, or when the VNet was not read and a rule names the
  * `VirtualNetwork` tag (its ranges are the VNet's and its peerings').
  */
@@ -65,7 +65,7 @@ export function overlayNsgCheck(
     return undefined;
   }
   const { cluster } = context;
-  const base = { id: 'nsg-overlay-allow-rules', fact: DESIGN_FACTS.overlayNsg };
+  const base = { id: 'nsg-overlay-allow-rules', fact: DOMAIN_FACTS.overlayNsg };
   const unknown = (unread: Parameters<typeof unknownVerdict>[2]) =>
     unknownVerdict(
       base,

@@ -50,7 +50,7 @@ export interface PostureContext {
 }
 
 /**
- * Whether ACNS can run on a model: it needs Azure CNI (DESIGN_FACTS.acns), so not
+ * Whether ACNS can run on a model: it needs Azure CNI (DOMAIN_FACTS.acns), so not
  * kubenet, not a CNI of one's own, and not a model that could not be told.
  *
  * @public

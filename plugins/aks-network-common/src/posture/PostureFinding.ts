@@ -4,7 +4,7 @@ import { NetworkModelClassification } from '../model';
 /**
  * Outcome of one posture check: `pass` (fine), `warn` (works, but needs attention),
  * `fail` (the gap is there), `unknown` (what the check needs could not be read, or is
- * not visible to Azure: DESIGN_FACTS.verdictNeedsData).
+ * not visible to Azure: DOMAIN_FACTS.verdictNeedsData).
  *
  * @public
  */

@@ -1,4 +1,4 @@
-import { DESIGN_FACTS } from '../facts';
+import { DOMAIN_FACTS } from '../facts';
 import { acnsMonthlyCostUsd } from '../planner';
 import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
@@ -31,7 +31,7 @@ export function sameNodeVisibilityCheck(
   const { acns } = context.cluster.addons;
   const base = {
     id: 'same-node-pod-to-pod-visible',
-    fact: DESIGN_FACTS.acns,
+    fact: DOMAIN_FACTS.acns,
   };
   const cost = acnsMonthlyCostUsd(currentNodeCount(context.cluster));
   const enableAcns = `Enable ACNS with observability (az aks update --enable-acns) for about $${cost.toFixed(
@@ -84,7 +84,7 @@ export function sameNodeVisibilityCheck(
     default:
       return {
         ...base,
-        fact: `${base.fact} ${DESIGN_FACTS.verdictNeedsData}`,
+        fact: `${base.fact} ${DOMAIN_FACTS.verdictNeedsData}`,
         status: 'unknown',
         title: 'Whether same-node pod-to-pod traffic is visible is unknown',
         detail:

@@ -1,5 +1,5 @@
 import {
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   NSG_FLOW_LOGS_LAST_CREATION_DATE,
   NSG_FLOW_LOGS_RETIREMENT_DATE,
 } from '../facts';
@@ -15,7 +15,7 @@ import { unknownVerdict } from './UnknownVerdict';
  * "NSG flow logs … retired 2027-09-30; VNet flow logs replace them"), and fail once
  * retired. With overlay the logs see node IPs only, which the detail says.
  *
- * A verdict needs data (DESIGN_FACTS.verdictNeedsData): with the flow logs unread the
+ * A verdict needs data (DOMAIN_FACTS.verdictNeedsData): with the flow logs unread the
  * check is unknown; a node subnet that could not be read is watched when a VNet flow
  * log targets it or its VNet (both named by the pool's subnet id), unknown otherwise;
  * a subnet that was read and that no flow log watches fails whatever else is unread.
@@ -26,7 +26,7 @@ export function trafficMonitoringCheck(
   const { coverage, cluster, nsgFlowLogsRetired, model } = context;
   const base = {
     id: 'egress-ingress-monitored',
-    fact: `${DESIGN_FACTS.nsgFlowLogs} ${DESIGN_FACTS.overlayVisibility}`,
+    fact: `${DOMAIN_FACTS.nsgFlowLogs} ${DOMAIN_FACTS.overlayVisibility}`,
   };
   const vnetRemediation = `Enable a VNet flow log (Network Watcher) on ${
     cluster.vnet ? 'the VNet' : 'the node subnet'

@@ -3,7 +3,7 @@ import {
   ClusterNetworkPart,
   UnreadClusterPart,
 } from '../cluster';
-import { DESIGN_FACTS } from '../facts';
+import { DOMAIN_FACTS } from '../facts';
 import { PostureFinding } from './PostureFinding';
 
 /** How a sentence names each part, before the resource's name. */
@@ -78,7 +78,7 @@ function readRemediation(unread: readonly UnreadClusterPart[]): string {
 
 /**
  * The finding of a check whose inputs could not be read: `unknown`, naming each unread
- * part, never pass or fail (DESIGN_FACTS.verdictNeedsData).
+ * part, never pass or fail (DOMAIN_FACTS.verdictNeedsData).
  */
 export function unknownVerdict(
   base: { id: string; fact: string; resourceId?: string },
@@ -87,7 +87,7 @@ export function unknownVerdict(
 ): PostureFinding {
   return {
     ...base,
-    fact: `${base.fact} ${DESIGN_FACTS.verdictNeedsData}`,
+    fact: `${base.fact} ${DOMAIN_FACTS.verdictNeedsData}`,
     status: 'unknown',
     title,
     detail: `Not read: ${unread.map(describeUnreadPart).join('; ')}.`,

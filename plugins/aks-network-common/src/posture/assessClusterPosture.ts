@@ -37,7 +37,7 @@ function known(finding: PostureFinding, value: boolean): boolean | null {
  * Summary: `egressIngressMonitored` and `historyKept` hold while their check is not
  * `fail` (a warning there means "works, but on retiring NSG flow logs");
  * `samePodToPodVisible` holds only on `pass`. Each is null when its check is `unknown`:
- * what it needs could not be read (DESIGN_FACTS.verdictNeedsData). The ACNS cost is
+ * what it needs could not be read (DOMAIN_FACTS.verdictNeedsData). The ACNS cost is
  * left out, and null, where ACNS cannot run.
  *
  * @public

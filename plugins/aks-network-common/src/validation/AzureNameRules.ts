@@ -1,4 +1,4 @@
-import { AZURE_RULES, DESIGN_FACTS, MAX_NAME_LENGTH } from '../facts';
+import { AZURE_RULES, DOMAIN_FACTS, MAX_NAME_LENGTH } from '../facts';
 import { NetworkFinding } from './NetworkFinding';
 import { RequestDraft } from './RequestDraft';
 
@@ -88,7 +88,7 @@ export function checkAzureName(
         rule: 'name-required',
         severity: 'error',
         message: `${label} is empty.`,
-        fact: DESIGN_FACTS.names,
+        fact: DOMAIN_FACTS.names,
       },
     ];
   }
@@ -100,7 +100,7 @@ export function checkAzureName(
       rule: 'name-too-long',
       severity: 'error',
       message: `${label} '${name}' has ${length} characters; at most ${MAX_NAME_LENGTH} are allowed.`,
-      fact: DESIGN_FACTS.names,
+      fact: DOMAIN_FACTS.names,
     });
   }
   if (length < minLength || !pattern.test(name)) {

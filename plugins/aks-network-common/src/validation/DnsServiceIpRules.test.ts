@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { cidrContaining, cidrSize, formatCidr, formatIp } from '../cidr';
-import { AZURE_RULES, DESIGN_FACTS } from '../facts';
+import { AZURE_RULES, DOMAIN_FACTS } from '../facts';
 import { validateNetworkRequest } from './validateNetworkRequest';
 import { rulesOf, variant } from './__testUtils__/networkRequests';
 
@@ -74,7 +74,7 @@ describe('DNS service IP rules', () => {
     expect(messageOf(withDns('10.0.0.0'))).toMatchObject({
       message:
         'DNS service IP 10.0.0.0 is the network address of service CIDR 10.0.0.0/16 (the default), not an address a service can have; use e.g. 10.0.0.10.',
-      fact: DESIGN_FACTS.dnsServiceIp,
+      fact: DOMAIN_FACTS.dnsServiceIp,
     });
     expect(messageOf(withDns('10.0.0.1'))).toMatchObject({
       message:

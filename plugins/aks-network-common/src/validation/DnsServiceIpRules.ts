@@ -1,5 +1,5 @@
 import { cidrSize, containsIp, formatIp } from '../cidr';
-import { AZURE_RULES, DESIGN_FACTS } from '../facts';
+import { AZURE_RULES, DOMAIN_FACTS } from '../facts';
 import { NetworkFinding } from './NetworkFinding';
 import { ParsedRange, RequestDraft } from './RequestDraft';
 
@@ -43,7 +43,7 @@ export function dnsServiceIpRules(draft: RequestDraft): NetworkFinding[] {
         message: `DNS service IP ${label(
           dns,
         )} is not inside service CIDR ${label(service)}.`,
-        fact: DESIGN_FACTS.dnsServiceIp,
+        fact: DOMAIN_FACTS.dnsServiceIp,
       },
     ];
   }
@@ -58,7 +58,7 @@ export function dnsServiceIpRules(draft: RequestDraft): NetworkFinding[] {
         )} is the network address of service CIDR ${label(
           service,
         )}, not an address a service can have${suggestion(service)}.`,
-        fact: DESIGN_FACTS.dnsServiceIp,
+        fact: DOMAIN_FACTS.dnsServiceIp,
       },
     ];
   }

@@ -1,6 +1,6 @@
 import {
   AZURE_RULES,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   DUAL_STACK_MIN_KUBERNETES_VERSION,
 } from '../facts';
 import {
@@ -87,7 +87,7 @@ export function dualStackRules(draft: RequestDraft): NetworkFinding[] {
           rule: 'dual-stack-not-enabled',
           severity: 'error',
           message: `${range.field} ${range.text} is set but network.ipFamilies does not include IPv6; add it for a dual-stack cluster or drop the IPv6 range.`,
-          fact: DESIGN_FACTS.dualStack,
+          fact: DOMAIN_FACTS.dualStack,
         });
       }
     }

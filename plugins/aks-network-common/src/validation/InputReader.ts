@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DESIGN_FACTS } from '../facts';
+import { DOMAIN_FACTS } from '../facts';
 import { NetworkFinding } from './NetworkFinding';
 
 /**
@@ -141,7 +141,7 @@ export class InputReader {
       message: `${field} is ${describeValue(value)}: ${
         issue?.message ?? 'invalid value'
       }.`,
-      fact: DESIGN_FACTS.badInput,
+      fact: DOMAIN_FACTS.badInput,
     });
     return undefined;
   }
@@ -152,7 +152,7 @@ export class InputReader {
       rule: 'input-required',
       severity: 'error',
       message: `${field} is required (expected ${expected}).`,
-      fact: DESIGN_FACTS.badInput,
+      fact: DOMAIN_FACTS.badInput,
     });
   }
 
@@ -162,7 +162,7 @@ export class InputReader {
       rule: 'input-type',
       severity: 'error',
       message: `${field} is ${describeValue(value)}, expected ${expected}.`,
-      fact: DESIGN_FACTS.badInput,
+      fact: DOMAIN_FACTS.badInput,
     });
   }
 
@@ -188,7 +188,7 @@ export class InputReader {
               field ? `${field}.` : ''
             }${meant}?`
           : `${path} is not a field of the network request and is ignored.`,
-        fact: DESIGN_FACTS.badInput,
+        fact: DOMAIN_FACTS.badInput,
       });
     }
   }

@@ -1,5 +1,5 @@
 import { containsCidr } from '../cidr';
-import { AZURE_RULES, DESIGN_FACTS, KUBENET_RETIREMENT_DATE } from '../facts';
+import { AZURE_RULES, DOMAIN_FACTS, KUBENET_RETIREMENT_DATE } from '../facts';
 import { NetworkFinding } from './NetworkFinding';
 import { RequestDraft } from './RequestDraft';
 
@@ -16,7 +16,7 @@ export function networkModelRules(draft: RequestDraft): NetworkFinding[] {
       rule: 'kubenet-retiring',
       severity: 'warning',
       message: `kubenet retires on ${KUBENET_RETIREMENT_DATE}; create the cluster with azure-cni-overlay instead.`,
-      fact: DESIGN_FACTS.kubenetRetirement,
+      fact: DOMAIN_FACTS.kubenetRetirement,
     });
   }
   if (
@@ -43,7 +43,7 @@ export function networkModelRules(draft: RequestDraft): NetworkFinding[] {
       severity: 'warning',
       message:
         'network.vnet.addressSpace is not given, so the pod and service CIDRs cannot be checked against the VNet.',
-      fact: DESIGN_FACTS.podCidrNoOverlap,
+      fact: DOMAIN_FACTS.podCidrNoOverlap,
     });
   }
   const subnet = draft.nodeSubnet;
@@ -71,7 +71,7 @@ export function networkModelRules(draft: RequestDraft): NetworkFinding[] {
       rule: 'extra-ips-range',
       severity: 'error',
       message: `network.nodeSubnet.extraIps is ${draft.extraIps}; it counts IPs, so 0 or more.`,
-      fact: DESIGN_FACTS.badInput,
+      fact: DOMAIN_FACTS.badInput,
     });
   }
   return findings;

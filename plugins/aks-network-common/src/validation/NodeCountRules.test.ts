@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   AZURE_RULES,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   MAX_NODES_PER_CLUSTER,
   MAX_NODES_PER_KUBENET_CLUSTER,
   MAX_NODES_PER_NODE_POOL,
@@ -126,7 +126,7 @@ describe('node count rules', () => {
     expect(errorsOf(pools([1000, 1000, 1000, 1000, 1000, 1]))).toEqual([
       expect.objectContaining({
         message: 'The pools hold 5001 nodes in all; a cluster has 1 to 5000.',
-        fact: DESIGN_FACTS.maxNodes,
+        fact: DOMAIN_FACTS.maxNodes,
       }),
     ]);
   });

@@ -1,6 +1,6 @@
 import {
   AZURE_RULES,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   MAX_NODES_PER_CLUSTER,
   MAX_NODES_PER_KUBENET_CLUSTER,
   MAX_NODES_PER_NODE_POOL,
@@ -42,7 +42,7 @@ export function nodeCountRules(draft: RequestDraft): NetworkFinding[] {
         rule: 'node-count-range',
         severity: 'error',
         message: `${pool.field}.count is ${pool.count}; a pool has 0 or more nodes.`,
-        fact: DESIGN_FACTS.maxNodes,
+        fact: DOMAIN_FACTS.maxNodes,
       });
     } else if (pool.count > MAX_NODES_PER_NODE_POOL) {
       findings.push({
@@ -65,7 +65,7 @@ export function nodeCountRules(draft: RequestDraft): NetworkFinding[] {
       rule: 'node-count-range',
       severity: 'error',
       message: `The pools hold ${total} nodes in all; a cluster has 1 to ${MAX_NODES_PER_CLUSTER}.`,
-      fact: DESIGN_FACTS.maxNodes,
+      fact: DOMAIN_FACTS.maxNodes,
     });
   } else if (
     draft.model === 'kubenet' &&

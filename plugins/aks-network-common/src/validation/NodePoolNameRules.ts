@@ -1,6 +1,6 @@
 import {
   AZURE_RULES,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   MAX_LINUX_NODE_POOL_NAME_LENGTH,
   MAX_WINDOWS_NODE_POOL_NAME_LENGTH,
 } from '../facts';
@@ -63,7 +63,7 @@ export function nodePoolNameRules(draft: RequestDraft): NetworkFinding[] {
         rule: 'name-required',
         severity: 'error',
         message: `${pool.field}.name is empty; every node pool needs a name.`,
-        fact: DESIGN_FACTS.badInput,
+        fact: DOMAIN_FACTS.badInput,
       });
       continue;
     }
@@ -75,7 +75,7 @@ export function nodePoolNameRules(draft: RequestDraft): NetworkFinding[] {
         rule: 'node-pool-name-duplicate',
         severity: 'error',
         message: `Node pool name '${pool.name}' is used twice.`,
-        fact: DESIGN_FACTS.badInput,
+        fact: DOMAIN_FACTS.badInput,
       });
     }
     seen.add(key);

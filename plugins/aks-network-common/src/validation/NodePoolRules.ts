@@ -1,6 +1,6 @@
 import {
   AZURE_RULES,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   MAX_MAX_PODS,
   MIN_MAX_PODS,
   MIN_PODS_PER_POOL,
@@ -41,7 +41,7 @@ export function nodePoolRules(draft: RequestDraft): NetworkFinding[] {
         rule: 'max-pods-range',
         severity: 'error',
         message: `${pool.field}.maxPods is ${pool.maxPods}; it must be from ${MIN_MAX_PODS} to ${MAX_MAX_PODS}.`,
-        fact: DESIGN_FACTS.maxPods,
+        fact: DOMAIN_FACTS.maxPods,
       });
     } else if (
       pool.maxPods < MIN_PODS_PER_POOL &&
@@ -55,7 +55,7 @@ export function nodePoolRules(draft: RequestDraft): NetworkFinding[] {
         message: `${pool.field} holds ${pool.count} × ${pool.maxPods} = ${
           pool.count * pool.maxPods
         } pods; below ${MIN_PODS_PER_POOL} pods per node a pool must still hold ${MIN_PODS_PER_POOL} pods (raise maxPods or count).`,
-        fact: DESIGN_FACTS.maxPods,
+        fact: DOMAIN_FACTS.maxPods,
       });
     }
   }

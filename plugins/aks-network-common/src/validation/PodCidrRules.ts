@@ -1,5 +1,5 @@
 import { containsCidr, overlaps } from '../cidr';
-import { DESIGN_FACTS } from '../facts';
+import { DOMAIN_FACTS } from '../facts';
 import { usesPodCidr } from '../model';
 import { podCidrPrivateRanges } from './KnownRanges';
 import { NetworkFinding } from './NetworkFinding';
@@ -40,7 +40,7 @@ export function podCidrRules(draft: RequestDraft): NetworkFinding[] {
           rule: 'pod-cidr-unused',
           severity: 'warning',
           message: `${range.field} ${range.text} is ignored: with ${draft.model} pods take VNet IPs.`,
-          fact: DESIGN_FACTS.armNetworkModel,
+          fact: DOMAIN_FACTS.armNetworkModel,
         });
       }
     }
@@ -58,7 +58,7 @@ export function podCidrRules(draft: RequestDraft): NetworkFinding[] {
         message: `Pod CIDR ${label(
           pod,
         )} is not inside RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or RFC 6598 (100.64.0.0/10) space.`,
-        fact: DESIGN_FACTS.podCidrPrivate,
+        fact: DOMAIN_FACTS.podCidrPrivate,
       });
     }
 
@@ -106,7 +106,7 @@ export function podCidrRules(draft: RequestDraft): NetworkFinding[] {
               : `Pod CIDR ${label(pod)} overlaps ${what} ${range.text} (${
                   range.field
                 }).`,
-          fact: DESIGN_FACTS.podCidrNoOverlap,
+          fact: DOMAIN_FACTS.podCidrNoOverlap,
         });
       }
     }

@@ -1,5 +1,5 @@
 import { formatCidr, overlaps } from '../cidr';
-import { DESIGN_FACTS } from '../facts';
+import { DOMAIN_FACTS } from '../facts';
 import { reservedRanges } from './KnownRanges';
 import { NetworkFinding } from './NetworkFinding';
 import { ParsedRange, RequestDraft } from './RequestDraft';
@@ -53,7 +53,7 @@ export function reservedRangeRules(draft: RequestDraft): NetworkFinding[] {
         message: `${what} ${range.text}${
           range.isDefault ? ' (the default)' : ''
         } touches ${touched.map(formatCidr).join(', ')}, which AKS reserves.`,
-        fact: DESIGN_FACTS.reservedRanges,
+        fact: DOMAIN_FACTS.reservedRanges,
       });
     }
   }

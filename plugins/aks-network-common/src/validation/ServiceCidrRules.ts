@@ -1,7 +1,7 @@
 import { overlaps } from '../cidr';
 import {
   AZURE_RULES,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
   MIN_IPV6_SERVICE_CIDR_PREFIX,
   SERVICE_CIDR_PREFIX_LIMIT,
 } from '../facts';
@@ -30,7 +30,7 @@ export function serviceCidrRules(draft: RequestDraft): NetworkFinding[] {
       }; it must be smaller than a /${SERVICE_CIDR_PREFIX_LIMIT} (a /${
         SERVICE_CIDR_PREFIX_LIMIT + 1
       } or longer prefix).`,
-      fact: DESIGN_FACTS.serviceCidrSize,
+      fact: DOMAIN_FACTS.serviceCidrSize,
     });
   }
   const serviceV6 = draft.serviceCidrIpv6;
@@ -40,7 +40,7 @@ export function serviceCidrRules(draft: RequestDraft): NetworkFinding[] {
       rule: 'ipv6-service-cidr-too-large',
       severity: 'error',
       message: `IPv6 service CIDR ${serviceV6.text} is a /${serviceV6.cidr.prefix}; it must be a /${MIN_IPV6_SERVICE_CIDR_PREFIX} or smaller.`,
-      fact: DESIGN_FACTS.dualStack,
+      fact: DOMAIN_FACTS.dualStack,
     });
   }
 

@@ -7,7 +7,7 @@ import {
   DEFAULT_POD_CIDR_IPV6,
   DEFAULT_SERVICE_CIDR,
   DEFAULT_SERVICE_CIDR_IPV6,
-  DESIGN_FACTS,
+  DOMAIN_FACTS,
 } from '../facts';
 import {
   NETWORK_DATAPLANES,
@@ -92,7 +92,7 @@ function readRange(
       rule: 'cidr-syntax',
       severity: 'error',
       message: `${field} '${raw}' is not a valid CIDR: ${parsed.reason}.`,
-      fact: DESIGN_FACTS.badInput,
+      fact: DOMAIN_FACTS.badInput,
     });
     return undefined;
   }
@@ -104,7 +104,7 @@ function readRange(
       message: `${field} '${raw}' is ${
         parsed.cidr.family === 'ipv4' ? 'IPv4' : 'IPv6'
       }; this field takes an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} range.`,
-      fact: DESIGN_FACTS.dualStack,
+      fact: DOMAIN_FACTS.dualStack,
     });
     return undefined;
   }
@@ -125,7 +125,7 @@ function readDnsServiceIp(
       rule: 'ip-syntax',
       severity: 'error',
       message: `${field} '${raw}' is not a valid IP address: ${parsed.reason}.`,
-      fact: DESIGN_FACTS.badInput,
+      fact: DOMAIN_FACTS.badInput,
     });
     return undefined;
   }
@@ -167,7 +167,7 @@ function readPools(
           message: `${field}.maxSurge '${String(
             maxSurgeRaw,
           )}' is neither a whole node count nor a percentage from 0% to 100%.`,
-          fact: DESIGN_FACTS.flatNodeSubnet,
+          fact: DOMAIN_FACTS.flatNodeSubnet,
         });
       }
     }

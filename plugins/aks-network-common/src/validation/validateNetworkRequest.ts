@@ -1,4 +1,4 @@
-import { DESIGN_FACTS, MAX_MAX_PODS, MIN_MAX_PODS } from '../facts';
+import { DOMAIN_FACTS, MAX_MAX_PODS, MIN_MAX_PODS } from '../facts';
 import { usesPodCidr } from '../model';
 import { NetworkPlan, NodePoolSizing, planNetwork } from '../planner';
 import { nameRules } from './AzureNameRules';
@@ -208,7 +208,7 @@ export function validateNetworkRequest(
           message: `The request could not be read: ${
             error instanceof Error ? error.message : 'unexpected value'
           }.`,
-          fact: DESIGN_FACTS.badInput,
+          fact: DOMAIN_FACTS.badInput,
         },
       ],
     };

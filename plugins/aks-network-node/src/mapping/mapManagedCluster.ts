@@ -94,7 +94,7 @@ function nodeSubnetsOf(
 /**
  * A cluster whose pools name no subnet runs on a VNet AKS creates in its node resource
  * group. The inventory does not read that VNet, so its subnet, NSG and flow logs are
- * unknown rather than absent (DESIGN_FACTS.verdictNeedsData).
+ * unknown rather than absent (DOMAIN_FACTS.verdictNeedsData).
  */
 function managedVnetPart(
   cluster: ManagedCluster,

@@ -1,10 +1,11 @@
 /**
- * The wording of each domain fact from DESIGN.md ("Domain facts"), quoted so that a
- * finding can say which fact it rests on. Change a fact here and in DESIGN.md together.
+ * The wording of each domain fact, quoted so that a finding can say which fact it rests
+ * on. docs/domain.md lists the same facts with their public sources: change a fact
+ * here and there together.
  *
  * @public
  */
-export const DESIGN_FACTS = {
+export const DOMAIN_FACTS = {
   azureReservedPerSubnet:
     'Azure reserves 5 IPs in every subnet (first four, last): a /27 has 27 usable, a /24 251.',
   overlayNodeIps:
@@ -57,4 +58,4 @@ export const DESIGN_FACTS = {
  *
  * @public
  */
-export type DesignFactKey = keyof typeof DESIGN_FACTS;
+export type DomainFactKey = keyof typeof DOMAIN_FACTS;
