@@ -9,7 +9,51 @@ const fs = require('fs');
 const path = require('path');
 const os = require('os');
 const { launchChromium } = require('./browser');
-const tests = require('./tests');
+// One file of tests per user flow (e2e/tests/), run in one order across them: the seed
+// fleet is counted before any test adds a cluster, and flow 2 reads the cluster flow 1
+// creates. Each entry of ORDER is the next test of that file.
+const FLOWS = [
+  'catalog',
+  'posture-card',
+  'scaffolder',
+  'cluster-card',
+  'fleet',
+  'api',
+  'kubernetes',
+];
+const ORDER = [
+  'catalog',
+  'posture-card',
+  'catalog',
+  'scaffolder',
+  'scaffolder',
+  'scaffolder',
+  'cluster-card',
+  'posture-card',
+  'posture-card',
+  'fleet',
+  'api',
+  'scaffolder',
+  'kubernetes',
+  'api',
+  'catalog',
+  'catalog',
+];
+const tests = (() => {
+  const left = Object.fromEntries(
+    FLOWS.map(flow => [flow, [...require(`./tests/${flow}`)]]),
+  );
+  const ordered = ORDER.map(flow => {
+    const test = left[flow].shift();
+    if (!test) throw new Error(`ORDER names more tests of ${flow} than it has`);
+    return test;
+  });
+  const unordered = FLOWS.filter(flow => left[flow].length > 0);
+  if (unordered.length > 0) {
+    throw new Error(`ORDER leaves out tests of ${unordered.join(', ')}`);
+  }
+  return ordered;
+})();
 
 const APP_URL = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 const BACKEND_URL = process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
