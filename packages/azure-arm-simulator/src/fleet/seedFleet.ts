@@ -1,27 +1,29 @@
-import { JsonObject, objectAt, objectsAt } from '../json/JsonValue';
-import { defaultSecurityRules } from '../resources/NetworkSecurityGroups';
+import { objectAt, objectsAt, JsonObject } from '../json/JsonValue';
 import { ensureNetworkWatcher } from '../resources/NetworkWatchers';
-import {
-  FLOW_LOG_TYPE,
-  networkEtag,
-  NSG_TYPE,
-  nsgId,
-  subnetId,
-  vnetId,
-} from '../resources/networkResources';
+import { nsgId, subnetId, vnetId } from '../resources/networkResources';
 import { resourceGroupJson } from '../resources/ResourceGroups';
 import { setProvisioningState } from '../resources/longRunning';
 import { SUPPORTED_API_VERSIONS } from '../server/apiVersions';
 import { ArmError } from '../server/ArmError';
 import { matchRoute } from '../server/ArmRouter';
 import { SimulatorContext } from '../server/SimulatorContext';
-import { guidFrom, resourceGroupId } from '../state/armIds';
+import { resourceGroupId } from '../state/armIds';
+import { clusterBody } from './clusterBody';
+import { FleetReferences, fleetReferences } from './fleetReferences';
+import { flowLogResource, nsgResource } from './fleetResources';
 import {
   FleetCluster,
   FleetFlowLog,
-  FleetNetworkSecurityGroup,
+  FleetVirtualNetwork,
   SimulatorFleet,
 } from './SimulatorFleet';
+
+/** What every seeding step works on: the simulator, the fleet, and its references. */
+interface Seeding {
+  context: SimulatorContext;
+  fleet: SimulatorFleet;
+  references: FleetReferences;
+}
 
 /** Sends a PUT through the simulator's own route, so seed data meets the same checks. */
 function put(
@@ -71,6 +73,27 @@ export function seedFleet(
   context: SimulatorContext,
   fleet: SimulatorFleet,
 ): void {
+  const references = fleetReferences(fleet, addSubscriptions(context, fleet));
+  const seeding: Seeding = { context, fleet, references };
+  addNetworkSecurityGroups(seeding);
+  for (const vnet of fleet.virtualNetworks ?? []) {
+    addVirtualNetwork(seeding, vnet);
+  }
+  addNsgFlowLogs(seeding);
+  for (const cluster of fleet.clusters ?? []) {
+    addCluster(seeding, cluster);
+  }
+  // Other NICs come after the clusters, as they usually do: a nearly full subnet still
+  // had room when its cluster was created.
+  addOtherUsedIps(seeding);
+  settle(context);
+}
+
+/** Adds the fleet's subscriptions; returns their GUIDs by lower-cased GUID and by `name`. */
+function addSubscriptions(
+  context: SimulatorContext,
+  fleet: SimulatorFleet,
+): Map<string, string> {
   const subscriptionIds = new Map<string, string>();
   for (const subscription of fleet.subscriptions) {
     context.state.addSubscription({
@@ -84,193 +107,173 @@ export function seedFleet(
       subscriptionIds.set(subscription.name.toLowerCase(), subscription.id);
     }
   }
-  const sub = (ref: string, what: string): string => {
-    const id = subscriptionIds.get(ref.toLowerCase());
-    if (!id) {
-      throw new Error(`Fleet: ${what} names unknown subscription '${ref}'`);
-    }
-    return id;
-  };
-  const ensureGroup = (s: string, rg: string, region: string) => {
-    if (!context.state.resourceGroup(resourceGroupId(s, rg))) {
-      context.state.putResourceGroup(resourceGroupJson(s, rg, region));
-    }
-  };
-  const ensureWatcher = (s: string, region: string) =>
-    ensureNetworkWatcher(context, s, region);
-  const addFlowLog = (
-    s: string,
-    region: string,
-    rg: string,
-    targetId: string,
-    targetName: string,
-    flowLog: FleetFlowLog,
-  ) => {
-    const watcher = ensureWatcher(s, region);
-    const name = flowLog.name ?? `fl-${targetName}`;
-    const storage = flowLog.storageAccount ?? `stflowlogs${region}`;
-    context.state.put({
-      id: `${watcher}/flowLogs/${name}`,
-      name,
-      type: FLOW_LOG_TYPE,
-      location: region,
-      etag: networkEtag(),
-      tags: {},
-      properties: {
-        targetResourceId: targetId,
-        targetResourceGuid: guidFrom(targetId.toLowerCase()),
-        storageId: storage.startsWith('/')
-          ? storage
-          : `/subscriptions/${s}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${storage}`,
-        enabled: flowLog.enabled ?? true,
-        retentionPolicy: {
-          days: flowLog.retentionDays ?? 30,
-          enabled: (flowLog.retentionDays ?? 30) > 0,
-        },
-        format: { type: 'JSON', version: 2 },
-        flowAnalyticsConfiguration: flowLog.trafficAnalyticsWorkspace
-          ? {
-              networkWatcherFlowAnalyticsConfiguration: {
-                enabled: true,
-                workspaceId: guidFrom(
-                  flowLog.trafficAnalyticsWorkspace.toLowerCase(),
-                ),
-                workspaceRegion: region,
-                workspaceResourceId: flowLog.trafficAnalyticsWorkspace,
-                trafficAnalyticsInterval:
-                  flowLog.trafficAnalyticsIntervalMinutes ?? 60,
-              },
-            }
-          : undefined,
-        provisioningState: 'Succeeded',
-      },
-    });
-  };
+  return subscriptionIds;
+}
 
+/** Creates the resource group unless it exists. */
+function ensureGroup(
+  context: SimulatorContext,
+  s: string,
+  rg: string,
+  region: string,
+): void {
+  if (!context.state.resourceGroup(resourceGroupId(s, rg))) {
+    context.state.putResourceGroup(resourceGroupJson(s, rg, region));
+  }
+}
+
+/** Stores a flow log under the Network Watcher of its subscription and region. */
+function addFlowLog(
+  { context }: Seeding,
+  s: string,
+  region: string,
+  rg: string,
+  target: { id: string; name: string },
+  flowLog: FleetFlowLog,
+): void {
+  context.state.put(
+    flowLogResource({
+      watcherId: ensureNetworkWatcher(context, s, region),
+      subscriptionId: s,
+      region,
+      resourceGroup: rg,
+      targetId: target.id,
+      targetName: target.name,
+      flowLog,
+    }),
+  );
+}
+
+/** NSGs come first, so that subnets can name them. */
+function addNetworkSecurityGroups({
+  context,
+  fleet,
+  references,
+}: Seeding): void {
   for (const nsg of fleet.networkSecurityGroups ?? []) {
-    const s = sub(nsg.subscription, `NSG ${nsg.name}`);
-    ensureGroup(s, nsg.resourceGroup, nsg.region);
+    const s = references.subscription(nsg.subscription, `NSG ${nsg.name}`);
+    ensureGroup(context, s, nsg.resourceGroup, nsg.region);
     context.state.put(nsgResource(s, nsg));
   }
-  const nsgRef = (s: string, ref: string): string => {
-    if (ref.startsWith('/')) {
-      return ref;
-    }
-    const found = (fleet.networkSecurityGroups ?? []).find(
-      n =>
-        sub(n.subscription, n.name) === s &&
-        n.name.toLowerCase() === ref.toLowerCase(),
-    );
-    if (!found) {
-      throw new Error(`Fleet: unknown NSG '${ref}'`);
-    }
-    return nsgId(s, found.resourceGroup, found.name);
-  };
+}
 
-  for (const vnet of fleet.virtualNetworks ?? []) {
-    const s = sub(vnet.subscription, `VNet ${vnet.name}`);
-    ensureGroup(s, vnet.resourceGroup, vnet.region);
-    put(
-      context,
-      vnetId(s, vnet.resourceGroup, vnet.name),
-      {
-        location: vnet.region,
-        tags: vnet.tags ?? {},
+/** The VNet PUT body of a fleet VNet, its subnets inline with their NSGs. */
+function virtualNetworkBody(
+  references: FleetReferences,
+  s: string,
+  vnet: FleetVirtualNetwork,
+): JsonObject {
+  return {
+    location: vnet.region,
+    tags: vnet.tags ?? {},
+    properties: {
+      addressSpace: { addressPrefixes: vnet.addressSpace },
+      subnets: (vnet.subnets ?? []).map(subnet => ({
+        name: subnet.name,
         properties: {
-          addressSpace: { addressPrefixes: vnet.addressSpace },
-          subnets: (vnet.subnets ?? []).map(subnet => ({
-            name: subnet.name,
-            properties: {
-              addressPrefix: subnet.prefix,
-              networkSecurityGroup: subnet.nsg
-                ? { id: nsgRef(s, subnet.nsg) }
-                : undefined,
-            },
-          })),
+          addressPrefix: subnet.prefix,
+          networkSecurityGroup: subnet.nsg
+            ? { id: references.nsg(s, subnet.nsg) }
+            : undefined,
         },
-      },
-      `VNet ${vnet.name}`,
+      })),
+    },
+  };
+}
+
+/** A VNet through its PUT, its region's Network Watcher, and its and its subnets' flow logs. */
+function addVirtualNetwork(seeding: Seeding, vnet: FleetVirtualNetwork): void {
+  const { context, references } = seeding;
+  const s = references.subscription(vnet.subscription, `VNet ${vnet.name}`);
+  ensureGroup(context, s, vnet.resourceGroup, vnet.region);
+  const id = vnetId(s, vnet.resourceGroup, vnet.name);
+  put(
+    context,
+    id,
+    virtualNetworkBody(references, s, vnet),
+    `VNet ${vnet.name}`,
+  );
+  ensureNetworkWatcher(context, s, vnet.region);
+  if (vnet.flowLog) {
+    addFlowLog(
+      seeding,
+      s,
+      vnet.region,
+      vnet.resourceGroup,
+      { id, name: vnet.name },
+      vnet.flowLog,
     );
-    ensureWatcher(s, vnet.region);
-    if (vnet.flowLog) {
+  }
+  for (const subnet of vnet.subnets ?? []) {
+    if (subnet.flowLog) {
       addFlowLog(
+        seeding,
         s,
         vnet.region,
         vnet.resourceGroup,
-        vnetId(s, vnet.resourceGroup, vnet.name),
-        vnet.name,
-        vnet.flowLog,
+        {
+          id: subnetId(s, vnet.resourceGroup, vnet.name, subnet.name),
+          name: `${vnet.name}-${subnet.name}`,
+        },
+        subnet.flowLog,
       );
     }
-    for (const subnet of vnet.subnets ?? []) {
-      if (subnet.flowLog) {
-        addFlowLog(
-          s,
-          vnet.region,
-          vnet.resourceGroup,
-          subnetId(s, vnet.resourceGroup, vnet.name, subnet.name),
-          `${vnet.name}-${subnet.name}`,
-          subnet.flowLog,
-        );
-      }
-    }
   }
-  for (const nsg of fleet.networkSecurityGroups ?? []) {
+}
+
+/** NSG flow logs, once the VNets (and so the Network Watchers) are there. */
+function addNsgFlowLogs(seeding: Seeding): void {
+  for (const nsg of seeding.fleet.networkSecurityGroups ?? []) {
     if (nsg.flowLog) {
-      const s = sub(nsg.subscription, nsg.name);
+      const s = seeding.references.subscription(nsg.subscription, nsg.name);
       addFlowLog(
+        seeding,
         s,
         nsg.region,
         nsg.resourceGroup,
-        nsgId(s, nsg.resourceGroup, nsg.name),
-        nsg.name,
+        { id: nsgId(s, nsg.resourceGroup, nsg.name), name: nsg.name },
         nsg.flowLog,
       );
     }
   }
+}
 
-  const subnetRef = (s: string, ref: string, what: string): string => {
-    if (ref.startsWith('/')) {
-      return ref;
-    }
-    const [vnetName, subnetName] = ref.split('/');
-    const vnet = (fleet.virtualNetworks ?? []).find(
-      v =>
-        sub(v.subscription, v.name) === s &&
-        v.name.toLowerCase() === vnetName.toLowerCase(),
-    );
-    if (!vnet || !subnetName) {
-      throw new Error(
-        `Fleet: ${what} names unknown subnet '${ref}' (expected vnet/subnet)`,
-      );
-    }
-    return subnetId(s, vnet.resourceGroup, vnet.name, subnetName);
-  };
-  for (const cluster of fleet.clusters ?? []) {
-    const s = sub(cluster.subscription, `cluster ${cluster.name}`);
-    ensureGroup(s, cluster.resourceGroup, cluster.region);
-    const path = `/subscriptions/${s}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`;
-    if (cluster.network.migratedFromFlat) {
-      put(
-        context,
-        path,
-        clusterBody(s, cluster, subnetRef, 'flat'),
-        `cluster ${cluster.name} (before migration)`,
-      );
-      settle(context, path);
-    }
+/**
+ * A cluster through its PUT, settled at once; a `migratedFromFlat` cluster is first
+ * put as flat Azure CNI, then updated in place as described.
+ */
+function addCluster(
+  { context, references }: Seeding,
+  cluster: FleetCluster,
+): void {
+  const s = references.subscription(
+    cluster.subscription,
+    `cluster ${cluster.name}`,
+  );
+  ensureGroup(context, s, cluster.resourceGroup, cluster.region);
+  const path = `/subscriptions/${s}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`;
+  if (cluster.network.migratedFromFlat) {
     put(
       context,
       path,
-      clusterBody(s, cluster, subnetRef, 'asDescribed'),
-      `cluster ${cluster.name}`,
+      clusterBody(s, cluster, references, 'flat'),
+      `cluster ${cluster.name} (before migration)`,
     );
     settle(context, path);
   }
-  // Other NICs come after the clusters, as they usually do: a nearly full subnet still
-  // had room when its cluster was created.
+  put(
+    context,
+    path,
+    clusterBody(s, cluster, references, 'asDescribed'),
+    `cluster ${cluster.name}`,
+  );
+  settle(context, path);
+}
+
+/** The IPs other NICs take in each subnet, as the fleet states them. */
+function addOtherUsedIps({ context, fleet, references }: Seeding): void {
   for (const vnet of fleet.virtualNetworks ?? []) {
-    const s = sub(vnet.subscription, vnet.name);
+    const s = references.subscription(vnet.subscription, vnet.name);
     for (const subnet of vnet.subnets ?? []) {
       if (subnet.otherUsedIps) {
         context.state.setOtherUsedIps(
@@ -280,7 +283,6 @@ export function seedFleet(
       }
     }
   }
-  settle(context);
 }
 
 /**
@@ -306,131 +308,4 @@ function settle(context: SimulatorContext, onlyId?: string): void {
     }
   }
   context.operations.clear();
-}
-
-function nsgResource(s: string, nsg: FleetNetworkSecurityGroup) {
-  const id = nsgId(s, nsg.resourceGroup, nsg.name);
-  const list = (value: string | string[] | undefined): string[] => {
-    if (value === undefined) {
-      return ['*'];
-    }
-    return Array.isArray(value) ? value : [value];
-  };
-  return {
-    id,
-    name: nsg.name,
-    type: NSG_TYPE,
-    location: nsg.region,
-    etag: networkEtag(),
-    tags: nsg.tags ?? {},
-    properties: {
-      resourceGuid: guidFrom(id.toLowerCase()),
-      provisioningState: 'Succeeded',
-      securityRules: (nsg.rules ?? []).map(rule => {
-        const sources = list(rule.source);
-        const destinations = list(rule.destination);
-        const ports = list(rule.destinationPorts);
-        // ARM uses the singular field for one value and the plural list for several.
-        return {
-          id: `${id}/securityRules/${rule.name}`,
-          name: rule.name,
-          type: 'Microsoft.Network/networkSecurityGroups/securityRules',
-          etag: networkEtag(),
-          properties: {
-            description: rule.description,
-            protocol: rule.protocol ?? '*',
-            sourcePortRange: '*',
-            sourcePortRanges: [],
-            ...(sources.length === 1
-              ? { sourceAddressPrefix: sources[0], sourceAddressPrefixes: [] }
-              : { sourceAddressPrefixes: sources }),
-            ...(destinations.length === 1
-              ? {
-                  destinationAddressPrefix: destinations[0],
-                  destinationAddressPrefixes: [],
-                }
-              : { destinationAddressPrefixes: destinations }),
-            ...(ports.length === 1
-              ? { destinationPortRange: ports[0], destinationPortRanges: [] }
-              : { destinationPortRanges: ports }),
-            access: rule.access,
-            priority: rule.priority,
-            direction: rule.direction,
-            provisioningState: 'Succeeded',
-          },
-        };
-      }),
-      defaultSecurityRules: defaultSecurityRules(id),
-    },
-  };
-}
-
-function clusterBody(
-  s: string,
-  cluster: FleetCluster,
-  subnetRef: (s: string, ref: string, what: string) => string,
-  stage: 'flat' | 'asDescribed',
-): JsonObject {
-  const network = cluster.network;
-  const flat = stage === 'flat';
-  const workspace =
-    cluster.logAnalyticsWorkspace ??
-    `/subscriptions/${s}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/log-${cluster.name}`;
-  const addonProfiles: JsonObject = {};
-  if (cluster.logAnalyticsWorkspace || network.containerNetworkLogs) {
-    addonProfiles.omsagent = {
-      enabled: true,
-      config: {
-        logAnalyticsWorkspaceResourceID: workspace,
-        ...(network.containerNetworkLogs && !flat
-          ? { enableContainerNetworkLogs: 'true' }
-          : {}),
-      },
-    };
-  }
-  return {
-    location: cluster.region,
-    tags: cluster.tags ?? {},
-    properties: {
-      kubernetesVersion: cluster.kubernetesVersion,
-      dnsPrefix: cluster.name,
-      agentPoolProfiles: cluster.pools.map((pool, index) => ({
-        name: pool.name,
-        mode: pool.mode ?? (index === 0 ? 'System' : 'User'),
-        count: pool.count,
-        maxPods: pool.maxPods,
-        vmSize: pool.vmSize,
-        vnetSubnetID: pool.subnet
-          ? subnetRef(s, pool.subnet, `cluster ${cluster.name}`)
-          : undefined,
-        podSubnetID: pool.podSubnet
-          ? subnetRef(s, pool.podSubnet, `cluster ${cluster.name}`)
-          : undefined,
-        upgradeSettings: pool.maxSurge
-          ? { maxSurge: pool.maxSurge }
-          : undefined,
-        enableAutoScaling: pool.autoscale ? true : undefined,
-        minCount: pool.autoscale?.min,
-        maxCount: pool.autoscale?.max,
-      })),
-      addonProfiles,
-      networkProfile: {
-        networkPlugin: network.plugin,
-        networkPluginMode: flat ? undefined : network.mode,
-        networkDataplane: network.dataplane,
-        networkPolicy: network.policy,
-        podCidr: flat ? undefined : network.podCidr,
-        serviceCidr: network.serviceCidr,
-        dnsServiceIP: network.dnsServiceIP,
-        advancedNetworking:
-          network.acns && !flat
-            ? {
-                enabled: true,
-                observability: { enabled: network.acns.observability ?? false },
-                security: { enabled: network.acns.security ?? false },
-              }
-            : undefined,
-      },
-    },
-  };
 }

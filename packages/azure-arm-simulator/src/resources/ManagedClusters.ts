@@ -1,47 +1,41 @@
-import { formatIp, parseCidr } from '../ip/IpRange';
 import {
   cloneJson,
   compact,
   isJsonObject,
   JsonObject,
+  JsonValue,
   objectAt,
   objectsAt,
   stringAt,
-  stringsAt,
 } from '../json/JsonValue';
 import { badRequest, resourceNotFound } from '../server/ArmError';
 import { ArmReply, ArmRequest, ArmRoute, route } from '../server/ArmRoute';
 import { pageOf } from '../server/paging';
 import { checkPools } from './AgentPoolValidation';
-import {
-  AKS_DEFAULT_DNS_SERVICE_IP,
-  AKS_DEFAULT_MAX_PODS,
-  AKS_DEFAULT_POD_CIDR,
-  AKS_DEFAULT_POD_CIDR_IPV6,
-  AKS_DEFAULT_SERVICE_CIDR,
-  AKS_DEFAULT_SERVICE_CIDR_IPV6,
-} from './AksDefaults';
-import { AKS_OVERLAY_MIGRATION_MIN_VERSION } from './AksLimits';
-import {
-  checkDualStackVersion,
-  entryOfFamily,
-  isDualStack,
-  readIpFamilies,
-} from './DualStack';
+import { fillPool, patchVersion } from './AgentPoolProfiles';
+import { checkDualStackVersion, isDualStack } from './DualStack';
 import { listRoutes } from './listRoutes';
 import { SimulatorContext } from '../server/SimulatorContext';
 import { guidFrom, providerResourceId, resourceGroupId } from '../state/armIds';
-import { ArmResourceJson } from '../state/SimulatorState';
+import {
+  ArmResourceJson,
+  SimulatedSubscription,
+} from '../state/SimulatorState';
 import {
   clusterNetworking,
   ClusterNetworking,
   MANAGED_CLUSTER_TYPE,
 } from './ClusterNetworking';
+import {
+  planClusterNetwork,
+  requestedNetworkProfile,
+  storedNetworkProfile,
+} from './ClusterNetworkPlan';
+import { checkUpdate } from './ClusterUpdateRules';
 import { beginDelete, beginPut, refuseIfInProgress } from './longRunning';
 import {
   checkCapacity,
   checkCidrs,
-  checkNetworkModel,
   NetworkPlan,
   resolveSubnets,
 } from './ManagedClusterValidation';
@@ -59,166 +53,9 @@ import {
 const AGENT_POOL_TYPE = 'Microsoft.ContainerService/managedClusters/agentPools';
 /** Kubernetes version a cluster gets when the request names none. */
 const DEFAULT_KUBERNETES_VERSION = '1.33';
-const NODE_IMAGE_VERSION = 'AKSUbuntu-2204gen2containerd-202511.07.0';
 
-/** Pod limit per node when a pool does not set one (see `AKS_DEFAULT_MAX_PODS`). */
-function defaultMaxPods(plugin: string): number {
-  switch (plugin.toLowerCase()) {
-    case 'kubenet':
-      return AKS_DEFAULT_MAX_PODS.kubenet;
-    case 'none':
-      return AKS_DEFAULT_MAX_PODS.none;
-    default:
-      return AKS_DEFAULT_MAX_PODS.azure;
-  }
-}
-
-function patchVersion(version: string): string {
-  return /^\d+\.\d+$/.test(version) ? `${version}.3` : version;
-}
-
-/** The tenth address of a service CIDR, AKS's pick for the DNS IP when none is given. */
-function tenthAddress(serviceCidr: string): string {
-  const parsed = parseCidr(serviceCidr);
-  return parsed.ok
-    ? formatIp(parsed.cidr.family, parsed.cidr.network + 10n)
-    : AKS_DEFAULT_DNS_SERVICE_IP;
-}
-
-function fillPool(
-  sent: JsonObject,
-  index: number,
-  plugin: string,
-  kubernetesVersion: string,
-  provisioningState: string,
-): JsonObject {
-  const {
-    provisioningState: _state,
-    powerState: _power,
-    currentOrchestratorVersion: _current,
-    nodeImageVersion: _image,
-    ...rest
-  } = sent;
-  return compact({
-    count: 1,
-    vmSize: 'Standard_D4ds_v5',
-    osDiskSizeGB: 128,
-    osDiskType: 'Managed',
-    kubeletDiskType: 'OS',
-    maxPods: defaultMaxPods(plugin),
-    type: 'VirtualMachineScaleSets',
-    enableAutoScaling: false,
-    scaleDownMode: 'Delete',
-    mode: index === 0 ? 'System' : 'User',
-    osType: 'Linux',
-    osSKU: 'Ubuntu',
-    enableNodePublicIP: false,
-    enableFIPS: false,
-    upgradeSettings: { maxSurge: '10%' },
-    orchestratorVersion: kubernetesVersion,
-    ...compact(rest),
-    currentOrchestratorVersion: patchVersion(
-      stringAt(rest, 'orchestratorVersion') ?? kubernetesVersion,
-    ),
-    nodeImageVersion: NODE_IMAGE_VERSION,
-    provisioningState,
-    powerState: { code: 'Running' },
-  });
-}
-
-function versionAtLeast(
-  version: string,
-  min: { major: number; minor: number },
-) {
-  const match = /^(\d+)\.(\d+)/.exec(version);
-  if (!match) {
-    return false;
-  }
-  const [major, minor] = [Number(match[1]), Number(match[2])];
-  return major > min.major || (major === min.major && minor >= min.minor);
-}
-
-/**
- * What may change on an existing cluster: not the plugin, service CIDR, an overlay pod
- * CIDR or a pool's subnet (`PropertyChangeNotAllowed`, as AKS answers); flat → overlay
- * in place only with Kubernetes ≥ 1.27 and no network policy (DESIGN: "Flat → overlay in
- * place is now GA … one-way … needs k8s ≥ 1.27 and no network policy").
- */
-function checkUpdate(
-  existing: ArmResourceJson,
-  plan: NetworkPlan,
-  networkPolicy: string | undefined,
-  kubernetesVersion: string,
-  networking: ClusterNetworking,
-): void {
-  const before = objectAt(objectAt(existing, 'properties'), 'networkProfile');
-  const changed = (field: string, target: string) =>
-    badRequest(
-      'PropertyChangeNotAllowed',
-      `Changing property '${field}' is not allowed.`,
-      target,
-    );
-  const oldPlugin = stringAt(before, 'networkPlugin') ?? 'azure';
-  if (oldPlugin.toLowerCase() !== plan.plugin.toLowerCase()) {
-    throw changed(
-      'networkProfile.networkPlugin',
-      'networkProfile.networkPlugin',
-    );
-  }
-  const oldMode = stringAt(before, 'networkPluginMode');
-  const wasOverlay = oldMode?.toLowerCase() === 'overlay';
-  const isOverlay = plan.mode?.toLowerCase() === 'overlay';
-  if (wasOverlay && !isOverlay) {
-    throw changed(
-      'networkProfile.networkPluginMode',
-      'networkProfile.networkPluginMode',
-    );
-  }
-  if (!wasOverlay && isOverlay) {
-    if (
-      !versionAtLeast(kubernetesVersion, AKS_OVERLAY_MIGRATION_MIN_VERSION) ||
-      (networkPolicy !== undefined && networkPolicy.toLowerCase() !== 'none')
-    ) {
-      throw badRequest(
-        'InvalidParameter',
-        `Updating networkPluginMode to overlay needs Kubernetes 1.27 or later and no network policy (cluster has ${kubernetesVersion}, network policy '${
-          networkPolicy ?? 'none'
-        }').`,
-        'networkProfile.networkPluginMode',
-      );
-    }
-  }
-  const oldPod = stringAt(before, 'podCidr');
-  if (wasOverlay && oldPod && plan.podCidr && oldPod !== plan.podCidr) {
-    throw changed('networkProfile.podCidr', 'networkProfile.podCIDR');
-  }
-  const oldService = stringAt(before, 'serviceCidr');
-  if (oldService && oldService !== plan.serviceCidr) {
-    throw changed('networkProfile.serviceCidr', 'networkProfile.serviceCIDR');
-  }
-  const oldPools = objectsAt(
-    objectAt(existing, 'properties'),
-    'agentPoolProfiles',
-  );
-  networking.pools.forEach((pool, index) => {
-    const old = oldPools.find(p => stringAt(p, 'name') === pool.name);
-    const oldSubnet = stringAt(old, 'vnetSubnetID');
-    if (
-      old &&
-      (oldSubnet ?? '').toLowerCase() !==
-        (pool.vnetSubnetID ?? '').toLowerCase()
-    ) {
-      throw changed(
-        `agentPoolProfiles[${index}].vnetSubnetID`,
-        `agentPoolProfiles[${index}].vnetSubnetID`,
-      );
-    }
-  });
-}
-
-function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
-  const [s, rg, name] = request.params;
-  // AKS: 1–63 characters, letters, digits, '-' and '_', starting and ending with a letter or digit.
+/** AKS: 1–63 characters, letters, digits, '-' and '_', starting and ending with a letter or digit. */
+function checkClusterName(name: string): void {
   checkNameLength(name, 'managed cluster', 'InvalidParameter', 'resourceName');
   if (!/^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$/.test(name)) {
     throw badRequest(
@@ -227,160 +64,150 @@ function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
       'resourceName',
     );
   }
-  checkNameLength(rg, 'resource group');
-  const group = requireResourceGroup(context, s, rg);
-  if (!isJsonObject(request.body)) {
+}
+
+/** The PUT body, which must be a JSON object. */
+function requireBodyObject(body: JsonValue | undefined): JsonObject {
+  if (!isJsonObject(body)) {
     throw invalidContent(
       'The request content was invalid and could not be deserialized.',
     );
   }
-  const body = request.body;
-  const id = providerResourceId(
-    s,
-    group.name,
-    'Microsoft.ContainerService/managedClusters',
-    name,
-  );
-  refuseIfInProgress(context, id, 'Microsoft.ContainerService');
-  const existing = context.state.get(id);
-  const location = requireLocation(stringAt(body, 'location'));
+  return body;
+}
+
+/** A cluster cannot move: a PUT naming another location is `InvalidResourceLocation`. */
+function checkLocationUnchanged(
+  existing: ArmResourceJson | undefined,
+  name: string,
+  groupName: string,
+  location: string,
+): void {
   if (existing && stringAt(existing, 'location') !== location) {
     throw badRequest(
       'InvalidResourceLocation',
       `The resource '${name}' already exists in location '${stringAt(
         existing,
         'location',
-      )}' in resource group '${
-        group.name
-      }'. A resource with the same name cannot be created in location '${location}'.`,
+      )}' in resource group '${groupName}'. A resource with the same name cannot be created in location '${location}'.`,
     );
   }
-  const sent = objectAt(body, 'properties') ?? {};
-  const oldProperties = objectAt(existing, 'properties');
-  // A PUT without a network profile keeps the one a cluster has; a new cluster without
-  // one gets AKS's current default, Azure CNI Overlay.
-  const profile =
-    objectAt(sent, 'networkProfile') ??
-    objectAt(oldProperties, 'networkProfile') ??
-    {};
-  const plugin = stringAt(profile, 'networkPlugin') ?? 'azure';
-  const mode =
-    stringAt(profile, 'networkPluginMode') ??
-    (stringAt(profile, 'networkPlugin') === undefined ? 'overlay' : undefined);
-  const dataplane = stringAt(profile, 'networkDataplane');
-  checkNetworkModel(plugin, mode, dataplane);
-  const overlayOrKubenet =
-    mode?.toLowerCase() === 'overlay' || plugin.toLowerCase() === 'kubenet';
-  const ipFamilies = readIpFamilies(profile);
-  const dualStack = isDualStack(ipFamilies);
-  // The singular fields win; the plural lists (dual-stack) give what they leave out.
-  const podCidrs = stringsAt(profile, 'podCidrs');
-  const serviceCidrs = stringsAt(profile, 'serviceCidrs');
-  const sentPodCidr =
-    stringAt(profile, 'podCidr') ?? entryOfFamily(podCidrs, 'ipv4');
-  if (sentPodCidr && !overlayOrKubenet && plugin.toLowerCase() === 'azure') {
-    throw badRequest(
-      'InvalidParameter',
-      'podCidr can only be set with networkPlugin kubenet or networkPluginMode overlay: flat Azure CNI gives pods VNet IPs.',
-      'networkProfile.podCIDR',
-    );
-  }
-  const serviceCidr =
-    stringAt(profile, 'serviceCidr') ??
-    entryOfFamily(serviceCidrs, 'ipv4') ??
-    AKS_DEFAULT_SERVICE_CIDR;
-  const plan: NetworkPlan = {
-    plugin,
-    mode,
-    podCidr: overlayOrKubenet
-      ? sentPodCidr ?? AKS_DEFAULT_POD_CIDR
-      : sentPodCidr,
-    serviceCidr,
-    dnsServiceIP:
-      stringAt(profile, 'dnsServiceIP') ??
-      (serviceCidr === AKS_DEFAULT_SERVICE_CIDR
-        ? AKS_DEFAULT_DNS_SERVICE_IP
-        : tenthAddress(serviceCidr)),
-    ipFamilies,
-    // Dual-stack without IPv6 ranges gets AKS's defaults.
-    ...(dualStack
-      ? {
-          podCidrIpv6: overlayOrKubenet
-            ? entryOfFamily(podCidrs, 'ipv6') ?? AKS_DEFAULT_POD_CIDR_IPV6
-            : undefined,
-          serviceCidrIpv6:
-            entryOfFamily(serviceCidrs, 'ipv6') ??
-            AKS_DEFAULT_SERVICE_CIDR_IPV6,
-        }
-      : {}),
-  };
-  const kubernetesVersion =
+}
+
+/** The version sent, else the cluster's, else AKS's default. */
+function requestedKubernetesVersion(
+  sent: JsonObject,
+  oldProperties: JsonObject | undefined,
+): string {
+  return (
     stringAt(sent, 'kubernetesVersion') ??
     stringAt(oldProperties, 'kubernetesVersion') ??
-    DEFAULT_KUBERNETES_VERSION;
-  if (dualStack) {
-    checkDualStackVersion(kubernetesVersion);
-  }
-  const inProgress = existing ? 'Updating' : 'Creating';
-  const pools = objectsAt(sent, 'agentPoolProfiles').map((pool, index) =>
-    fillPool(pool, index, plugin, kubernetesVersion, inProgress),
+    DEFAULT_KUBERNETES_VERSION
   );
-  const networkProfile = compact({
-    ...profile,
-    networkPlugin: plugin,
-    networkPluginMode: mode,
-    networkDataplane: dataplane ?? 'azure',
-    networkPolicy:
-      stringAt(profile, 'networkPolicy') ??
-      (dataplane?.toLowerCase() === 'cilium' ? 'cilium' : undefined),
-    podCidr: plan.podCidr,
-    serviceCidr: plan.serviceCidr,
-    dnsServiceIP: plan.dnsServiceIP,
-    outboundType: stringAt(profile, 'outboundType') ?? 'loadBalancer',
-    loadBalancerSku: stringAt(profile, 'loadBalancerSku') ?? 'standard',
-    podCidrs: plan.podCidr
-      ? [plan.podCidr, ...(plan.podCidrIpv6 ? [plan.podCidrIpv6] : [])]
-      : undefined,
-    serviceCidrs: [
-      plan.serviceCidr,
-      ...(plan.serviceCidrIpv6 ? [plan.serviceCidrIpv6] : []),
-    ],
-    ipFamilies: plan.ipFamilies,
+}
+
+/**
+ * The checks that need the pools, the stored state or both, in AKS's order: the pools,
+ * what an update may change, the subnets the pools name, the CIDRs against them, and
+ * the room in each subnet. Returns the cluster's networking as the checks read it.
+ */
+function checkClusterNetworking(
+  context: SimulatorContext,
+  put: {
+    id: string;
+    existing: ArmResourceJson | undefined;
+    plan: NetworkPlan;
+    networkProfile: JsonObject;
+    pools: JsonObject[];
+    kubernetesVersion: string;
+  },
+): ClusterNetworking {
+  const networking = clusterNetworking({
+    properties: {
+      networkProfile: put.networkProfile,
+      agentPoolProfiles: put.pools,
+    },
   });
-  const candidate: JsonObject = {
-    properties: { networkProfile, agentPoolProfiles: pools },
-  };
-  const networking = clusterNetworking(candidate);
   checkPools(
     networking,
-    pools.map(pool => stringAt(pool, 'mode') ?? 'User'),
+    put.pools.map(pool => stringAt(pool, 'mode') ?? 'User'),
   );
-  if (existing) {
+  if (put.existing) {
     checkUpdate(
-      existing,
-      plan,
-      stringAt(networkProfile, 'networkPolicy'),
-      kubernetesVersion,
+      put.existing,
+      put.plan,
+      stringAt(put.networkProfile, 'networkPolicy'),
+      put.kubernetesVersion,
       networking,
     );
   }
   const resolved = resolveSubnets(context, networking);
-  checkCidrs(plan, resolved);
-  checkCapacity(context, networking, resolved, id);
+  checkCidrs(put.plan, resolved);
+  checkCapacity(context, networking, resolved, put.id);
+  return networking;
+}
 
-  const subscription = requireSubscription(context, s);
-  const hash = guidFrom(id.toLowerCase()).slice(0, 8);
-  const dnsPrefix =
+/** The DNS prefix sent, else the cluster's, else AKS's pick from the names. */
+function dnsPrefixOf(
+  sent: JsonObject,
+  oldProperties: JsonObject | undefined,
+  name: string,
+  groupName: string,
+  subscriptionId: string,
+): string {
+  return (
     stringAt(sent, 'dnsPrefix') ??
     stringAt(oldProperties, 'dnsPrefix') ??
-    `${name.slice(0, 10)}-${group.name.slice(
+    `${name.slice(0, 10)}-${groupName.slice(0, 16)}-${subscriptionId.slice(
       0,
-      16,
-    )}-${subscription.subscriptionId.slice(0, 6)}`;
-  const nodeResourceGroup =
+      6,
+    )}`
+  );
+}
+
+/** The node resource group a cluster keeps, else the one sent, else `MC_{group}_{name}_{location}`. */
+function nodeResourceGroupOf(
+  sent: JsonObject,
+  oldProperties: JsonObject | undefined,
+  name: string,
+  groupName: string,
+  location: string,
+): string {
+  return (
     stringAt(oldProperties, 'nodeResourceGroup') ??
     stringAt(sent, 'nodeResourceGroup') ??
-    `MC_${group.name}_${name}_${location}`;
+    `MC_${groupName}_${name}_${location}`
+  );
+}
+
+/** The managed cluster as AKS stores it: what was sent, read-only fields AKS's own. */
+function clusterResource(
+  context: SimulatorContext,
+  put: {
+    id: string;
+    name: string;
+    groupName: string;
+    subscription: SimulatedSubscription;
+    location: string;
+    body: JsonObject;
+    existing: ArmResourceJson | undefined;
+    provisioningState: string;
+    kubernetesVersion: string;
+    pools: JsonObject[];
+    networkProfile: JsonObject;
+  },
+): ArmResourceJson {
+  const { id, name, location, body, existing } = put;
+  const sent = objectAt(body, 'properties') ?? {};
+  const oldProperties = objectAt(existing, 'properties');
+  const hash = guidFrom(id.toLowerCase()).slice(0, 8);
+  const dnsPrefix = dnsPrefixOf(
+    sent,
+    oldProperties,
+    name,
+    put.groupName,
+    put.subscription.subscriptionId,
+  );
   const {
     provisioningState: _state,
     powerState: _power,
@@ -389,7 +216,7 @@ function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
     currentKubernetesVersion: _current,
     ...rest
   } = sent;
-  const cluster: ArmResourceJson = {
+  return {
     id,
     name: existing?.name ?? name,
     type: MANAGED_CLUSTER_TYPE,
@@ -403,56 +230,142 @@ function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
     },
     properties: compact({
       ...rest,
-      provisioningState: inProgress,
+      provisioningState: put.provisioningState,
       powerState: { code: 'Running' },
       maxAgentPools: 100,
-      kubernetesVersion,
-      currentKubernetesVersion: patchVersion(kubernetesVersion),
+      kubernetesVersion: put.kubernetesVersion,
+      currentKubernetesVersion: patchVersion(put.kubernetesVersion),
       dnsPrefix,
       fqdn: `${dnsPrefix}-${hash}.hcp.${location}.azmk8s.io`,
       azurePortalFQDN: `${dnsPrefix}-${hash}.portal.hcp.${location}.azmk8s.io`,
-      agentPoolProfiles: pools,
+      agentPoolProfiles: put.pools,
       addonProfiles: objectAt(sent, 'addonProfiles') ?? {},
-      nodeResourceGroup,
+      nodeResourceGroup: nodeResourceGroupOf(
+        sent,
+        oldProperties,
+        name,
+        put.groupName,
+        location,
+      ),
       enableRBAC: sent.enableRBAC ?? true,
       supportPlan: stringAt(sent, 'supportPlan') ?? 'KubernetesOfficial',
-      networkProfile,
+      networkProfile: put.networkProfile,
       resourceUID: guidFrom(`${id.toLowerCase()}#uid`)
         .replace(/-/g, '')
         .slice(0, 24),
     }),
   };
-  context.state.put(cluster);
-  // AKS creates the node resource group at once, and a managed VNet in it when no
-  // pool brings its own subnet.
-  const nodeGroupId = resourceGroupId(
-    subscription.subscriptionId,
-    nodeResourceGroup,
-  );
+}
+
+/**
+ * What AKS creates with a cluster at once: its node resource group, and a managed VNet
+ * in it when a new cluster's pools bring no subnet of their own (and it has a CNI).
+ */
+function createNodeResources(
+  context: SimulatorContext,
+  cluster: ArmResourceJson,
+  subscriptionId: string,
+  location: string,
+  created: boolean,
+  networking: ClusterNetworking,
+): void {
+  const nodeResourceGroup =
+    stringAt(objectAt(cluster, 'properties'), 'nodeResourceGroup') ?? '';
+  const nodeGroupId = resourceGroupId(subscriptionId, nodeResourceGroup);
   if (!context.state.resourceGroup(nodeGroupId)) {
     context.state.putResourceGroup(
       resourceGroupJson(
-        subscription.subscriptionId,
+        subscriptionId,
         nodeResourceGroup,
         location,
         {},
-        id,
+        cluster.id,
       ),
     );
   }
   if (
-    !existing &&
+    created &&
     networking.pools.every(pool => !pool.vnetSubnetID) &&
-    plugin !== 'none'
+    networking.plugin !== 'none'
   ) {
     createManagedVnet(
       context,
-      subscription.subscriptionId,
+      subscriptionId,
       nodeResourceGroup,
       location,
-      id,
+      cluster.id,
     );
   }
+}
+
+function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
+  const [s, rg, name] = request.params;
+  checkClusterName(name);
+  checkNameLength(rg, 'resource group');
+  const group = requireResourceGroup(context, s, rg);
+  const body = requireBodyObject(request.body);
+  const id = providerResourceId(
+    s,
+    group.name,
+    'Microsoft.ContainerService/managedClusters',
+    name,
+  );
+  refuseIfInProgress(context, id, 'Microsoft.ContainerService');
+  const existing = context.state.get(id);
+  const location = requireLocation(stringAt(body, 'location'));
+  checkLocationUnchanged(existing, name, group.name, location);
+
+  const sent = objectAt(body, 'properties') ?? {};
+  const oldProperties = objectAt(existing, 'properties');
+  const profile = requestedNetworkProfile(sent, oldProperties);
+  const planned = planClusterNetwork(profile);
+  const kubernetesVersion = requestedKubernetesVersion(sent, oldProperties);
+  if (isDualStack(planned.plan.ipFamilies)) {
+    checkDualStackVersion(kubernetesVersion);
+  }
+  const provisioningState = existing ? 'Updating' : 'Creating';
+  const pools = objectsAt(sent, 'agentPoolProfiles').map((pool, index) =>
+    fillPool(
+      pool,
+      index,
+      planned.plan.plugin,
+      kubernetesVersion,
+      provisioningState,
+    ),
+  );
+  const networkProfile = storedNetworkProfile(profile, planned);
+  const networking = checkClusterNetworking(context, {
+    id,
+    existing,
+    plan: planned.plan,
+    networkProfile,
+    pools,
+    kubernetesVersion,
+  });
+
+  const subscription = requireSubscription(context, s);
+  const cluster = clusterResource(context, {
+    id,
+    name,
+    groupName: group.name,
+    subscription,
+    location,
+    body,
+    existing,
+    provisioningState,
+    kubernetesVersion,
+    pools,
+    networkProfile,
+  });
+  context.state.put(cluster);
+  createNodeResources(
+    context,
+    cluster,
+    subscription.subscriptionId,
+    location,
+    !existing,
+    networking,
+  );
   const setPools = (state: string) =>
     pools.forEach(pool => (pool.provisioningState = state));
   return beginPut(request, context, {
@@ -461,7 +374,7 @@ function putCluster(request: ArmRequest, context: SimulatorContext): ArmReply {
     location,
     resource: cluster,
     created: !existing,
-    inProgressState: inProgress,
+    inProgressState: provisioningState,
     view: () => cloneJson(cluster),
     onSucceeded: () => setPools('Succeeded'),
     onFailed: () => setPools('Failed'),
