@@ -50,7 +50,7 @@ export const aksNetworkPlugin = createBackendPlugin({
         registerAksNetworkPermissions(permissionsRegistry, service.store);
         await service.scheduleSync();
         // A full refresh waiting for its run must not hold the backend's stop.
-        lifecycle.addShutdownHook(() => service.refresh.stop());
+        lifecycle.addShutdownHook(() => service.stop());
         httpRouter.use(
           await createRouter({
             httpAuth,

@@ -12,7 +12,7 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -109,24 +109,18 @@ export async function createRouter(deps: {
     if (clusterId) {
       await authorizeResource(req, aksClusterRefreshPermission, deps, {
         ruleset: deps.permissionRules.cluster,
-        load: () => service.store.getCluster(clusterId),
+        load: () => service.findCluster(clusterId),
         missing: `No cluster '${clusterId}' in the inventory`,
       });
     } else {
       await authorize(req, aksAddressPoolManagePermission, deps);
     }
     if (clusterId) {
-      // Concurrent refreshes of the same cluster share one read of its subscription.
-      const cluster = await service.refresh.refreshCluster(clusterId);
-      if (!cluster) {
-        throw new NotFoundError(`Azure does not list cluster ${clusterId}`);
-      }
+      const cluster = await service.refreshCluster(clusterId);
       res.json({ cluster: toApiCluster(cluster) });
       return;
     }
-    // Through the scheduled task (its global lock: one run across replicas), shared by
-    // concurrent callers, and the last run while it is younger than the cool-down.
-    const { run, reused, nextRefreshAt } = await service.refresh.refreshAll();
+    const { run, reused, nextRefreshAt } = await service.refreshAll();
     res.json({
       lastSync: toApiLastSync(run),
       outcomes: run.outcomes,

@@ -82,7 +82,6 @@ export function addAddressPoolRoutes(
   },
 ) {
   const { service } = deps;
-  const { store } = service;
 
   router.get('/address-pools', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
@@ -133,7 +132,7 @@ export function addAddressPoolRoutes(
 
   router.delete('/address-pools/:poolId', async (req, res) => {
     await authorize(req, aksAddressPoolManagePermission, deps);
-    await store.deleteAddressPool(req.params.poolId);
+    await service.deleteAddressPool(req.params.poolId);
     res.status(204).end();
   });
 }

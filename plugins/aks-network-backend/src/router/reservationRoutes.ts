@@ -8,7 +8,6 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
@@ -61,7 +60,6 @@ export function addReservationRoutes(
   },
 ) {
   const { service } = deps;
-  const { store } = service;
 
   router.post('/address-pools/:poolId/reservations', async (req, res) => {
     const credentials = await authorize(req, aksClusterCreatePermission, deps);
@@ -83,13 +81,9 @@ export function addReservationRoutes(
 
   router.get('/reservations/:reservationId', async (req, res) => {
     await authorize(req, aksClusterReadPermission, deps);
-    const reservation = await store.getReservation({
-      id: req.params.reservationId,
-    });
-    if (!reservation) {
-      throw new NotFoundError(`No reservation '${req.params.reservationId}'`);
-    }
-    res.json(toApiReservation(reservation));
+    res.json(
+      toApiReservation(await service.getReservation(req.params.reservationId)),
+    );
   });
 
   // Records the subnet made from the reservation: its range stays taken for good.
@@ -97,7 +91,7 @@ export function addReservationRoutes(
   // the caller's own (the shipped policy: its owner and pool managers).
   const reservationAccess = (id: string) => ({
     ruleset: deps.reservationRules,
-    load: () => store.getReservation({ id }),
+    load: () => service.findReservation(id),
     missing: `No reservation '${id}'`,
   });
 
@@ -125,7 +119,7 @@ export function addReservationRoutes(
     );
     res.json(
       toApiReservation(
-        await store.releaseReservation({ id: req.params.reservationId }),
+        await service.releaseReservation(req.params.reservationId),
       ),
     );
   });

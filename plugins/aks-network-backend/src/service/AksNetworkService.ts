@@ -38,6 +38,7 @@ import type {
   AksNetworkStore,
   AddressPoolInput,
   AddressPoolUpdate,
+  InventoryCluster,
   ListClustersQuery,
   Reservation,
 } from '../database/AksNetworkStore';
@@ -69,7 +70,7 @@ import type {
   InventoryReader,
   InventorySubscriptions,
 } from '../sync/InventorySource';
-import { InventoryRefresh } from '../sync/InventoryRefresh';
+import { FullRefreshResult, InventoryRefresh } from '../sync/InventoryRefresh';
 import { readInventoryRefreshSettings } from '../sync/refreshSettings';
 import { readSubscriptionConcurrency } from '../sync/subscriptionConcurrency';
 import { scheduleInventorySync } from '../sync/scheduleInventorySync';
@@ -274,6 +275,42 @@ export class AksNetworkService {
     return toApiCluster(cluster);
   }
 
+  /**
+   * The stored cluster, or undefined: the resource a cluster permission's conditions
+   * are applied to (the route's `load`).
+   */
+  findCluster(id: string): Promise<InventoryCluster | undefined> {
+    return this.store.getCluster(id);
+  }
+
+  /**
+   * Reads one cluster's subscription from Azure now and stores it; concurrent
+   * refreshes of the same cluster share one read.
+   *
+   * @throws NotFoundError when Azure does not list the cluster.
+   */
+  async refreshCluster(clusterId: string): Promise<InventoryCluster> {
+    const cluster = await this.refresh.refreshCluster(clusterId);
+    if (!cluster) {
+      throw new NotFoundError(`Azure does not list cluster ${clusterId}`);
+    }
+    return cluster;
+  }
+
+  /**
+   * Syncs every subscription through the scheduled task (its global lock: one run
+   * across replicas), shared by concurrent callers, or answers with the last run while
+   * it is younger than the cool-down.
+   */
+  refreshAll(): Promise<FullRefreshResult> {
+    return this.refresh.refreshAll();
+  }
+
+  /** Ends the waits of full refreshes so that the backend can stop. */
+  stop(): void {
+    this.refresh.stop();
+  }
+
   /** The clusters a catalog entity is linked to, read with the caller's credentials. */
   async entityPosture(options: {
     entityRef: string;
@@ -423,6 +460,11 @@ export class AksNetworkService {
     return pool;
   }
 
+  /** @throws NotFoundError for an unknown pool. */
+  async deleteAddressPool(poolId: string): Promise<void> {
+    await this.store.deleteAddressPool(poolId);
+  }
+
   /**
    * The whole plan of a cluster in a pool, reading the pool and its VNet once; nothing
    * is reserved. @throws NotFoundError for an unknown pool.
@@ -505,10 +547,7 @@ export class AksNetworkService {
     if (!parsed.ok) {
       throw new InputError(`subnetId: ${parsed.reason}`);
     }
-    const reservation = await this.store.getReservation({ id: reservationId });
-    if (!reservation) {
-      throw new NotFoundError(`No reservation '${reservationId}'`);
-    }
+    const reservation = await this.getReservation(reservationId);
     const pool = await this.getAddressPool(reservation.poolId);
     if (poolVnetKey(parsed.value) !== poolVnetKey(pool)) {
       throw new InputError(
@@ -522,6 +561,28 @@ export class AksNetworkService {
       );
     }
     return this.store.commitReservation(reservation.id, parsed.value.id);
+  }
+
+  /**
+   * The stored reservation, or undefined: the resource a reservation permission's
+   * conditions are applied to (the route's `load`).
+   */
+  findReservation(reservationId: string): Promise<Reservation | undefined> {
+    return this.store.getReservation({ id: reservationId });
+  }
+
+  /** @throws NotFoundError for an unknown reservation. */
+  async getReservation(reservationId: string): Promise<Reservation> {
+    const reservation = await this.findReservation(reservationId);
+    if (!reservation) {
+      throw new NotFoundError(`No reservation '${reservationId}'`);
+    }
+    return reservation;
+  }
+
+  /** Frees a reservation's range. @throws NotFoundError; ConflictError. */
+  releaseReservation(reservationId: string): Promise<Reservation> {
+    return this.store.releaseReservation({ id: reservationId });
   }
 
   /** A reservation request within the pool's settings and the configured TTLs. */
