@@ -76,7 +76,10 @@ export interface FleetNetworkSecurityGroup {
   region: string;
   tags?: Record<string, string>;
   rules?: FleetSecurityRule[];
-  /** An NSG flow log (retiring: DESIGN "no new ones since 2025-06-30, retired 2027-09-30"). */
+  /**
+   * An NSG flow log (retiring: none can be created since 2025-06-30, and they are retired
+   * on 2027-09-30, https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview).
+   */
   flowLog?: FleetFlowLog;
 }
 
@@ -109,7 +112,10 @@ export interface FleetClusterNetwork {
   acns?: { observability?: boolean; security?: boolean };
   /** addonProfiles.omsagent.config.enableContainerNetworkLogs = 'true'. */
   containerNetworkLogs?: boolean;
-  /** Created as flat Azure CNI, then updated in place to overlay (DESIGN: GA migration). */
+  /**
+   * Created as flat Azure CNI, then updated in place to overlay
+   * (https://learn.microsoft.com/azure/aks/upgrade-aks-ipam-and-dataplane).
+   */
   migratedFromFlat?: boolean;
 }
 

@@ -35,8 +35,12 @@ export const AKS_DEFAULT_SERVICE_CIDR_IPV6 = 'fd12:3456:789a:1::/108';
 export const AKS_DEFAULT_MAX_PODS = { azure: 30, kubenet: 110, none: 250 };
 
 /**
- * Surge nodes of a pool whose `upgradeSettings.maxSurge` is unset. AKS's own default
- * surge is 10% for new clusters (the simulator writes `'10%'` into pools it fills in);
- * a pool read without any setting counts one node, as the plugin assumes.
+ * Surge nodes of a pool whose `upgradeSettings.maxSurge` is unset: one, AKS's default
+ * upgrade buffer ("If not specified, the default is 1",
+ * https://learn.microsoft.com/javascript/api/@azure/arm-containerservice/agentpoolupgradesettings;
+ * https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking).
+ * Newer API versions default new pools to `'10%'`
+ * (https://learn.microsoft.com/azure/aks/upgrade-cluster#customize-node-surge-upgrade),
+ * which the simulator writes into the pools it fills in.
  */
 export const DEFAULT_MAX_SURGE_NODES = 1;

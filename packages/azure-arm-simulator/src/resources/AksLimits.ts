@@ -79,7 +79,10 @@ export const AKS_OVERLAY_MIGRATION_MIN_VERSION = {
  * Longest name the simulator accepts for a cluster, resource group, VNet or subnet: 63,
  * Azure's limit for managed clusters
  * (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftcontainerservice).
- * Azure allows VNets 64, subnets 80 and resource groups 90 characters; the simulator
- * is as strict as the plugin there.
+ * ARM alone allows VNets 64, subnets 80 and resource groups 90 characters, but AKS
+ * needs the subnet, VNet and resource group of a cluster's own subnet to be 63 or
+ * fewer, as it writes them into node labels
+ * (https://learn.microsoft.com/azure/aks/azure-cni-overlay); the simulator applies
+ * that to every VNet, subnet and resource group.
  */
 export const MAX_NAME_LENGTH = 63;

@@ -33,8 +33,9 @@ export interface ClusterNetworking {
 
 /**
  * Surge nodes of a pool: `maxSurge` is a node count ("1") or a percentage of the pool
- * ("33%", rounded up); unset → DEFAULT_MAX_SURGE_NODES (DESIGN: "Upgrades need
- * n + maxSurge nodes").
+ * ("33%", rounded up); unset → DEFAULT_MAX_SURGE_NODES. An upgrade adds that many
+ * nodes to the pool's n before it drains old ones, so it needs IPs for n + surge
+ * (https://learn.microsoft.com/azure/aks/upgrade-cluster#customize-node-surge-upgrade).
  */
 export function surgeNodes(
   count: number,
@@ -77,7 +78,8 @@ export function clusterNetworking(cluster: JsonObject): ClusterNetworking {
 
 /**
  * Flat Azure CNI: plugin `azure`, no `overlay` mode, no pod subnet — every pod takes
- * an IP of the node subnet (DESIGN: "azure without mode = flat").
+ * an IP of the node subnet (https://learn.microsoft.com/azure/aks/concepts-network-cni-overview,
+ * https://learn.microsoft.com/azure/aks/configure-azure-cni).
  */
 export function isFlatPool(
   networking: ClusterNetworking,

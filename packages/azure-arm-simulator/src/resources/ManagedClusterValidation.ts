@@ -41,9 +41,13 @@ export interface NetworkPlan {
 }
 
 /**
- * The network model settings ARM accepts (DESIGN: "azure + overlay = overlay; azure
- * without mode = flat; kubenet; none = BYO CNI; networkDataplane cilium"), the cilium
- * dataplane only with plugin azure.
+ * The network model settings ARM accepts: plugin `azure` with mode `overlay` (Azure CNI
+ * Overlay) or without a mode (flat Azure CNI, or a pod subnet), `kubenet`, or `none`
+ * (bring your own CNI); the dataplane `azure` or `cilium`, cilium only with plugin
+ * azure (https://learn.microsoft.com/azure/aks/concepts-network-cni-overview,
+ * https://learn.microsoft.com/azure/aks/configure-kubenet,
+ * https://learn.microsoft.com/azure/aks/use-byo-cni,
+ * https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium).
  */
 export function checkNetworkModel(
   plugin: string,
@@ -207,7 +211,8 @@ function rejectReserved(cidr: Cidr, what: string, target: string): void {
 
 /**
  * The pod and service CIDRs and the DNS IP, checked as AKS does: the pod CIDR private
- * and clear of the VNet (`NetworkProfileCIDROverlapVNET`, DESIGN's wording), of the
+ * and clear of the VNet (`NetworkProfileCIDROverlapVNET`, the code AKS answers with;
+ * https://learn.microsoft.com/azure/aks/azure-cni-overlay), of the
  * service CIDR and of reserved ranges; the service CIDR smaller than /12, clear of the
  * VNet's subnets (`ServiceCidrOverlapExistingSubnetsCidr`) and reserved ranges; the DNS
  * IP inside it and neither its network nor its first address; and a dual-stack
@@ -367,10 +372,12 @@ function checkIpv6Ranges(plan: NetworkPlan): void {
 /**
  * Each node subnet must hold the pools that use it: `n + surge` IPs per pool for
  * overlay, kubenet and pod subnet, `(n + surge) × (1 + maxPods)` for flat Azure CNI
- * (DESIGN's sizing rule), against the usable IPs (after Azure's 5) not already used by
- * others. The message is AKS's (DESIGN: "Subnet aks-sn with address prefix
- * 10.240.0.0/29 does not have enough capacity for 1 IP addresses"); the number is the
- * IPs missing.
+ * (https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning), against
+ * the usable IPs (after Azure's 5) not already used by others. The code and message are
+ * AKS's `InsufficientSubnetSize` ("Subnet aks-sn with address prefix 10.240.0.0/29 does
+ * not have enough capacity for 1 IP addresses",
+ * https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking);
+ * the number is the IPs missing.
  */
 export function checkCapacity(
   context: SimulatorContext,

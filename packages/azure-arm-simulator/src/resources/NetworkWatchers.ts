@@ -79,7 +79,8 @@ function requireWatcher(
 /**
  * Network Watcher (one per region, by default `NetworkWatcher_{region}` in
  * `NetworkWatcherRG`) and its flow logs: VNet flow logs target a VNet or subnet id, NSG
- * flow logs an NSG id (DESIGN: "flow logs from Network Watcher").
+ * flow logs an NSG id (https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview,
+ * https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview).
  */
 export const networkWatcherRoutes: ArmRoute[] = [
   ...listRoutes({

@@ -11,8 +11,8 @@ import {
  * IPs in use in each of several subnets: what the seed fleet says other NICs take, plus
  * the nodes (and, for flat Azure CNI and pod subnets, the pod slots) of every cluster
  * that uses them. A cluster whose create failed holds none. This is what the VNet
- * usages API reports as `currentValue` (DESIGN: "IP use per subnet comes from the VNet
- * usages API").
+ * usages API reports as `currentValue`
+ * (https://learn.microsoft.com/rest/api/virtualnetwork/virtual-networks/list-usage).
  *
  * One pass over the clusters for all the subnets: the usages of a VNet are read per
  * page, and a pass per subnet made a 300-cluster fleet's sync spend most of its time

@@ -48,8 +48,8 @@ export function vnetView(
 
 /**
  * One entry of `GET …/virtualNetworks/{vnet}/usages`: per subnet, IPs in use
- * (`currentValue`) and usable (`limit`, after the 5 Azure reserves in every subnet —
- * DESIGN: "a /27 has 27 usable, a /24 251").
+ * (`currentValue`) and usable (`limit`, after the 5 Azure reserves in every subnet: a
+ * /27 has 27 usable, a /24 251; see `AZURE_RESERVED_ADDRESSES_PER_SUBNET`).
  */
 function subnetUsage(subnet: ArmResourceJson, used: number): JsonObject {
   const limit = subnetCidrs(subnet).reduce(
