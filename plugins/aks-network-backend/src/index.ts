@@ -5,6 +5,7 @@
  */
 
 export { aksNetworkPlugin as default } from './plugin';
+export * from './model';
 export * from './database';
 export * from './sync';
 export * from './reservations';

@@ -6,7 +6,7 @@ import {
   validateNetworkRequest,
 } from '@aks-network/plugin-aks-network-common';
 import type { PermissionRuleset } from '@backstage/plugin-permission-node';
-import type { InventoryCluster, Reservation } from './database/AksNetworkStore';
+import type { InventoryCluster, Reservation } from './model';
 import type {
   HttpAuthService,
   PermissionsService,

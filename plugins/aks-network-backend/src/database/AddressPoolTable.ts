@@ -9,12 +9,12 @@ import {
 } from '../reservations/addressPoolRules';
 import { readCidrField } from '../reservations/subnetPrefixRules';
 import { containsCidr, overlaps } from '@aks-network/plugin-aks-network-common';
+import type { AddressPoolPage } from './AksNetworkStore';
 import type {
   AddressPool,
   AddressPoolInput,
-  AddressPoolPage,
   AddressPoolUpdate,
-} from './AksNetworkStore';
+} from '../model';
 import {
   AddressPoolRow,
   ReservationRow,

@@ -1,35 +1,26 @@
 import type {
-  ClusterFleetFigures,
   ClusterRecord,
   FleetClusterQuery,
   FleetSummary,
-  NetworkDataplane,
   NetworkModel,
 } from '@aks-network/plugin-aks-network-common';
+import type {
+  AddressPool,
+  AddressPoolInput,
+  AddressPoolUpdate,
+  FleetInventoryCluster,
+  InventoryCluster,
+  Reservation,
+  ReservationState,
+  SubscriptionState,
+  SubscriptionSyncOutcome,
+  SyncRun,
+  SyncRunStatus,
+} from '../model';
 
-/**
- * One cluster of the inventory with what the store knows about its freshness.
- *
- * @public
- */
-export interface InventoryCluster {
-  /** The record as last read from Azure. */
-  record: ClusterRecord;
-  /** Null when `classifyClusterRecord` could not place the cluster. */
-  networkModel: NetworkModel | null;
-  dataplane: NetworkDataplane | null;
-  /** Value of the owner tag, when the cluster has one. */
-  owner: string | null;
-  /**
-   * Set while the last read of the cluster's subscription failed: the record is the
-   * last good one (DESIGN: "a failed sync never deletes good inventory").
-   */
-  stale?: { error: string; since: Date };
-  /** When a sync last saw the cluster in Azure. */
-  lastSeenAt: Date;
-  /** When a read last changed what the store holds of the cluster. */
-  updatedAt: Date;
-}
+// The input of `createAddressPool`, also named here for the config seeding that
+// imports it from the store.
+export type { AddressPoolInput } from '../model';
 
 /**
  * Filters and paging of {@link AksNetworkStore.listClusters}.
@@ -59,29 +50,6 @@ export interface ClusterPage {
 }
 
 /**
- * One cluster as the fleet view shows it: the figures derived when it was written, not
- * its whole record.
- *
- * @public
- */
-export interface FleetInventoryCluster {
-  /** ARM id as ARM spelled it. */
-  id: string;
-  name: string;
-  /** Lower-cased. */
-  subscriptionId: string;
-  resourceGroup: string;
-  /** Lower-cased. */
-  location: string;
-  owner: string | null;
-  networkModel: NetworkModel | null;
-  dataplane: NetworkDataplane | null;
-  figures: ClusterFleetFigures;
-  stale?: { error: string; since: Date };
-  lastSeenAt: Date;
-}
-
-/**
  * A page of the fleet view.
  *
  * @public
@@ -97,21 +65,6 @@ export interface FleetClusterPageResult {
  * @public
  */
 export type FleetTotals = Omit<FleetSummary, 'lastSync'>;
-
-/**
- * A subscription the sync reads and how its last read went.
- *
- * @public
- */
-export interface SubscriptionState {
-  subscriptionId: string;
-  displayName?: string;
-  status?: 'succeeded' | 'incomplete' | 'failed';
-  error?: string;
-  clusterCount: number;
-  lastReadAt?: Date;
-  lastSucceededAt?: Date;
-}
 
 /**
  * One subscription's read, as the sync records it.
@@ -172,47 +125,6 @@ export interface UpsertClustersResult {
 }
 
 /**
- * How one subscription fared in a sync run.
- *
- * @public
- */
-export interface SubscriptionSyncOutcome {
-  /**
-   * `succeeded`: listed in full; `incomplete`: the cluster list was read in part
-   * (nothing deleted); `failed`: nothing read, the clusters kept and marked stale.
-   */
-  status: 'succeeded' | 'incomplete' | 'failed';
-  /** Clusters read. */
-  clusterCount: number;
-  /** Clusters whose records miss data because an enrichment read failed. */
-  partialClusterCount: number;
-  /** Clusters deleted because a complete read no longer listed them. */
-  deletedCount: number;
-  error?: string;
-}
-
-/**
- * Status of a sync run: `partial` when some subscriptions failed or were read in part.
- *
- * @public
- */
-export type SyncRunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
-
-/**
- * One pass of the inventory sync.
- *
- * @public
- */
-export interface SyncRun {
-  id: number;
-  startedAt: Date;
-  finishedAt?: Date;
-  status: SyncRunStatus;
-  outcomes: Record<string, SubscriptionSyncOutcome>;
-  error?: string;
-}
-
-/**
  * How a sync run ended.
  *
  * @public
@@ -225,45 +137,6 @@ export interface FinishSyncRunInput {
 }
 
 /**
- * A VNet range that node subnets are carved from, in one subscription and region.
- *
- * @public
- */
-export interface AddressPool {
-  id: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  vnetName: string;
-  region: string;
-  /** The range, canonical CIDR text (e.g. `10.240.0.0/16`). */
-  range: string;
-  /** Prefix of the subnets carved by default (DESIGN: a /27 for overlay). */
-  subnetPrefix: number;
-  description?: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/**
- * Fields of a new address pool; `subnetPrefix` defaults to 27.
- *
- * @public
- */
-export type AddressPoolInput = Omit<
-  AddressPool,
-  'createdAt' | 'updatedAt' | 'subnetPrefix'
-> & { subnetPrefix?: number };
-
-/**
- * Fields of an address pool that may change.
- *
- * @public
- */
-export type AddressPoolUpdate = Partial<
-  Omit<AddressPool, 'id' | 'createdAt' | 'updatedAt' | 'description'>
-> & { description?: string | null };
-
-/**
  * A page of address pools and how many there are.
  *
  * @public
@@ -271,40 +144,6 @@ export type AddressPoolUpdate = Partial<
 export interface AddressPoolPage {
   items: AddressPool[];
   totalCount: number;
-}
-
-/**
- * The life of a reservation: `reserved` until the subnet is created (`committed`),
- * given back (`released`) or left past its expiry (`expired`). Reserved (not past its
- * expiry) and committed reservations are live: their ranges are taken.
- *
- * @public
- */
-export type ReservationState =
-  | 'reserved'
-  | 'committed'
-  | 'released'
-  | 'expired';
-
-/**
- * A subnet range held in an address pool for a caller.
- *
- * @public
- */
-export interface Reservation {
-  id: string;
-  poolId: string;
-  /** Canonical CIDR text. */
-  cidr: string;
-  owner: string;
-  /** The caller's idempotency key, unique in the pool. */
-  requestKey: string;
-  state: ReservationState;
-  expiresAt: Date;
-  /** ARM id of the subnet created from the reservation, once committed. */
-  subnetId?: string;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 /**

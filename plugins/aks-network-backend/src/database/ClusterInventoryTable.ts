@@ -11,11 +11,11 @@ import type {
   ClusterPage,
   FleetClusterPageResult,
   FleetTotals,
-  InventoryCluster,
   ListClustersQuery,
   UpsertClustersOptions,
   UpsertClustersResult,
 } from './AksNetworkStore';
+import type { InventoryCluster } from '../model';
 import {
   ClusterRow,
   clusterKey,
@@ -222,7 +222,7 @@ export class ClusterInventoryTable {
           name: row.name,
         }));
       } else if (missing.length > 0) {
-        // DESIGN: "a failed sync never deletes good inventory" — a cluster the partial
+        // docs/domain.md#failed-sync-keeps-inventory: "a failed sync never deletes good inventory" — a cluster the partial
         // list did not reach keeps its last record, marked stale.
         for (const batch of inBatches(missing, ID_BATCH)) {
           result.markedStale += await this.markStale(

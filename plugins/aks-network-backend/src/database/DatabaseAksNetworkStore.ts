@@ -4,28 +4,30 @@ import type {
 } from '@aks-network/plugin-aks-network-common';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
-  AddressPool,
-  AddressPoolInput,
   AddressPoolPage,
-  AddressPoolUpdate,
   AksNetworkStore,
   ClusterPage,
   FinishSyncRunInput,
   FleetClusterPageResult,
   FleetTotals,
-  InventoryCluster,
   ListClustersQuery,
   ListReservationsQuery,
-  Reservation,
   PreviewSubnetRequest,
   ReservationRef,
   ReserveSubnetRequest,
   SubscriptionReadInput,
-  SubscriptionState,
-  SyncRun,
   UpsertClustersOptions,
   UpsertClustersResult,
 } from './AksNetworkStore';
+import type {
+  AddressPool,
+  AddressPoolInput,
+  AddressPoolUpdate,
+  InventoryCluster,
+  Reservation,
+  SubscriptionState,
+  SyncRun,
+} from '../model';
 import { AddressPoolTable } from './AddressPoolTable';
 import { ClusterInventoryTable } from './ClusterInventoryTable';
 import { applyDatabaseMigrations } from './migrations';

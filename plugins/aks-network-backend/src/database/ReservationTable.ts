@@ -9,10 +9,10 @@ import { allocateSubnet } from '../reservations/allocateSubnet';
 import { isLiveReservation } from '../reservations/reservationLiveness';
 import type {
   ListReservationsQuery,
-  Reservation,
   ReservationRef,
   ReserveSubnetRequest,
 } from './AksNetworkStore';
+import type { Reservation } from '../model';
 import {
   AddressPoolRow,
   ReservationRow,

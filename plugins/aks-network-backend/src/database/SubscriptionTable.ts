@@ -1,8 +1,6 @@
 import type { Knex } from 'knex';
-import type {
-  SubscriptionReadInput,
-  SubscriptionState,
-} from './AksNetworkStore';
+import type { SubscriptionReadInput } from './AksNetworkStore';
+import type { SubscriptionState } from '../model';
 import { readOptionalText } from './columnValues';
 import {
   COVERING_RUN_STARTED_AT,

@@ -1,10 +1,6 @@
 import type { Knex } from 'knex';
-import type {
-  FinishSyncRunInput,
-  SubscriptionSyncOutcome,
-  SyncRun,
-  SyncRunStatus,
-} from './AksNetworkStore';
+import type { FinishSyncRunInput } from './AksNetworkStore';
+import type { SubscriptionSyncOutcome, SyncRun, SyncRunStatus } from '../model';
 import {
   readOptionalText,
   readOptionalTimestamp,

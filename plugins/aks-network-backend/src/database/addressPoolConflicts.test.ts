@@ -2,7 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { seedAddressPools } from '../reservations/reservationSettings';
 import { databaseServiceFor } from './__testUtils__/testStore';
 import { DatabaseAksNetworkStore } from './DatabaseAksNetworkStore';
-import type { AddressPoolInput } from './AksNetworkStore';
+import type { AddressPoolInput } from '../model';
 
 jest.setTimeout(60_000);
 

@@ -1,8 +1,4 @@
-import type {
-  AddressPool,
-  Reservation,
-  ReservationState,
-} from './AksNetworkStore';
+import type { AddressPool, Reservation, ReservationState } from '../model';
 import { readOptionalText, readTimestamp } from './columnValues';
 
 /** A row of `address_pools`. */

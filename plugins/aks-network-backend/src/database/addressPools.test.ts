@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { databaseServiceFor } from './__testUtils__/testStore';
 import { DatabaseAksNetworkStore } from './DatabaseAksNetworkStore';
-import type { AddressPoolInput } from './AksNetworkStore';
+import type { AddressPoolInput } from '../model';
 
 jest.setTimeout(60_000);
 
@@ -36,7 +36,7 @@ describe.each(databases.eachSupportedId())(
       expect(created).toEqual({
         ...weu,
         region: 'westeurope',
-        // DESIGN: "The node subnet shrinks to a /27 by default".
+        // docs/domain.md#overlay-node-subnet-sizes: "The node subnet shrinks to a /27 by default".
         subnetPrefix: 27,
         createdAt: t0,
         updatedAt: t0,

@@ -6,10 +6,7 @@ import {
   classifyClusterRecord,
 } from '@aks-network/plugin-aks-network-common';
 import { createHash } from 'node:crypto';
-import type {
-  FleetInventoryCluster,
-  InventoryCluster,
-} from './AksNetworkStore';
+import type { FleetInventoryCluster, InventoryCluster } from '../model';
 import {
   readBoolean,
   readOptionalText,

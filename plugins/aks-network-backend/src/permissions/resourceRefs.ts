@@ -3,10 +3,7 @@ import {
   AKS_RESERVATION_RESOURCE_TYPE,
 } from '@aks-network/plugin-aks-network-common';
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
-import type {
-  InventoryCluster,
-  Reservation,
-} from '../database/AksNetworkStore';
+import type { InventoryCluster, Reservation } from '../model';
 
 /**
  * The filter a condition stands for, for callers that list resources: which field,

@@ -1,9 +1,6 @@
 import type { PermissionRule } from '@backstage/plugin-permission-node';
 import type { PermissionRuleset } from '@backstage/plugin-permission-node';
-import type {
-  InventoryCluster,
-  Reservation,
-} from '../database/AksNetworkStore';
+import type { InventoryCluster, Reservation } from '../model';
 import { aksClusterPermissionRules } from './clusterPermissionRules';
 import { aksReservationPermissionRules } from './reservationPermissionRules';
 

@@ -13,7 +13,7 @@ import {
   validateNetworkRequest,
 } from '@aks-network/plugin-aks-network-common';
 import { ConflictError } from '@backstage/errors';
-import type { AddressPool } from '../database/AksNetworkStore';
+import type { AddressPool } from '../model';
 import { toApiAddressPool } from '../wire/addressPoolResponses';
 import type { ClusterPolicy } from './ClusterPolicy';
 import { clusterPolicyFindings } from './clusterPolicyRules';
@@ -181,7 +181,7 @@ export async function planInPool(input: PlanInPoolInput): Promise<PoolPlan> {
     addressSpace: addressSpace ?? [pool.range],
   };
 
-  // First pass without the subnet: sizes it (DESIGN: overlay takes one IP per node
+  // First pass without the subnet: sizes it (docs/domain.md#pod-cidr-capacity: overlay takes one IP per node
   // and per surge node; Azure keeps 5 per subnet).
   const first = validateNetworkRequest(
     networkRequest(cluster, vnetForRules, { name: subnetName }),

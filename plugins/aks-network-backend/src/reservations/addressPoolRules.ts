@@ -9,10 +9,7 @@ import {
   unsafeTextProblem,
 } from '@aks-network/plugin-aks-network-common';
 import { InputError } from '@backstage/errors';
-import type {
-  AddressPoolInput,
-  AddressPoolUpdate,
-} from '../database/AksNetworkStore';
+import type { AddressPoolInput, AddressPoolUpdate } from '../model';
 import { assertSubnetPrefix, readCidrField } from './subnetPrefixRules';
 
 // Pool ids appear in URLs (`/address-pools/:id`) and in messages.
@@ -43,7 +40,7 @@ function requiredText(field: string, value: unknown, max: number): string {
   return value;
 }
 
-/** An Azure name of the pool's VNet, by common's rules (DESIGN's 63 characters). */
+/** An Azure name of the pool's VNet, by common's rules (docs/domain.md#names: 63 characters). */
 function azureName(field: string, kind: AzureNameKind, value: unknown): string {
   const text = requiredText(field, value, MAX_NAME_LENGTH);
   const problem = azureNameProblem(kind, text);

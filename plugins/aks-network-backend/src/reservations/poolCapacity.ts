@@ -3,7 +3,7 @@ import {
   countFreeSubnets,
   parseCidr,
 } from '@aks-network/plugin-aks-network-common';
-import type { AddressPool, Reservation } from '../database/AksNetworkStore';
+import type { AddressPool, Reservation } from '../model';
 import { isLiveReservation } from './reservationLiveness';
 import type { VnetRead } from './VnetSubnetSource';
 

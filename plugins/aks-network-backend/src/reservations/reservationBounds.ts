@@ -7,7 +7,7 @@ import {
   planNodeSubnet,
 } from '@aks-network/plugin-aks-network-common';
 import { InputError } from '@backstage/errors';
-import type { AddressPool } from '../database/AksNetworkStore';
+import type { AddressPool } from '../model';
 import type { ClusterPolicy } from '../plan/ClusterPolicy';
 
 /** How long reservations are held: the default and the most a caller may ask. */

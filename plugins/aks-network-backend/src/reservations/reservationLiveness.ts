@@ -1,4 +1,4 @@
-import type { ReservationState } from '../database/AksNetworkStore';
+import type { ReservationState } from '../model';
 
 /**
  * Whether a reservation holds its range: committed ones always (the subnet exists),

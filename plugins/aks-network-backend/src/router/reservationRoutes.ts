@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
 import { toApiReservation } from '../wire/addressPoolResponses';
 import type { PermissionRuleset } from '@backstage/plugin-permission-node';
-import type { Reservation } from '../database/AksNetworkStore';
+import type { Reservation } from '../model';
 import { authorize, authorizeResource } from './authorize';
 import { queryInteger, safeText } from './inputText';
 import { parseBody, parseRequestInput } from './parseBody';

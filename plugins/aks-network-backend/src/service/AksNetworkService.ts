@@ -34,14 +34,16 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type {
-  AddressPool,
   AksNetworkStore,
+  ListClustersQuery,
+} from '../database/AksNetworkStore';
+import type {
+  AddressPool,
   AddressPoolInput,
   AddressPoolUpdate,
   InventoryCluster,
-  ListClustersQuery,
   Reservation,
-} from '../database/AksNetworkStore';
+} from '../model';
 import { DatabaseAksNetworkStore } from '../database/DatabaseAksNetworkStore';
 import { ClusterPolicy, readClusterPolicy } from '../plan/ClusterPolicy';
 import { planInPool, PoolVnetRead } from '../plan/planInPool';

@@ -13,11 +13,13 @@ import { InputError } from '@backstage/errors';
 import type {
   AksNetworkStore,
   FinishSyncRunInput,
+} from '../database/AksNetworkStore';
+import type {
   InventoryCluster,
   SubscriptionSyncOutcome,
   SyncRun,
   SyncRunStatus,
-} from '../database/AksNetworkStore';
+} from '../model';
 import {
   SubscriptionReadState,
   subscriptionReadChanged,
@@ -83,7 +85,7 @@ export const INTERRUPTED_SYNC_RUN_ERROR =
 /**
  * Reads every subscription's AKS clusters into the store. A subscription that reads
  * keeps exactly what Azure listed (deletions only when listed in full); one that fails
- * keeps its last inventory, marked stale with the error and time (DESIGN: "a failed
+ * keeps its last inventory, marked stale with the error and time (docs/domain.md#failed-sync-keeps-inventory: "a failed
  * sync never deletes good inventory"). Only changed clusters are written and sent to
  * the catalog. Each run is recorded with a per-subscription outcome.
  *

@@ -3,11 +3,8 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { isError, ServiceUnavailableError } from '@backstage/errors';
-import type {
-  AksNetworkStore,
-  InventoryCluster,
-  SyncRun,
-} from '../database/AksNetworkStore';
+import type { AksNetworkStore } from '../database/AksNetworkStore';
+import type { InventoryCluster, SyncRun } from '../model';
 import type { ClusterInventorySync } from './ClusterInventorySync';
 import { INTERRUPTED_SYNC_RUN_ERROR } from './ClusterInventorySync';
 import { INVENTORY_SYNC_TASK_ID } from './scheduleInventorySync';

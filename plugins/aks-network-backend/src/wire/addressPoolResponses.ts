@@ -2,7 +2,7 @@ import type {
   ApiAddressPool,
   ApiReservation,
 } from '@aks-network/plugin-aks-network-common';
-import type { AddressPool, Reservation } from '../database/AksNetworkStore';
+import type { AddressPool, Reservation } from '../model';
 
 /** An address pool as the API returns it (times as ISO text). */
 export function toApiAddressPool(pool: AddressPool): ApiAddressPool {

@@ -8,7 +8,7 @@ import type {
   FleetInventoryCluster,
   InventoryCluster,
   SyncRun,
-} from '../database/AksNetworkStore';
+} from '../model';
 
 /** A stale mark as the API states it (times as ISO text). */
 function toApiStale(stale: InventoryCluster['stale']) {

@@ -1,0 +1,5 @@
+export * from './cluster';
+export * from './subscription';
+export * from './syncRun';
+export * from './addressPool';
+export * from './reservation';
