@@ -15,7 +15,7 @@ exports.up = async function up(knex) {
     table.string('vnet_name', 128).notNullable();
     table.string('region', 64).notNullable();
     table.string('range', 64).notNullable();
-    // DESIGN: "The node subnet shrinks to a /27 by default".
+    // docs/domain.md#overlay-node-subnet-sizes: "The node subnet shrinks to a /27 by default".
     table.integer('subnet_prefix').notNullable().defaultTo(27);
     table.text('description').nullable();
     // Bumped by every reservation: the UPDATE takes the row lock that serialises

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 
 /*
- * Every store test runs on SQLite and PostgreSQL (DESIGN, "Quality bars"). TestDatabases
+ * Every store test runs on SQLite and PostgreSQL (docs/domain.md#test-databases). TestDatabases
  * silently leaves out an engine it cannot reach, so this suite makes a missing
  * PostgreSQL in CI a failure instead of a quietly smaller test run.
  */

@@ -60,7 +60,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       updated_at: at,
     });
     const pool = await knex('address_pools').where({ id: 'weu' }).first();
-    // The default node subnet prefix (DESIGN: a /27 for overlay).
+    // The default node subnet prefix (docs/domain.md#overlay-node-subnet-sizes: a /27 for overlay).
     expect(Number(pool.subnet_prefix)).toBe(27);
     const dup = knex('reservations').insert({
       id: 'r2',

@@ -7,8 +7,8 @@ import {
 import type { ClusterPolicy } from './ClusterPolicy';
 
 /**
- * Why a model other than overlay is refused by default (DESIGN: the organisation offers
- * a new overlay cluster as the way off flat; the numbers are DESIGN's).
+ * Why a model other than overlay is refused by default (docs/domain.md#supported-models: the organisation offers
+ * a new overlay cluster as the way off flat; the numbers are those of docs/domain.md).
  */
 const MODEL_REASONS: Record<NetworkModel, string> = {
   'azure-cni-overlay': '',

@@ -4,7 +4,7 @@ import { MAX_NAME_LENGTH } from '@aks-network/plugin-aks-network-common';
 /**
  * The node subnet's name in the pool's VNet: one per cluster. A long cluster name is
  * cut and given a digest of the whole, so two long names sharing a start still get two
- * subnets (common's name rules allow 63 characters, DESIGN: "Names … ≤ 63").
+ * subnets (common's name rules allow 63 characters, docs/domain.md#names: "Names … ≤ 63").
  */
 export function nodeSubnetName(clusterName: string): string {
   const plain = `snet-aks-${clusterName}`;

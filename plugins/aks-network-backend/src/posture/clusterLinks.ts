@@ -20,7 +20,7 @@ function lastSegment(armId: string): string {
 
 /**
  * Where a person reads a cluster's traffic: the cluster in the portal, each enabled
- * flow log in Network Watcher (DESIGN: "flow logs from Network Watcher"), the Log
+ * flow log in Network Watcher (docs/domain.md#flow-logs-network-watcher: "flow logs from Network Watcher"), the Log
  * Analytics workspaces of traffic analytics and of container network logs, and ACNS
  * observability when it is on.
  */

@@ -2,7 +2,7 @@ import type { ArmClients } from '@aks-network/plugin-aks-network-node';
 
 /**
  * A VNet as the reservations and plans need it: its address space (a plan checks the
- * pod and service CIDRs against it; DESIGN: they must not overlap the VNet) and the
+ * pod and service CIDRs against it; docs/domain.md#pod-cidr-no-overlap: they must not overlap the VNet) and the
  * prefixes of the subnets it already has (taken, whoever made them).
  *
  * @public

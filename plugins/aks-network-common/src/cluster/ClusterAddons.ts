@@ -1,5 +1,5 @@
 /**
- * Advanced Container Networking Services (DESIGN: ACNS is
+ * Advanced Container Networking Services (docs/domain.md#acns: ACNS is
  * `networkProfile.advancedNetworking.{enabled, observability.enabled, security.enabled}`).
  *
  * @public
@@ -13,7 +13,7 @@ export interface AcnsRecord {
 }
 
 /**
- * The monitoring addon and the container network logs it stores (DESIGN: "stored flow
+ * The monitoring addon and the container network logs it stores (docs/domain.md#container-network-logs: "stored flow
  * logs: addonProfiles.omsagent.config.enableContainerNetworkLogs").
  *
  * @public

@@ -1,7 +1,7 @@
 /**
  * A Network Watcher flow log that covers part of the cluster's network. `vnet` flow
  * logs target a VNet, subnet or NIC; `nsg` flow logs target an NSG and are retiring
- * (DESIGN: "no new ones since 2025-06-30, retired 2027-09-30").
+ * (docs/domain.md#nsg-flow-logs: "no new ones since 2025-06-30, retired 2027-09-30").
  *
  * @public
  */

@@ -10,7 +10,7 @@ export interface NodePoolRecord {
   /** Autoscaler ceiling, when the autoscaler is on. */
   maxCount?: number;
   vmSize: string;
-  /** Pods per node (DESIGN: 10–250). */
+  /** Pods per node (docs/domain.md#max-pods: 10–250). */
   maxPods: number;
   /**
    * `upgradeSettings.maxSurge` as ARM gives it: a node count (`'1'`) or a percentage of

@@ -46,7 +46,7 @@ export interface NodeSubnetRecord {
   /** The subnet's IPv4 prefix. */
   addressPrefix: string;
   /**
-   * IPs in use, from the VNet usages API (DESIGN: "IP use per subnet comes from the VNet
+   * IPs in use, from the VNet usages API (docs/domain.md#subnet-usage: "IP use per subnet comes from the VNet
    * usages API"). Absent when the usages call failed.
    */
   ipUsed?: number;

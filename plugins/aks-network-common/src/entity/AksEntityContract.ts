@@ -1,5 +1,5 @@
 /**
- * `spec.type` of the `Resource` entities the catalog module makes of clusters (DESIGN,
+ * `spec.type` of the `Resource` entities the catalog module makes of clusters (docs/domain.md#entity-contract,
  * Contracts: "kind: Resource, spec.type: kubernetes-cluster").
  *
  * @public
@@ -7,7 +7,7 @@
 export const AKS_CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';
 
 /**
- * Annotation keys of the entity contract (DESIGN, Contracts: entities), shared by the
+ * Annotation keys of the entity contract (docs/domain.md#entity-contract), shared by the
  * catalog module that writes them, the backend that follows them and the frontend that
  * reads them.
  *
@@ -37,7 +37,7 @@ export const AKS_ANNOTATIONS = {
    */
   networkUnread: 'aks.azure.com/network-unread',
   /**
-   * On a component not linked through `spec.dependsOn` (DESIGN, Contracts: "or by an
+   * On a component not linked through `spec.dependsOn` (docs/domain.md#entity-contract: "or by an
    * annotation"): a comma-separated list of cluster ARM ids or cluster entity refs.
    */
   clusters: 'aks.azure.com/clusters',

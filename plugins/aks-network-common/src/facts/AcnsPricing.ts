@@ -1,5 +1,5 @@
 /**
- * What the platform team costs ACNS at (DESIGN: "$0.025 per node per hour").
+ * What the platform team costs ACNS at (docs/domain.md#acns: "$0.025 per node per hour").
  *
  * @public
  */

@@ -1,20 +1,20 @@
 /**
- * Azure rules this plugin enforces that DESIGN.md does not state (yet). Kept apart from
- * `DOMAIN_FACTS` so a finding never claims DESIGN says something it does not.
+ * Azure rules this plugin enforces beyond the domain facts, each with its public source
+ * (docs/domain.md#azure-rules). Kept apart from `DOMAIN_FACTS` so a finding never claims a domain fact says something it does not.
  *
  * @public
  */
 export const AZURE_RULES = {
   serviceCidrNoOverlap:
-    'Azure rule (not in DESIGN.md): the service CIDR must not overlap the VNet, the node subnet or peered ranges; AKS refuses it (ServiceCidrOverlapExistingSubnetsCidr).',
+    'Azure rule (https://learn.microsoft.com/azure/aks/configure-azure-cni#deployment-parameters): the service CIDR must not overlap the VNet, the node subnet or peered ranges; AKS refuses it (ServiceCidrOverlapExistingSubnetsCidr).',
   nodeSubnetInVnet:
-    "Azure rule (not in DESIGN.md): a subnet lies inside its VNet's address space.",
+    "Azure rule (https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet): a subnet lies inside its VNet's address space.",
   nameCharacters:
-    'Azure naming rules (not in DESIGN.md): cluster — letters, digits, - and _, starting and ending with a letter or digit; VNet (2+ characters) and subnet — letters, digits, _, - and ., starting with a letter or digit and ending with a letter, digit or _; resource group — letters, digits, _, -, . and parentheses, not ending with a period.',
+    'Azure naming rules (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules): cluster — letters, digits, - and _, starting and ending with a letter or digit; VNet (2+ characters) and subnet — letters, digits, _, - and ., starting with a letter or digit and ending with a letter, digit or _; resource group — letters, digits, _, -, . and parentheses, not ending with a period.',
   systemPool:
-    'Azure rule (not in DESIGN.md): a cluster needs at least one System node pool with a node.',
+    'Azure rule (https://learn.microsoft.com/azure/aks/use-system-pools): a cluster needs at least one System node pool with a node.',
   ciliumDataplane:
-    'Azure rule (not in DESIGN.md): the cilium dataplane runs with network plugin azure (overlay or pod subnet), not with kubenet or a BYO CNI.',
+    'Azure rule (https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium): the cilium dataplane runs with network plugin azure (overlay or pod subnet), not with kubenet or a BYO CNI.',
   dnsServiceIpKubernetesService:
     "Azure rule (https://learn.microsoft.com/azure/aks/configure-azure-cni#deployment-parameters): the DNS service IP is not the service CIDR's first usable address (10.0.0.1 in 10.0.0.0/16), which Kubernetes gives to the kubernetes service.",
   ipFamilies:

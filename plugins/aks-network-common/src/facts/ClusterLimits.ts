@@ -1,5 +1,5 @@
 /**
- * Largest AKS cluster, in nodes (DESIGN: "Max 5,000 nodes"): 5,000 across all node
+ * Largest AKS cluster, in nodes (docs/domain.md#max-nodes: "Max 5,000 nodes"): 5,000 across all node
  * pools with Virtual Machine Scale Sets and the Standard load balancer
  * (https://learn.microsoft.com/azure/aks/quotas-skus-regions#service-quotas-and-limits).
  *
@@ -40,14 +40,14 @@ export const MAX_LINUX_NODE_POOL_NAME_LENGTH = 12;
  */
 export const MAX_WINDOWS_NODE_POOL_NAME_LENGTH = 6;
 
-/** Lowest `maxPods` a pool may set (DESIGN: "maxPods range 10–250"). @public */
+/** Lowest `maxPods` a pool may set (docs/domain.md#max-pods: "maxPods range 10–250"). @public */
 export const MIN_MAX_PODS = 10;
 
-/** Highest `maxPods` a pool may set (DESIGN: "250 pods per node"). @public */
+/** Highest `maxPods` a pool may set (docs/domain.md#max-pods: "250 pods per node"). @public */
 export const MAX_MAX_PODS = 250;
 
 /**
- * Pods every pool must still hold when it sets `maxPods` below 30 (DESIGN: "10 only if
+ * Pods every pool must still hold when it sets `maxPods` below 30 (docs/domain.md#max-pods: "10 only if
  * every pool still holds 30 pods"). This plugin reads it as: a pool with
  * `maxPods < 30` needs `count × maxPods ≥ 30`.
  *
@@ -56,7 +56,7 @@ export const MAX_MAX_PODS = 250;
 export const MIN_PODS_PER_POOL = 30;
 
 /**
- * Each overlay (and kubenet) node takes a fixed /24 of the pod CIDR (DESIGN: "a pod
+ * Each overlay (and kubenet) node takes a fixed /24 of the pod CIDR (docs/domain.md#pod-cidr-capacity: "a pod
  * CIDR of prefix p holds 2^(24-p) nodes").
  *
  * @public
@@ -65,7 +65,7 @@ export const POD_CIDR_PREFIX_PER_NODE = 24;
 
 /**
  * Longest Azure name this plugin accepts for a cluster, subnet, VNet or resource group
- * (DESIGN: "Names (cluster, subnet, VNet, resource group) ≤ 63 characters").
+ * (docs/domain.md#names: "Names (cluster, subnet, VNet, resource group) ≤ 63 characters").
  *
  * @public
  */
@@ -89,14 +89,14 @@ export const AZURE_NAME_MAX_LENGTHS = {
 
 /**
  * The service CIDR must be smaller than a /12, i.e. its prefix must be greater than 12
- * (DESIGN: "Service CIDR smaller than /12").
+ * (docs/domain.md#service-cidr-size: "Service CIDR smaller than /12").
  *
  * @public
  */
 export const SERVICE_CIDR_PREFIX_LIMIT = 12;
 
 /**
- * The longest (i.e. largest) IPv6 service CIDR: /108 or smaller (DESIGN: "IPv6 service
+ * The longest (i.e. largest) IPv6 service CIDR: /108 or smaller (docs/domain.md#dual-stack: "IPv6 service
  * CIDR /108 or smaller").
  *
  * @public

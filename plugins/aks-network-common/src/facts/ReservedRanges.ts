@@ -1,6 +1,6 @@
 /**
  * Ranges AKS keeps for itself. Pod, service and VNet ranges must not touch them
- * (DESIGN: "Pod, service and VNet ranges must not touch 169.254.0.0/16, 172.30.0.0/16,
+ * (docs/domain.md#reserved-ranges: "Pod, service and VNet ranges must not touch 169.254.0.0/16, 172.30.0.0/16,
  * 172.31.0.0/16, 192.0.2.0/24").
  *
  * Kept as text so the facts stay plain data; parse them with `parseCidr` where used.
@@ -15,7 +15,7 @@ export const AKS_RESERVED_RANGES: readonly string[] = [
 ];
 
 /**
- * Private IPv4 space a pod CIDR may come from (DESIGN: "Pod CIDR: RFC 1918 or RFC 6598
+ * Private IPv4 space a pod CIDR may come from (docs/domain.md#pod-cidr-private: "Pod CIDR: RFC 1918 or RFC 6598
  * space"). RFC 1918 is 10/8, 172.16/12 and 192.168/16; RFC 6598 is the shared address
  * space 100.64/10 (the range the in-place migration commonly uses).
  *

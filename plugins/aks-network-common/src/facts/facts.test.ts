@@ -62,7 +62,7 @@ describe('domain facts', () => {
     expect(overlaps(cidr('172.16.0.0/12'), cidr('172.30.0.0/16'))).toBe(true);
   });
 
-  it('prices ACNS as DESIGN does', () => {
+  it('prices ACNS as docs/domain.md#acns does', () => {
     expect(ACNS_USD_PER_NODE_HOUR).toBe(0.025);
     expect(HOURS_PER_MONTH).toBe(730);
     expect(DOMAIN_FACTS.acns).toContain('$0.025 per node per hour');

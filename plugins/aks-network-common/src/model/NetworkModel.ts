@@ -1,6 +1,6 @@
 /**
  * How an AKS cluster gives pods their IPs. The values are the
- * `aks.azure.com/network-model` annotation values of DESIGN's entity contract.
+ * `aks.azure.com/network-model` annotation values of the entity contract (docs/domain.md#entity-contract).
  *
  * - `azure-cni-overlay`: nodes take VNet IPs, pods take IPs from a private pod CIDR.
  * - `azure-cni-pod-subnet`: pods take VNet IPs from a separate pod subnet (dynamic).
@@ -31,7 +31,7 @@ export const NETWORK_MODELS: readonly NetworkModel[] = [
 ];
 
 /**
- * The dataplane: `cilium` is Azure CNI powered by Cilium (DESIGN: "networkDataplane
+ * The dataplane: `cilium` is Azure CNI powered by Cilium (docs/domain.md#arm-network-model: "networkDataplane
  * cilium"), `azure` is everything else. The `aks.azure.com/network-dataplane` values.
  *
  * @public
@@ -59,7 +59,7 @@ export function isNetworkModel(value: unknown): value is NetworkModel {
 
 /**
  * Whether pods of this model take their IPs from a private pod CIDR, one /24 per node
- * (DESIGN: "each node gets a fixed /24 of it"). True for overlay and kubenet; flat and
+ * (docs/domain.md#pod-cidr-capacity: "each node gets a fixed /24 of it"). True for overlay and kubenet; flat and
  * pod-subnet pods take VNet IPs; a BYO CNI decides for itself.
  *
  * @public

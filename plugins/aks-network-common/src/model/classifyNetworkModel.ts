@@ -47,7 +47,7 @@ function hasPodSubnet(agentPools: unknown): boolean {
  * managed cluster resource (`{ properties: { networkProfile, agentPoolProfiles } }`)
  * or its properties (`{ networkProfile, agentPoolProfiles }`, as the JS SDK returns).
  *
- * Rules (DESIGN "ARM:" fact): plugin `azure` + mode `overlay` = overlay (so is a flat
+ * Rules (docs/domain.md#arm-network-model): plugin `azure` + mode `overlay` = overlay (so is a flat
  * cluster migrated in place, whatever its pod CIDR); `azure` without mode = flat, and
  * pod subnet when any pool has `podSubnetID`; `kubenet`; `none` = BYO CNI. Dataplane
  * `cilium` = Azure CNI powered by Cilium, absent = `azure`. Anything else is

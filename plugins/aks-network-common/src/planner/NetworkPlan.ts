@@ -99,7 +99,7 @@ function nodeSubnetFindings(
     });
   }
   if (plan.subnet && !plan.subnet.fits) {
-    // Worded like AKS's own error, so people recognise it (DESIGN: "Subnet aks-sn with
+    // Worded like AKS's own error, so people recognise it (docs/domain.md#aks-errors: "Subnet aks-sn with
     // address prefix 10.240.0.0/29 does not have enough capacity for 1 IP addresses").
     const name = request.nodeSubnetName
       ? `Subnet ${request.nodeSubnetName}`
@@ -168,7 +168,7 @@ export function planNetwork(request: NetworkPlanRequest): NetworkPlan {
       findings,
     );
     plan.podCidr = podCidr && describePodCidrCapacity(podCidr);
-    // Surge nodes take a /24 too while an upgrade runs (DESIGN: "Upgrades need
+    // Surge nodes take a /24 too while an upgrade runs (docs/domain.md#pod-cidr-capacity: "Upgrades need
     // n + maxSurge nodes").
     // A cluster of more than 5,000 nodes is refused on `nodePools` by the node count
     // rule of `validateNetworkRequest` (https://learn.microsoft.com/azure/aks/quotas-skus-regions#service-quotas-and-limits);

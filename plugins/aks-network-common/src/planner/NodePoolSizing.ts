@@ -6,7 +6,7 @@
 export interface NodePoolSizing {
   /** Nodes the pool runs (or may scale to). */
   nodeCount: number;
-  /** Extra nodes an upgrade adds at once (DESIGN: "Upgrades need n + maxSurge nodes"). */
+  /** Extra nodes an upgrade adds at once (docs/domain.md#flat-node-subnet: "Upgrades need n + maxSurge nodes"). */
   maxSurge: number;
   /** Pods per node. */
   maxPods: number;

@@ -9,8 +9,8 @@ import { NodePoolSizing } from './NodePoolSizing';
 
 /**
  * Node-subnet IPs one node takes. Flat Azure CNI puts the node and each of its pods on
- * the node subnet (DESIGN: "(n + surge) + (n + surge) × maxPods"); overlay takes one IP
- * per node (DESIGN: "each node takes one node-subnet IP"); pod subnet puts pods on
+ * the node subnet (docs/domain.md#flat-node-subnet: "(n + surge) + (n + surge) × maxPods"); overlay takes one IP
+ * per node (docs/domain.md#pod-cidr-capacity: "each node takes one node-subnet IP"); pod subnet puts pods on
  * another subnet; kubenet and BYO CNI give pods non-VNet IPs.
  *
  * @public

@@ -17,7 +17,7 @@ export interface SubnetDemand {
 
 /**
  * VNet addresses overlay saves against flat Azure CNI for the same cluster: the flat
- * subnet holds every pod (DESIGN: "(n + surge) + (n + surge) × maxPods"), the overlay
+ * subnet holds every pod (docs/domain.md#flat-node-subnet: "(n + surge) + (n + surge) × maxPods"), the overlay
  * subnet one IP per node.
  *
  * @public

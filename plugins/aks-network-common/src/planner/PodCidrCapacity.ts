@@ -2,9 +2,9 @@ import { Cidr, formatCidr } from '../cidr';
 import { MAX_NODES_PER_CLUSTER, POD_CIDR_PREFIX_PER_NODE } from '../facts';
 
 /**
- * Nodes a pod CIDR can serve: each node takes a fixed /24 (DESIGN: "a pod CIDR of prefix
+ * Nodes a pod CIDR can serve: each node takes a fixed /24 (docs/domain.md#pod-cidr-capacity: "a pod CIDR of prefix
  * p holds 2^(24-p) nodes (/16 → 256)"), capped at the cluster maximum of 5,000 nodes.
- * A prefix longer than /24 holds no node. Undefined for IPv6: DESIGN states the per-node
+ * A prefix longer than /24 holds no node. Undefined for IPv6: docs/domain.md#pod-cidr-capacity states the per-node
  * block for IPv4 only.
  *
  * @public

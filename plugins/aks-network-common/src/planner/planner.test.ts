@@ -18,7 +18,7 @@ const fifty = [{ nodeCount: 50, maxSurge: 1, maxPods: 30 }];
 
 describe('node subnet sizing', () => {
   it.each([
-    // DESIGN: 50 nodes, surge 1, maxPods 30 flat → 1,581 → /21
+    // docs/domain.md#flat-node-subnet: 50 nodes, surge 1, maxPods 30 flat → 1,581 → /21
     ['azure-cni-node-subnet', fifty, 0, 1581, 21],
     ['azure-cni-overlay', fifty, 0, 51, 26],
     ['azure-cni-pod-subnet', fifty, 0, 51, 26],

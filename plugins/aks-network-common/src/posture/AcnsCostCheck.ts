@@ -9,7 +9,7 @@ import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
 
 /**
- * Monthly ACNS cost for the cluster's nodes (DESIGN: "$0.025 per node per hour"; 730 h a
+ * Monthly ACNS cost for the cluster's nodes (docs/domain.md#acns: "$0.025 per node per hour"; 730 h a
  * month): what the cluster pays when ACNS is on (pass), or what closing the visibility
  * gap would cost when it is off (warn). Left out where ACNS cannot run (kubenet, a BYO
  * CNI, an unknown model): there it is no price of closing the gap.

@@ -83,7 +83,7 @@ function subnetCheck(
         'Check that the inventory may read the VNet (Microsoft.Network/virtualNetworks/usages).',
     };
   }
-  // An upgrade adds maxSurge nodes per pool, each with its IPs (DESIGN: "Upgrades need
+  // An upgrade adds maxSurge nodes per pool, each with its IPs (docs/domain.md#flat-node-subnet: "Upgrades need
   // n + maxSurge nodes"); flat Azure CNI gives each one 1 + maxPods IPs, a pod subnet
   // maxPods.
   const needed = used + surgeIps;

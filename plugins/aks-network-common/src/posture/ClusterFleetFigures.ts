@@ -44,7 +44,7 @@ export interface ClusterFleetFigures {
   podCidr?: PodCidrUse;
   checks: PostureCheckStatuses;
   /**
-   * ACNS for the current nodes, per month (DESIGN: $0.025 per node per hour); null where
+   * ACNS for the current nodes, per month (docs/domain.md#acns: $0.025 per node per hour); null where
    * ACNS cannot run.
    */
   acnsMonthlyCostUsd: number | null;
@@ -54,14 +54,14 @@ export interface ClusterFleetFigures {
   acnsAvailable: boolean;
   /**
    * Node-subnet IPs this overlay cluster saves against the same pools on flat Azure
-   * CNI (DESIGN: flat needs "(n + surge) + (n + surge) × maxPods"); 0 for other models.
+   * CNI (docs/domain.md#flat-node-subnet: flat needs "(n + surge) + (n + surge) × maxPods"); 0 for other models.
    */
   vnetIpsSavedVsFlat: number;
   /** Technology with a retirement date the cluster still relies on. */
   retiring: {
-    /** DESIGN: "kubenet (retires 2028-03-31)". */
+    /** docs/domain.md#kubenet-retirement: "kubenet (retires 2028-03-31)". */
     kubenet: boolean;
-    /** DESIGN: NSG flow logs "retired 2027-09-30". */
+    /** docs/domain.md#nsg-flow-logs: NSG flow logs "retired 2027-09-30". */
     nsgFlowLogs: boolean;
   };
 }

@@ -27,7 +27,7 @@ function describeLog(log: FlowLogRecord): string {
 /**
  * A history of communications is kept: a flow log watching the cluster keeps its records
  * (retention > 0 days, or traffic analytics in Log Analytics), or ACNS container network
- * logs are stored (DESIGN: "stored flow logs: addonProfiles.omsagent.config.
+ * logs are stored (docs/domain.md#container-network-logs: "stored flow logs: addonProfiles.omsagent.config.
  * enableContainerNetworkLogs"; with overlay "there is no flow history without extra
  * work"). Container network logs need ACNS observability and the monitoring addon to
  * record anything. History kept only by NSG flow logs warns: they retire 2027-09-30.

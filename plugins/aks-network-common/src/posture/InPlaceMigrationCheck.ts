@@ -8,7 +8,7 @@ import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
 
 /**
- * In-place migration path for flat clusters (DESIGN: "Flat → overlay in place is now GA
+ * In-place migration path for flat clusters (docs/domain.md#in-place-migration: "Flat → overlay in place is now GA
  * … one-way, reimages every pool, needs k8s ≥ 1.27 and no network policy"). Warns either
  * way: a flat cluster should move; the detail says whether it can move in place or why
  * not. Only flat Azure CNI clusters get this check.

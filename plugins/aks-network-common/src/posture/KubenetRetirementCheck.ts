@@ -3,7 +3,7 @@ import { PostureContext } from './PostureContext';
 import { PostureFinding } from './PostureFinding';
 
 /**
- * kubenet retiring (DESIGN: "kubenet (retires 2028-03-31)"): warn before, fail from the
+ * kubenet retiring (docs/domain.md#kubenet-retirement: "kubenet (retires 2028-03-31)"): warn before, fail from the
  * date. Only kubenet clusters get this check.
  */
 export function kubenetRetirementCheck(

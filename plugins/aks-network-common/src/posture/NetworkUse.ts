@@ -19,7 +19,7 @@ import {
 
 /**
  * How full one node subnet is, in the figures the posture check and the cards show.
- * `used` and `usable` are undefined when the VNet usages API gave none (DESIGN: "IP use
+ * `used` and `usable` are undefined when the VNet usages API gave none (docs/domain.md#subnet-usage: "IP use
  * per subnet comes from the VNet usages API").
  *
  * @public
@@ -40,9 +40,9 @@ export interface NodeSubnetUse {
    * capacity: DOMAIN_FACTS.usagesLimit) the prefix's addresses less Azure's reserved ones.
    */
   usable?: number;
-  /** Azure keeps 5 IPs of every subnet (DESIGN: "first four, last"). */
+  /** Azure keeps 5 IPs of every subnet (docs/domain.md#azure-reserved-ips: "first four, last"). */
   reserved: number;
-  /** IPs the surge nodes of an upgrade take (DESIGN: "Upgrades need n + maxSurge nodes"). */
+  /** IPs the surge nodes of an upgrade take (docs/domain.md#flat-node-subnet: "Upgrades need n + maxSurge nodes"). */
   surgeIps: number;
   /** IPs more if every autoscaler reaches its ceiling. */
   growthIps: number;
@@ -50,7 +50,7 @@ export interface NodeSubnetUse {
 
 /**
  * How full the pod CIDR of an overlay or kubenet cluster is, in nodes: each node takes
- * a /24 of it (DESIGN: "a pod CIDR of prefix p holds 2^(24-p) nodes").
+ * a /24 of it (docs/domain.md#pod-cidr-capacity: "a pod CIDR of prefix p holds 2^(24-p) nodes").
  *
  * @public
  */
@@ -142,7 +142,7 @@ export function nodeSubnetUse(
 
 /**
  * The use of one pod subnet of an Azure CNI pod-subnet cluster: the pools whose
- * `podSubnetID` it is take maxPods IPs per node from it (DESIGN: "with
+ * `podSubnetID` it is take maxPods IPs per node from it (docs/domain.md#arm-network-model: "with
  * agentPoolProfiles[].podSubnetID = pod subnet, dynamic"), surge and autoscaler
  * ceiling included, against the same usable IPs as a node subnet.
  *

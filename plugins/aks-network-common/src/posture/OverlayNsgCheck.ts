@@ -20,7 +20,7 @@ function parsed(texts: readonly (string | undefined)[]): Cidr[] {
   });
 }
 
-/** The flows DESIGN names, both directions, for every same-family pair of ranges. */
+/** The flows docs/domain.md#overlay-nsg names, both directions, for every same-family pair of ranges. */
 function requiredFlows(nodeRanges: Cidr[], podRanges: Cidr[]): RequiredFlow[] {
   const pairs: Array<{ label: string; sources: Cidr[]; destinations: Cidr[] }> =
     [
@@ -50,7 +50,7 @@ function requiredFlows(nodeRanges: Cidr[], podRanges: Cidr[]): RequiredFlow[] {
 
 /**
  * NSG deny rules without the overlay allow rules. With overlay, pod-to-pod traffic is not
- * encapsulated and the subnet NSG applies to it (DESIGN: "a deny rule needs allow rules
+ * encapsulated and the subnet NSG applies to it (docs/domain.md#overlay-nsg: "a deny rule needs allow rules
  * node↔node, node→pod CIDR, pod↔pod"): each node subnet's NSG must let those flows
  * through, in and out. Only overlay clusters get this check.
  *

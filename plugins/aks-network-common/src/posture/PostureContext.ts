@@ -31,7 +31,7 @@ export interface PostureContext {
   model?: NetworkModel;
   /** Today, as an ISO date (YYYY-MM-DD, UTC). */
   today: string;
-  /** True once NSG flow logs have stopped (DESIGN: "retired 2027-09-30"). */
+  /** True once NSG flow logs have stopped (docs/domain.md#nsg-flow-logs: "retired 2027-09-30"). */
   nsgFlowLogsRetired: boolean;
   coverage: SubnetCoverage[];
   /**

@@ -35,7 +35,7 @@ export interface PostureFinding {
   title: string;
   /** What was found, naming the resources and values. */
   detail: string;
-  /** The DESIGN domain fact the check rests on. */
+  /** The domain fact (docs/domain.md) the check rests on. */
   fact: string;
   /** What to do about it; empty when nothing is to be done. */
   remediation: string;
@@ -46,7 +46,7 @@ export interface PostureFinding {
 }
 
 /**
- * The three things security wants kept (DESIGN: "egress/ingress still monitored, pod-to-pod
+ * The three things security wants kept (docs/domain.md#security-goals: "egress/ingress still monitored, pod-to-pod
  * on the same node observable, and a history of communications").
  *
  * @public

@@ -6,7 +6,7 @@ import { currentNodeCount } from './NodeCounts';
 
 /**
  * The way to a model that can see same-node flows, where ACNS cannot run: the
- * organisation offers a new overlay cluster (DESIGN: "offers a new overlay cluster as
+ * organisation offers a new overlay cluster (docs/domain.md#supported-models: "offers a new overlay cluster as
  * the way off flat"), on which ACNS observability can then be turned on.
  */
 const WAY_TO_OVERLAY =
@@ -15,7 +15,7 @@ const WAY_TO_OVERLAY =
 /**
  * Same-node pod-to-pod traffic visible. Traffic between two pods on one node goes
  * through the node's own bridge and never reaches the VNet, so no VNet or NSG flow log
- * sees it under any model: only ACNS observability (Hubble, on the node) does (DESIGN:
+ * sees it under any model: only ACNS observability (Hubble, on the node) does (docs/domain.md#acns:
  * "pod-to-pod traffic on the same node is invisible unless … ACNS observability is on").
  *
  * Decision for flat Azure CNI: pod IPs are VNet IPs, so flow logs do show pods for

@@ -11,7 +11,7 @@ import { unknownVerdict } from './UnknownVerdict';
 /**
  * Egress/ingress monitored: every node subnet is watched by an enabled flow log. VNet
  * flow logs (on the subnet or its VNet) pass; NSG flow logs on the subnet's NSG warn,
- * because none can be created since 2025-06-30 and they stop on 2027-09-30 (DESIGN:
+ * because none can be created since 2025-06-30 and they stop on 2027-09-30 (docs/domain.md#nsg-flow-logs:
  * "NSG flow logs … retired 2027-09-30; VNet flow logs replace them"), and fail once
  * retired. With overlay the logs see node IPs only, which the detail says.
  *

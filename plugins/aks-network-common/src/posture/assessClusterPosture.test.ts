@@ -235,7 +235,7 @@ describe('assessClusterPosture', () => {
       'node-subnet-exhaustion',
       'pass',
     ],
-    // DESIGN's flat cluster near the end of its /24: surge needs 1 + 30 more.
+    // A flat cluster (docs/domain.md#flat-node-subnet) near the end of its /24: surge needs 1 + 30 more.
     [
       'flat /24 with 240 of 251 used',
       with_(flatCluster, c => (c.nodeSubnets[0].ipUsed = 240)),

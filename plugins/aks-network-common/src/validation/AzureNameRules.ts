@@ -5,7 +5,7 @@ import { RequestDraft } from './RequestDraft';
 /**
  * The kinds of Azure names the request carries, with their character rules (Azure's
  * naming rules for Microsoft.ContainerService/managedClusters, Microsoft.Network
- * virtualNetworks and subnets, and resource groups). The length limit is DESIGN's 63
+ * virtualNetworks and subnets, and resource groups). The length limit is 63 (docs/domain.md#names)
  * for all four, tighter than Azure's own for VNets, subnets and resource groups.
  */
 const NAME_KINDS = {
@@ -44,7 +44,7 @@ export type AzureNameKind = keyof typeof NAME_KINDS;
 
 /**
  * What is wrong with one Azure name against Azure's character rules for its kind and a
- * length limit (default DESIGN's 63; ids of resources that exist are read with Azure's
+ * length limit (default 63, docs/domain.md#names; ids of resources that exist are read with Azure's
  * own limits, `AZURE_NAME_MAX_LENGTHS`), or undefined when it is valid. The message
  * never repeats the name: callers check it for unsafe characters first, and may quote it.
  *
@@ -70,7 +70,7 @@ export function azureNameProblem(
 }
 
 /**
- * Checks one Azure name: DESIGN's length limit ("Names (cluster, subnet, VNet, resource
+ * Checks one Azure name: the length limit of docs/domain.md#names ("Names (cluster, subnet, VNet, resource
  * group) ≤ 63 characters") and Azure's character rules.
  *
  * @public

@@ -4,7 +4,7 @@ import { NetworkFinding } from './NetworkFinding';
 
 /**
  * Reads untrusted input one field at a time, so one bad field becomes one finding and
- * the other fields are still read and checked (DESIGN: "Bad input … gets a clear error
+ * the other fields are still read and checked (docs/domain.md#bad-input: "Bad input … gets a clear error
  * naming the field"). zod checks each leaf's type; its issues become findings.
  */
 export class InputReader {

@@ -20,6 +20,6 @@ export interface NetworkFinding {
   severity: FindingSeverity;
   /** For people: says why and names the value. */
   message: string;
-  /** The DESIGN domain fact the rule rests on (see `DOMAIN_FACTS`). */
+  /** The domain fact (docs/domain.md) the rule rests on (see `DOMAIN_FACTS`). */
   fact: string;
 }

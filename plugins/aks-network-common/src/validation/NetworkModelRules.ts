@@ -4,7 +4,7 @@ import { NetworkFinding } from './NetworkFinding';
 import { RequestDraft } from './RequestDraft';
 
 /**
- * Rules about the model and where the node subnet sits: kubenet is retiring (DESIGN:
+ * Rules about the model and where the node subnet sits: kubenet is retiring (docs/domain.md#kubenet-retirement:
  * "kubenet (retires 2028-03-31)"), cilium needs Azure CNI, the node subnet lies in the
  * VNet, and without the VNet's ranges the overlap rules cannot run.
  */

@@ -41,7 +41,7 @@ export interface NodePoolRequest {
 /**
  * The network plan of a cluster to create, as a template or form sends it to
  * `validateNetworkRequest`. Every optional range falls back to the AKS default
- * (DESIGN: pod CIDR 10.244.0.0/16, service CIDR 10.0.0.0/16, DNS IP 10.0.0.10).
+ * (docs/domain.md#network-defaults: pod CIDR 10.244.0.0/16, service CIDR 10.0.0.0/16, DNS IP 10.0.0.10).
  * Finding fields are dotted paths into this shape (`network.podCidr`, `nodePools.0.maxPods`).
  *
  * @public

@@ -24,9 +24,9 @@ export function podCidrsInUse(draft: RequestDraft): ParsedRange[] {
 }
 
 /**
- * Pod CIDR rules (DESIGN: "Pod CIDR: RFC 1918 or RFC 6598 space; must not overlap the
+ * Pod CIDR rules (docs/domain.md#pod-cidr-private: "Pod CIDR: RFC 1918 or RFC 6598 space; must not overlap the
  * node subnet, the VNet, peered/on-prem ranges, or the service CIDR"). The private-space
- * rule is for IPv4; DESIGN names no IPv6 space.
+ * rule is for IPv4; docs/domain.md#pod-cidr-private names no IPv6 space.
  */
 export function podCidrRules(draft: RequestDraft): NetworkFinding[] {
   const findings: NetworkFinding[] = [];
@@ -101,7 +101,7 @@ export function podCidrRules(draft: RequestDraft): NetworkFinding[] {
           severity: 'error',
           message:
             rule === 'pod-cidr-overlaps-vnet'
-              ? // AKS's own wording (DESIGN: NetworkProfileCIDROverlapVNET).
+              ? // AKS's own wording (docs/domain.md#aks-errors: NetworkProfileCIDROverlapVNET).
                 `NetworkProfile CIDR ${pod.text} overlaps with reserved VNET CIDR ${range.text} (${range.field}); AKS would refuse it with NetworkProfileCIDROverlapVNET.`
               : `Pod CIDR ${label(pod)} overlaps ${what} ${range.text} (${
                   range.field

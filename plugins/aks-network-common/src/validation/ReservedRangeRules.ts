@@ -6,7 +6,7 @@ import { ParsedRange, RequestDraft } from './RequestDraft';
 import { podCidrsInUse } from './PodCidrRules';
 
 /**
- * Pod, service and VNet ranges must not touch the AKS reserved ranges (DESIGN:
+ * Pod, service and VNet ranges must not touch the AKS reserved ranges (docs/domain.md#reserved-ranges:
  * "169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16, 192.0.2.0/24"). "Touch" is any
  * overlap, so 172.16.0.0/12 is refused: it covers 172.30.0.0/16 and 172.31.0.0/16.
  */

@@ -13,7 +13,7 @@ function label(range: ParsedRange): string {
 }
 
 /**
- * Service CIDR rules (DESIGN: "Service CIDR smaller than /12"; "IPv6 service CIDR /108
+ * Service CIDR rules (docs/domain.md#service-cidr-size: "Service CIDR smaller than /12"; "IPv6 service CIDR /108
  * or smaller"), plus Azure's refusal of a service CIDR that overlaps the VNet. The DNS
  * service IP has its own rules (`DnsServiceIpRules.ts`).
  */

@@ -183,7 +183,7 @@ function readPools(
       osType:
         reader.leaf(value, 'osType', `${field}.osType`, osType) ?? 'Linux',
       count,
-      // Absent or null → the default of 30 (DESIGN: "the default pod limit is 30 per node").
+      // Absent or null → the default of 30 (docs/domain.md#default-max-pods: "the default pod limit is 30 per node").
       maxPods: isAbsent(ownValue(value, 'maxPods'))
         ? DEFAULT_MAX_PODS
         : reader.leaf(value, 'maxPods', `${field}.maxPods`, wholeNumber),
@@ -194,7 +194,7 @@ function readPools(
 }
 
 /**
- * Reads untrusted input into a draft, applying AKS defaults (DESIGN: "Default pod CIDR
+ * Reads untrusted input into a draft, applying AKS defaults (docs/domain.md#network-defaults: "Default pod CIDR
  * 10.244.0.0/16, service CIDR 10.0.0.0/16, DNS IP 10.0.0.10"; maxPods 30). Shape and
  * syntax problems go to the reader's findings; the rules check the rest.
  */

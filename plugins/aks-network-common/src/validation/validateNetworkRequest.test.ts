@@ -82,7 +82,7 @@ describe('validateNetworkRequest', () => {
   });
 
   it.each<[string, (request: Mutable) => void, string]>([
-    // DESIGN: pod, service and VNet ranges must not touch 172.30.0.0/16 — a /12 covers it.
+    // docs/domain.md#reserved-ranges: pod, service and VNet ranges must not touch 172.30.0.0/16 — a /12 covers it.
     [
       '172.16.0.0/12 as pod CIDR',
       r => (r.network.podCidr = '172.16.0.0/12'),

@@ -182,7 +182,7 @@ function validate(input: unknown): NetworkRequestValidation {
 
 /**
  * Validates the network plan of a cluster to create against every domain rule of
- * DESIGN (CIDR syntax, pod CIDR space and overlaps, reserved ranges, service CIDR and DNS
+ * docs/domain.md (CIDR syntax, pod CIDR space and overlaps, reserved ranges, service CIDR and DNS
  * IP, dual-stack, names, maxPods, node counts, pod CIDR and node subnet capacity) and
  * Azure's own (`AZURE_RULES`; the README's "Azure's rules and their sources" lists
  * each with its source), and plans its capacity. Takes anything: bad input is never

@@ -1,5 +1,5 @@
 /**
- * Every setting of the plugin set lives under this key (DESIGN: "Config lives under
+ * Every setting of the plugin set lives under this key (docs/domain.md#config-root: "Config lives under
  * `aksNetwork:`"); the backend plugin's `config.d.ts` declares it.
  *
  * @public

@@ -72,7 +72,7 @@ export interface ReadSubscriptionOptions {
  *
  * Completeness: `complete` is true when the cluster list of the subscription was read
  * to its last page. Only then may a consumer treat a cluster missing from `clusters` as
- * deleted (DESIGN: "a failed sync never deletes good inventory"). A failed enrichment
+ * deleted (docs/domain.md#failed-sync-keeps-inventory: "a failed sync never deletes good inventory"). A failed enrichment
  * call (agent pools, VNet, subnet, usages, NSG, flow logs) does not make the read
  * incomplete: the cluster is still listed, its record leaves the unread data out and
  * names it in `unread` (all but the agent pools, whose fields the cluster's own profiles

@@ -32,10 +32,10 @@ function configFlag(profile: ManagedClusterAddonProfile, key: string): boolean {
  * Maps the network-relevant addons of a managed cluster.
  *
  * - ACNS from `networkProfile.advancedNetworking.{enabled, observability.enabled,
- *   security.enabled}` (DESIGN "ARM:" fact). Observability and security only count
+ *   security.enabled}` (docs/domain.md#acns). Observability and security only count
  *   while ACNS itself is on.
  * - Stored container network logs from
- *   `addonProfiles.omsagent.config.enableContainerNetworkLogs` (DESIGN). Newer
+ *   `addonProfiles.omsagent.config.enableContainerNetworkLogs` (docs/domain.md#container-network-logs). Newer
  *   api-versions (2025-10-01 and later, which the SDK in use speaks) also express it
  *   as `azureMonitorProfile.containerInsights.containerNetworkLogs: 'Enabled'`; either
  *   one counts, because the portal writes one and the CLI the other.

@@ -9,7 +9,7 @@ const NSG_TYPE = 'microsoft.network/networksecuritygroups';
  * (ARM requires one, so only a malformed payload lacks it).
  *
  * - `kind` follows the target's resource type: a flow log on an NSG is an NSG flow log
- *   (retiring: DESIGN "no new ones since 2025-06-30, retired 2027-09-30"); one on a
+ *   (retiring: docs/domain.md#nsg-flow-logs: "no new ones since 2025-06-30, retired 2027-09-30"); one on a
  *   VNet, subnet or NIC is a VNet flow log.
  * - `enabled` defaults to false: ARM omits it only on a flow log that was never
  *   switched on.

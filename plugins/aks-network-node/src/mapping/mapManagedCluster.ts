@@ -122,7 +122,7 @@ function managedVnetPart(
  *
  * - The Kubernetes version is the running one (`currentKubernetesVersion`) when ARM
  *   gives it, else the requested one: `kubernetesVersion` may be an alias such as
- *   `1.30`, and in-place migration to overlay needs the real version (DESIGN: "needs
+ *   `1.30`, and in-place migration to overlay needs the real version (docs/domain.md#in-place-migration: "needs
  *   k8s ≥ 1.27").
  * - Node subnets are the distinct `vnetSubnetID`s of the pools. AKS requires every
  *   pool's subnet to be in the same VNet, so the VNet (and its peerings) is the one of

@@ -32,7 +32,7 @@ function withoutUndefined<T extends object>(value: T): T {
  *
  * - `networkPlugin`, `networkPluginMode`, `networkPolicy` and `networkDataplane` are
  *   ARM enums, case-insensitive, and kept lower case so `classifyNetworkModel` and the
- *   posture rules compare them as written in DESIGN (`azure` + `overlay`).
+ *   posture rules compare them as written in docs/domain.md#arm-network-model (`azure` + `overlay`).
  * - `podCidr`/`serviceCidr` are ARM's singular IPv4 fields. When ARM only returned the
  *   plural lists (dual-stack clusters created with `podCidrs`), the IPv4 entry of the
  *   list is the same value, so it fills the singular field; nothing is invented.

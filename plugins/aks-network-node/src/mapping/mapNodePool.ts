@@ -69,7 +69,7 @@ export function missingNodePoolField(
  * - `maxCount` is only kept when the autoscaler is on: ARM keeps the last
  *   `maxCount` after the autoscaler is turned off, and sizing must not use it then.
  * - A missing `maxPods` (ARM always returns it for a provisioned pool) falls back to
- *   `DEFAULT_MAX_PODS` (DESIGN: "the default pod limit is 30 per node").
+ *   `DEFAULT_MAX_PODS` (docs/domain.md#default-max-pods: "the default pod limit is 30 per node").
  * - `mode` defaults to `User`, ARM's default for a pool that does not say.
  */
 export function mapNodePool(pool: AgentPoolLike): NodePoolRecord {

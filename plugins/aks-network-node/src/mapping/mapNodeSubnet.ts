@@ -21,7 +21,7 @@ function ipv4Prefix(subnet: Subnet): string | undefined {
  * the VNet usages API and its NSG. Returns undefined when the subnet has no address
  * prefix, which a provisioned subnet always has.
  *
- * IP use comes only from the usages API (DESIGN: "IP use per subnet comes from the
+ * IP use comes only from the usages API (docs/domain.md#subnet-usage: "IP use per subnet comes from the
  * VNet usages API"): `currentValue` is the IPs taken, `limit` the usable IPs with
  * Azure's 5 reserved IPs already taken off (a /27 gives 27). Both are left out when
  * the usages call failed, rather than guessed from the prefix.

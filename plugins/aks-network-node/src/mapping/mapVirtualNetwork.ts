@@ -19,7 +19,7 @@ export function mapVirtualNetwork(vnet: VirtualNetwork): ClusterVnetRecord {
 
 /**
  * The address ranges reachable through the VNet's peerings, which a pod CIDR must not
- * overlap (DESIGN: "must not overlap the node subnet, the VNet, peered/on-prem
+ * overlap (docs/domain.md#pod-cidr-no-overlap: "must not overlap the node subnet, the VNet, peered/on-prem
  * ranges"). Per peering, ARM gives `remoteAddressSpace` (what is peered: a subset of
  * the remote VNet with subnet-level peering) and `remoteVirtualNetworkAddressSpace`
  * (the remote VNet's current space, which differs from the former until the peering

@@ -26,7 +26,7 @@ export interface OperationProgress {
 
 /**
  * The longest gap between two progress reports. The scaffolder shows an empty alert
- * and stops updating a task that is silent for 60 s (DESIGN "Quality bars",
+ * and stops updating a task that is silent for 60 s (docs/domain.md#task-progress,
  * backstage/backstage#16702), so a log line at least every 30 s keeps it alive with room
  * to spare.
  *

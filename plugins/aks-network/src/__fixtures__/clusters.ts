@@ -138,7 +138,7 @@ export function apiCluster(
     ...clusterRecord,
     inventory: {
       networkModel: model,
-      // kubenet and a BYO CNI have no Azure dataplane (DESIGN, ARM facts).
+      // kubenet and a BYO CNI have no Azure dataplane (docs/domain.md#no-azure-dataplane).
       dataplane:
         classification.known && model !== 'kubenet' && model !== 'byo-cni'
           ? classification.dataplane

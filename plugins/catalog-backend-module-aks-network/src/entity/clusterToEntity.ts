@@ -69,10 +69,10 @@ function tagValue(
 
 /**
  * The catalog entity of one AKS cluster: a `Resource` of type `kubernetes-cluster`
- * with the annotations of DESIGN's entity contract and those the Kubernetes plugin's
+ * with the annotations of the entity contract (docs/domain.md#entity-contract) and those the Kubernetes plugin's
  * catalog cluster locator reads.
  *
- * Components are linked with `spec.dependencyOf` on the cluster. DESIGN words it as
+ * Components are linked with `spec.dependencyOf` on the cluster. The seed design words it as
  * "`spec.dependsOn` on the cluster entity", but in the catalog `A dependsOn B` means A
  * needs B: a cluster that `dependsOn` a component would claim to need the component.
  * A component runs on (depends on) its cluster, so the cluster is a `dependencyOf` the

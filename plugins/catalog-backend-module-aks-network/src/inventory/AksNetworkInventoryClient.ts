@@ -15,7 +15,7 @@ const DEFAULT_PAGE_SIZE = 200;
 
 /**
  * Reads the cluster inventory from the AKS network backend plugin over HTTP, through
- * common's typed client with service-to-service auth (DESIGN: backend packages talk to
+ * common's typed client with service-to-service auth (docs/domain.md#api-client: backend packages talk to
  * each other over the backend plugin's HTTP API, not through its tables).
  *
  * @public

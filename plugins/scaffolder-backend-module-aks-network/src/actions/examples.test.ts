@@ -94,7 +94,7 @@ describe('aks-network:plan outputs', () => {
     await env?.stop();
   });
 
-  // DESIGN: a /27 has 27 usable; overlay takes one node IP per node and surge node; a
+  // docs/domain.md#azure-reserved-ips: a /27 has 27 usable; overlay takes one node IP per node and surge node; a
   // /16 pod CIDR serves 256 nodes; flat needs (n + surge) × (1 + maxPods); ACNS costs
   // nodes × $0.025 × 730 h.
   it.each([

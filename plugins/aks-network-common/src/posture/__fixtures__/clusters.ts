@@ -114,7 +114,7 @@ export function rule(
   };
 }
 
-/** The allow rules DESIGN asks for, both directions, node subnet 10.240.0.0/27, pods 10.244.0.0/16. */
+/** The allow rules docs/domain.md#overlay-nsg asks for, both directions, node subnet 10.240.0.0/27, pods 10.244.0.0/16. */
 export function overlayAllowRules(): NsgRuleRecord[] {
   const pairs: Array<[string, string, string]> = [
     ['node-node', '10.240.0.0/27', '10.240.0.0/27'],

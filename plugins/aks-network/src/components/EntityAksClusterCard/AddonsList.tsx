@@ -23,7 +23,7 @@ function OnOff(props: { on: boolean; name: string; note?: string }) {
 }
 
 /**
- * The addons that matter for network visibility (DESIGN: ACNS is
+ * The addons that matter for network visibility (docs/domain.md#acns: ACNS is
  * `networkProfile.advancedNetworking`; stored flow logs are the monitoring addon's
  * `enableContainerNetworkLogs`).
  */

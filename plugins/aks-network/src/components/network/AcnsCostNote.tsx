@@ -16,7 +16,7 @@ const NO_ACNS_WORDS: Record<string, string> = {
 
 /**
  * What closing the same-node visibility gap costs: ACNS observability for the
- * cluster's nodes (DESIGN: $0.025 per node per hour), or, where ACNS cannot run, that
+ * cluster's nodes (docs/domain.md#acns: $0.025 per node per hour), or, where ACNS cannot run, that
  * the way is a new overlay cluster.
  */
 export function AcnsCostNote(props: {

@@ -6,7 +6,7 @@ import { SegmentedBar } from './SegmentedBar';
 
 /**
  * The pod CIDR in nodes: each node takes a /24 of it, so a /16 holds 256 nodes
- * (DESIGN: "a pod CIDR of prefix p holds 2^(24-p) nodes").
+ * (docs/domain.md#pod-cidr-capacity: "a pod CIDR of prefix p holds 2^(24-p) nodes").
  */
 export function PodCidrUseBar(props: { use: PodCidrUse }) {
   const { cidr, capacityNodes, nodes, surgeNodes } = props.use;

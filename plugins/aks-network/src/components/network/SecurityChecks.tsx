@@ -37,7 +37,7 @@ export function FindingItem(props: { finding: PostureFinding; name?: string }) {
 
 /**
  * The three things security wants kept, each with its status, why and the
- * remediation (DESIGN: egress/ingress monitored, same-node pod-to-pod observable, a
+ * remediation (docs/domain.md#security-goals: egress/ingress monitored, same-node pod-to-pod observable, a
  * history of communications).
  */
 export function SecurityChecks(props: { posture: ClusterPosture }) {

@@ -3,7 +3,7 @@ import type {
   NetworkModel,
 } from '@aks-network/plugin-aks-network-common';
 
-/** How people name each network model (DESIGN's models, in Azure's own words). */
+/** How people name each network model (docs/domain.md#arm-network-model, in Azure's own words). */
 export const NETWORK_MODEL_LABELS: Record<NetworkModel, string> = {
   'azure-cni-overlay': 'Azure CNI Overlay',
   'azure-cni-pod-subnet': 'Azure CNI, pod subnet',
