@@ -229,37 +229,49 @@ export function checkCidrs(plan: NetworkPlan, resolved: ResolvedSubnets): void {
   }
   const service = parseOrReject(plan.serviceCidr, 'networkProfile.serviceCIDR');
   if (plan.podCidr !== undefined) {
-    const pod = parseOrReject(plan.podCidr, 'networkProfile.podCIDR');
-    if (!PRIVATE.some(range => containsCidr(range, pod))) {
-      throw badRequest(
-        'InvalidParameter',
-        `The pod CIDR ${formatCidr(
-          pod,
-        )} is not private address space: it must come from RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or RFC 6598 (100.64.0.0/10).`,
-        'networkProfile.podCIDR',
-      );
-    }
-    const clash = vnetSpace.find(space => overlaps(space, pod));
-    if (clash) {
-      throw badRequest(
-        'NetworkProfileCIDROverlapVNET',
-        `NetworkProfile CIDR ${formatCidr(
-          pod,
-        )} overlaps with reserved VNET CIDR ${formatCidr(clash)}`,
-        'networkProfile.podCIDR',
-      );
-    }
-    rejectReserved(pod, 'The pod CIDR', 'networkProfile.podCIDR');
-    if (overlaps(pod, service)) {
-      throw badRequest(
-        'InvalidParameter',
-        `The pod CIDR ${formatCidr(
-          pod,
-        )} overlaps with the service CIDR ${formatCidr(service)}.`,
-        'networkProfile.podCIDR',
-      );
-    }
+    checkPodCidr(plan.podCidr, vnetSpace, service);
   }
+  checkServiceCidr(service, resolved.vnetSubnets);
+  checkDnsServiceIp(plan.dnsServiceIP, service);
+  checkIpv6Ranges(plan);
+}
+
+/** The pod CIDR: private, clear of the VNet, of reserved ranges and of the service CIDR. */
+function checkPodCidr(text: string, vnetSpace: Cidr[], service: Cidr): void {
+  const pod = parseOrReject(text, 'networkProfile.podCIDR');
+  if (!PRIVATE.some(range => containsCidr(range, pod))) {
+    throw badRequest(
+      'InvalidParameter',
+      `The pod CIDR ${formatCidr(
+        pod,
+      )} is not private address space: it must come from RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or RFC 6598 (100.64.0.0/10).`,
+      'networkProfile.podCIDR',
+    );
+  }
+  const clash = vnetSpace.find(space => overlaps(space, pod));
+  if (clash) {
+    throw badRequest(
+      'NetworkProfileCIDROverlapVNET',
+      `NetworkProfile CIDR ${formatCidr(
+        pod,
+      )} overlaps with reserved VNET CIDR ${formatCidr(clash)}`,
+      'networkProfile.podCIDR',
+    );
+  }
+  rejectReserved(pod, 'The pod CIDR', 'networkProfile.podCIDR');
+  if (overlaps(pod, service)) {
+    throw badRequest(
+      'InvalidParameter',
+      `The pod CIDR ${formatCidr(
+        pod,
+      )} overlaps with the service CIDR ${formatCidr(service)}.`,
+      'networkProfile.podCIDR',
+    );
+  }
+}
+
+/** The service CIDR: smaller than a /12, clear of reserved ranges and of the VNet's subnets. */
+function checkServiceCidr(service: Cidr, vnetSubnets: ArmResourceJson[]): void {
   if (
     service.family === 'ipv4' &&
     service.prefix <= AKS_SERVICE_CIDR_PREFIX_LIMIT
@@ -273,7 +285,7 @@ export function checkCidrs(plan: NetworkPlan, resolved: ResolvedSubnets): void {
     );
   }
   rejectReserved(service, 'The service CIDR', 'networkProfile.serviceCIDR');
-  for (const subnet of resolved.vnetSubnets) {
+  for (const subnet of vnetSubnets) {
     const clash = subnetCidrs(subnet).find(cidr => overlaps(cidr, service));
     if (clash) {
       throw badRequest(
@@ -285,8 +297,6 @@ export function checkCidrs(plan: NetworkPlan, resolved: ResolvedSubnets): void {
       );
     }
   }
-  checkDnsServiceIp(plan.dnsServiceIP, service);
-  checkIpv6Ranges(plan);
 }
 
 /**
