@@ -25,11 +25,8 @@ export interface Config {
        * @default 8
        */
       subscriptionConcurrency?: number;
-      /**
-       * The tag that names a cluster's owner (tag names compare case-insensitively).
-       * @default owner
-       */
-      ownerTag?: string;
+      // The owner tag is `aksNetwork.tags.owner` (plugins/aks-network-node/config.d.ts),
+      // which also declares the deprecated `ownerTag` here.
     };
     /**
      * What a new cluster may be: every plan (the template's live plan field, both

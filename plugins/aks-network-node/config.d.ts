@@ -1,6 +1,35 @@
 export interface Config {
   /** Settings of the AKS network plugin set. */
   aksNetwork?: {
+    /**
+     * The Azure tags naming a cluster's owner, system and components: written by the
+     * scaffolder's create action, read by the backend's sync and the catalog module
+     * (tag names compare case-insensitively; the three must differ).
+     */
+    tags?: {
+      /**
+       * The tag holding the owner (a group or user ref: team-a, group:team-a, user:default/jdoe).
+       * @default owner
+       */
+      owner?: string;
+      /**
+       * The tag holding the system (payments or system:default/payments).
+       * @default system
+       */
+      system?: string;
+      /**
+       * The tag holding the components, comma-separated.
+       * @default component
+       */
+      component?: string;
+    };
+    sync?: {
+      /**
+       * The owner tag of the sync.
+       * @deprecated Use `aksNetwork.tags.owner`; still read, with a warning, when that is unset.
+       */
+      ownerTag?: string;
+    };
     /** How the cluster inventory is read from Azure. */
     inventory?: {
       /**
@@ -149,6 +178,27 @@ export interface Config {
          * @default 60
          */
         timeoutSeconds?: number;
+      };
+    };
+  };
+  catalog?: {
+    providers?: {
+      aksNetwork?: {
+        /**
+         * Cluster tag holding the owner.
+         * @deprecated Use `aksNetwork.tags.owner`; still read, with a warning, when that is unset.
+         */
+        ownerTag?: string;
+        /**
+         * Cluster tag holding the system.
+         * @deprecated Use `aksNetwork.tags.system`; still read, with a warning, when that is unset.
+         */
+        systemTag?: string;
+        /**
+         * Cluster tag holding the components.
+         * @deprecated Use `aksNetwork.tags.component`; still read, with a warning, when that is unset.
+         */
+        componentTag?: string;
       };
     };
   };

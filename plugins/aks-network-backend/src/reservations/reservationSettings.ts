@@ -1,16 +1,13 @@
 import type { Config } from '@backstage/config';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
+import { readAksNetworkBackendConfig } from '../config/aksNetworkBackendConfig';
 import type {
   AddressPoolInput,
   AksNetworkStore,
 } from '../database/AksNetworkStore';
 
-/**
- * Default hold on a reserved subnet: long enough for a scaffolder task to create the
- * subnet and the cluster's first steps, short enough that an abandoned task does not
- * keep address space for a day.
- */
-const DEFAULT_TTL_SECONDS = 3600;
+// The backend reads these with the rest of its settings at start-up
+// (readAksNetworkBackendConfig); the readers below read one value each.
 
 /**
  * `aksNetwork.reservations.ttlSeconds`, default 3600.
@@ -18,21 +15,8 @@ const DEFAULT_TTL_SECONDS = 3600;
  * @public
  */
 export function readReservationTtlSeconds(config: Config): number {
-  const key = 'aksNetwork.reservations.ttlSeconds';
-  const ttl = config.getOptionalNumber(key) ?? DEFAULT_TTL_SECONDS;
-  if (!Number.isSafeInteger(ttl) || ttl <= 0) {
-    throw new InputError(
-      `${key}: expected a positive whole number, got ${ttl}`,
-    );
-  }
-  return ttl;
+  return readAksNetworkBackendConfig(config).reservations.ttlSeconds;
 }
-
-/**
- * Longest hold a caller may ask for: a day covers a cluster creation many times over,
- * and a forgotten reservation then gives its range back the next day, not in years.
- */
-const DEFAULT_MAX_TTL_SECONDS = 86_400;
 
 /**
  * `aksNetwork.reservations.maxTtlSeconds`, default 86400 (a day): the longest
@@ -41,20 +25,7 @@ const DEFAULT_MAX_TTL_SECONDS = 86_400;
  * @public
  */
 export function readReservationMaxTtlSeconds(config: Config): number {
-  const key = 'aksNetwork.reservations.maxTtlSeconds';
-  const max = config.getOptionalNumber(key) ?? DEFAULT_MAX_TTL_SECONDS;
-  if (!Number.isSafeInteger(max) || max <= 0) {
-    throw new InputError(
-      `${key}: expected a positive whole number, got ${max}`,
-    );
-  }
-  const ttl = readReservationTtlSeconds(config);
-  if (ttl > max) {
-    throw new InputError(
-      `${key}: ${max} is below aksNetwork.reservations.ttlSeconds (${ttl}), the hold of a reservation that names none`,
-    );
-  }
-  return max;
+  return readAksNetworkBackendConfig(config).reservations.maxTtlSeconds;
 }
 
 /**
@@ -63,18 +34,7 @@ export function readReservationMaxTtlSeconds(config: Config): number {
  * @public
  */
 export function readConfiguredAddressPools(config: Config): AddressPoolInput[] {
-  return (config.getOptionalConfigArray('aksNetwork.addressPools') ?? []).map(
-    pool => ({
-      id: pool.getString('id'),
-      subscriptionId: pool.getString('subscriptionId'),
-      resourceGroup: pool.getString('resourceGroup'),
-      vnetName: pool.getString('vnetName'),
-      region: pool.getString('region'),
-      range: pool.getString('range'),
-      subnetPrefix: pool.getOptionalNumber('subnetPrefix'),
-      description: pool.getOptionalString('description'),
-    }),
-  );
+  return readAksNetworkBackendConfig(config).addressPools;
 }
 
 /**

@@ -1,17 +1,13 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
+import type { Config } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { readInventorySyncSchedule } from './scheduleInventorySync';
+import {
+  AksNetworkBackendSettings,
+  DEFAULT_REFRESH_COOL_DOWN,
+  readAksNetworkBackendConfig,
+} from '../config/aksNetworkBackendConfig';
 
-/**
- * The cool-down when `aksNetwork.sync.refreshCoolDown` is absent: a full refresh within
- * a minute of a finished run answers with that run.
- *
- * @public
- */
-export const DEFAULT_REFRESH_COOL_DOWN: HumanDuration = { seconds: 60 };
-
-const COOL_DOWN_KEY = 'aksNetwork.sync.refreshCoolDown';
+export { DEFAULT_REFRESH_COOL_DOWN };
 
 /**
  * How often the scheduler looks for a due global task (its default work check
@@ -31,12 +27,19 @@ export function readInventoryRefreshSettings(config: Config): {
   coolDownMs: number;
   waitTimeoutMs: number;
 } {
-  const coolDown = config.has(COOL_DOWN_KEY)
-    ? readDurationFromConfig(config, { key: COOL_DOWN_KEY })
-    : DEFAULT_REFRESH_COOL_DOWN;
-  const schedule = readInventorySyncSchedule(config);
+  return inventoryRefreshSettings(readAksNetworkBackendConfig(config).sync);
+}
+
+/** {@link readInventoryRefreshSettings} from the settings read at start-up. */
+export function inventoryRefreshSettings(
+  sync: Pick<AksNetworkBackendSettings['sync'], 'refreshCoolDown' | 'schedule'>,
+): {
+  coolDownMs: number;
+  waitTimeoutMs: number;
+} {
+  const { refreshCoolDown, schedule } = sync;
   return {
-    coolDownMs: durationToMilliseconds(coolDown),
+    coolDownMs: durationToMilliseconds(refreshCoolDown),
     waitTimeoutMs:
       toMilliseconds(schedule.timeout) +
       (schedule.initialDelay ? toMilliseconds(schedule.initialDelay) : 0) +

@@ -1,10 +1,13 @@
-import {
+import type {
   LoggerService,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
+import {
+  DEFAULT_INVENTORY_SYNC_SCHEDULE,
+  readAksNetworkBackendConfig,
+} from '../config/aksNetworkBackendConfig';
 import type { AksNetworkStore } from '../database/AksNetworkStore';
 import type { ClusterInventorySync } from './ClusterInventorySync';
 
@@ -15,33 +18,18 @@ import type { ClusterInventorySync } from './ClusterInventorySync';
  */
 export const INVENTORY_SYNC_TASK_ID = 'aks-network-inventory-sync';
 
-/**
- * The schedule used when `aksNetwork.sync.schedule` is absent: every 5 minutes, given
- * up after 3, first run 15 s after start-up so the backend is up before ARM is called.
- *
- * @public
- */
-export const DEFAULT_INVENTORY_SYNC_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
-  {
-    frequency: { minutes: 5 },
-    timeout: { minutes: 3 },
-    initialDelay: { seconds: 15 },
-  };
-
-const SCHEDULE_CONFIG_KEY = 'aksNetwork.sync.schedule';
+export { DEFAULT_INVENTORY_SYNC_SCHEDULE };
 
 /**
- * The sync schedule from `aksNetwork.sync.schedule`, or the default.
+ * The sync schedule from `aksNetwork.sync.schedule`, or the default. The backend reads
+ * it with the rest of its settings (readAksNetworkBackendConfig).
  *
  * @public
  */
 export function readInventorySyncSchedule(
   config: Config,
 ): SchedulerServiceTaskScheduleDefinition {
-  const schedule = config.getOptionalConfig(SCHEDULE_CONFIG_KEY);
-  return schedule
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
-    : DEFAULT_INVENTORY_SYNC_SCHEDULE;
+  return readAksNetworkBackendConfig(config).sync.schedule;
 }
 
 /**
@@ -52,6 +40,8 @@ export function readInventorySyncSchedule(
 export interface ScheduleInventorySyncOptions {
   scheduler: SchedulerService;
   config: Config;
+  /** The schedule as read at start-up; default: read from `config`. */
+  schedule?: SchedulerServiceTaskScheduleDefinition;
   logger: LoggerService;
   sync: ClusterInventorySync;
   /** When given, each run also marks reservations past their TTL as expired. */
@@ -68,7 +58,7 @@ export async function scheduleInventorySync(
   options: ScheduleInventorySyncOptions,
 ): Promise<void> {
   const { scheduler, config, logger, sync, store } = options;
-  const schedule = readInventorySyncSchedule(config);
+  const schedule = options.schedule ?? readInventorySyncSchedule(config);
   await scheduler.scheduleTask({
     id: INVENTORY_SYNC_TASK_ID,
     ...schedule,

@@ -6,3 +6,4 @@ export * from './ClusterAddons';
 export * from './FlowLogRecord';
 export * from './ArmResourceId';
 export * from './UnreadClusterPart';
+export * from './ClusterTagNames';

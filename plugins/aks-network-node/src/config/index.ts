@@ -17,3 +17,9 @@ export type {
   DefaultAzureCredentialConfig,
   DevelopmentCredentialConfig,
 } from './AzureAccessConfig';
+export { parseConfigSection } from './parseConfigSection';
+export {
+  CLUSTER_TAGS_CONFIG_KEY,
+  readClusterTagNames,
+} from './readClusterTagNames';
+export type { ReadClusterTagNamesOptions } from './readClusterTagNames';
