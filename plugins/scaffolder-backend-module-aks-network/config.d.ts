@@ -29,8 +29,8 @@ export interface Config {
        */
       catalogWait?: HumanDuration;
       /**
-       * Portal of the Azure cloud, for output links.
-       * @default https://portal.azure.com
+       * Portal for the output links, instead of the configured cloud's
+       * (`aksNetwork.azure.cloud`; the public cloud's is https://portal.azure.com).
        */
       portalBaseUrl?: string;
     };

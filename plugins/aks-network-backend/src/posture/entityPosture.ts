@@ -1,4 +1,6 @@
 import {
+  AKS_ANNOTATIONS,
+  AKS_CLUSTER_ENTITY_TYPE,
   assessClusterPosture,
   EntityPosture,
   EntityPostureCluster,
@@ -49,8 +51,7 @@ export async function entityPosture(options: {
   const links = entityClusterLinks(entity);
   const unresolved: UnresolvedClusterLink[] = links.invalid.map(ref => ({
     ref,
-    reason:
-      'aks.azure.com/clusters entry is neither an ARM resource id nor an entity ref',
+    reason: `${AKS_ANNOTATIONS.clusters} entry is neither an ARM resource id nor an entity ref`,
   }));
 
   // ARM id → the cluster entity it was found through (null when named directly).
@@ -96,7 +97,7 @@ export async function entityPosture(options: {
       unresolved.push({
         ref,
         reason: clusterEntity
-          ? 'not a kubernetes-cluster resource with a management.azure.com/resourceId annotation'
+          ? `not a ${AKS_CLUSTER_ENTITY_TYPE} resource with a ${AKS_ANNOTATIONS.resourceId} annotation`
           : 'no such entity in the catalog',
       });
     }

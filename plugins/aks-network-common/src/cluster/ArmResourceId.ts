@@ -19,6 +19,18 @@ export function vnetIdOfSubnet(subnetId: string): string | undefined {
 }
 
 /**
+ * The one normal form of an ARM resource id, for comparing ids and keying maps, rows
+ * and digests by them: trailing slashes trimmed, lower-cased (ARM ids are
+ * case-insensitive). The node library's `armIdKey` and the backend's table key use
+ * it, so an id compares the same everywhere.
+ *
+ * @public
+ */
+export function normaliseArmId(id: string): string {
+  return id.replace(/\/+$/, '').toLowerCase();
+}
+
+/**
  * Whether two ARM resource ids name the same resource (ARM ids are case-insensitive).
  *
  * @public
@@ -30,9 +42,7 @@ export function sameArmId(
   if (a === undefined || b === undefined) {
     return false;
   }
-  return (
-    a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase()
-  );
+  return normaliseArmId(a) === normaliseArmId(b);
 }
 
 /**

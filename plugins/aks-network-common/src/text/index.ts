@@ -4,3 +4,4 @@ export {
   unsafeTextProblem,
 } from './unsafeCharacters';
 export { LOG_SAFE_MAX_LENGTH, logSafe } from './logSafe';
+export { errorMessage } from './errorMessage';

@@ -1,3 +1,4 @@
+import { errorMessage } from './errorMessage';
 import { UNSAFE_CHARACTERS_GLOBAL } from './unsafeCharacters';
 
 /**
@@ -38,7 +39,7 @@ export function logSafe(
 ): string {
   let text: string;
   try {
-    text = value instanceof Error ? value.message : String(value);
+    text = errorMessage(value);
   } catch {
     text = '(unprintable value)';
   }

@@ -1,7 +1,13 @@
+import { normaliseArmId } from '@aks-network/plugin-aks-network-common';
 import { createHash } from 'node:crypto';
 
-/** Catalog names are at most 63 characters (Kubernetes object name rules). */
-const MAX_NAME_LENGTH = 63;
+/**
+ * Catalog entity names are at most 63 characters (Backstage's descriptor format,
+ * `metadata.name`: https://backstage.io/docs/features/software-catalog/descriptor-format#name-required).
+ * A limit of the catalog, not common's `MAX_NAME_LENGTH` of Azure names, though both
+ * are 63.
+ */
+const MAX_CATALOG_NAME_LENGTH = 63;
 const HASH_LENGTH = 8;
 
 /**
@@ -10,7 +16,7 @@ const HASH_LENGTH = 8;
  */
 function armIdDigest(armId: string): string {
   return createHash('sha256')
-    .update(armId.replace(/\/+$/, '').toLowerCase())
+    .update(normaliseArmId(armId))
     .digest('hex')
     .slice(0, HASH_LENGTH);
 }
@@ -30,7 +36,7 @@ export function clusterEntityName(cluster: {
   id: string;
   name: string;
 }): string {
-  const maxBase = MAX_NAME_LENGTH - HASH_LENGTH - 1;
+  const maxBase = MAX_CATALOG_NAME_LENGTH - HASH_LENGTH - 1;
   const base =
     cluster.name
       .toLowerCase()

@@ -1,5 +1,7 @@
 export { clusterEntityName } from './clusterEntityName';
 export {
   DEFAULT_AZURE_PORTAL_BASE_URL,
+  azureCloudPortalUrl,
+  azurePortalBaseUrl,
   azurePortalResourceUrl,
 } from './azurePortal';

@@ -3,6 +3,7 @@ import type {
   GetTokenOptions,
   TokenCredential,
 } from '@azure/core-auth';
+import { errorMessage } from '@aks-network/plugin-aks-network-common';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 
 const REDACTED = '<redacted>';
@@ -67,7 +68,7 @@ export function secretScrubbingCredential(
         return await inner.getToken(scopes, getTokenOptions);
       } catch (error) {
         const name = error instanceof Error ? error.name : 'Error';
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = errorMessage(error);
         const message = scrubSecrets(
           `Could not get an Azure token with ${description}: ${detail}`,
           secrets,

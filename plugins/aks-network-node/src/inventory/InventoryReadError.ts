@@ -1,4 +1,7 @@
-import type { ClusterNetworkPart } from '@aks-network/plugin-aks-network-common';
+import {
+  type ClusterNetworkPart,
+  errorMessage,
+} from '@aks-network/plugin-aks-network-common';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { InventoryCallKind } from './InventoryCallCounts';
 
@@ -54,5 +57,5 @@ export function describeArmFailure(
       message: error.message,
     };
   }
-  return { message: error instanceof Error ? error.message : String(error) };
+  return { message: errorMessage(error) };
 }

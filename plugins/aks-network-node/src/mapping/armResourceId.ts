@@ -1,3 +1,5 @@
+import { normaliseArmId } from '@aks-network/plugin-aks-network-common';
+
 /**
  * The parts of an ARM resource id that the node library needs to call the SDK
  * (`/subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}[/{type}/{name}]…`).
@@ -59,11 +61,49 @@ export function armResourceType(parts: ArmResourceIdParts): string {
 }
 
 /**
- * A key under which an ARM id can be stored in a map: lower case, no trailing slash.
- * ARM ids compare case-insensitively (the same rule as `sameArmId` in common).
+ * The ARM id of parts, the inverse of {@link parseArmResourceId}: names as given, with
+ * no trailing slash.
+ *
+ * @public
+ */
+export function formatArmResourceId(parts: ArmResourceIdParts): string {
+  const path = parts.types.map((type, i) => `/${type}/${parts.names[i]}`);
+  return `/subscriptions/${parts.subscriptionId}/resourceGroups/${
+    parts.resourceGroup
+  }/providers/${parts.provider}${path.join('')}`;
+}
+
+/**
+ * A managed cluster's ARM id, the one place it is built from its parts.
+ *
+ * @public
+ */
+export function managedClusterId(
+  subscriptionId: string,
+  resourceGroup: string,
+  name: string,
+): string {
+  return formatArmResourceId({
+    subscriptionId,
+    resourceGroup,
+    provider: 'Microsoft.ContainerService',
+    types: ['managedClusters'],
+    names: [name],
+  });
+}
+
+/**
+ * The one normalisation of ARM ids, defined in common so the frontend's `sameArmId`
+ * uses it too.
+ */
+export { normaliseArmId };
+
+/**
+ * A key under which an ARM id can be stored in a map: {@link normaliseArmId} of the
+ * id without surrounding whitespace (ids read from user input or tags may carry it).
  *
  * @public
  */
 export function armIdKey(id: string): string {
-  return id.trim().replace(/\/+$/, '').toLowerCase();
+  return normaliseArmId(id.trim());
 }

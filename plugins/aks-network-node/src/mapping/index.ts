@@ -1,4 +1,9 @@
-export { parseArmResourceId, armIdKey } from './armResourceId';
+export {
+  parseArmResourceId,
+  formatArmResourceId,
+  managedClusterId,
+  armIdKey,
+} from './armResourceId';
 export type { ArmResourceIdParts } from './armResourceId';
 export { mapManagedCluster } from './mapManagedCluster';
 export type { ManagedClusterEnrichment } from './mapManagedCluster';

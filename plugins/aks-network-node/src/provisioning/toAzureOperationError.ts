@@ -1,3 +1,4 @@
+import { errorMessage } from '@aks-network/plugin-aks-network-common';
 import type { OperationState, PollerLike } from '@azure/core-lro';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { ArmErrorCapture } from './armErrorCapture';
@@ -68,7 +69,7 @@ export async function toAzureOperationError<T>(
   if (captured) {
     return new AzureOperationError({ ...captured, resourceId, step });
   }
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   const parsed = LRO_FAILURE.exec(text);
   return new AzureOperationError({
     code: parsed?.[1] ?? 'OperationFailed',

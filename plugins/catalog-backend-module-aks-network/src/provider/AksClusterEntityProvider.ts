@@ -1,6 +1,8 @@
 import {
   ClusterRecord,
+  errorMessage,
   isAksNetworkInventoryEvent,
+  normaliseArmId,
 } from '@aks-network/plugin-aks-network-common';
 import {
   LoggerService,
@@ -117,7 +119,7 @@ export class AksClusterEntityProvider implements EntityProvider {
       snapshot = await this.inventory.listClusters();
     } catch (error) {
       return this.skip(
-        `the AKS network inventory could not be read: ${describeError(error)}`,
+        `the AKS network inventory could not be read: ${errorMessage(error)}`,
       );
     }
     if (!snapshot.syncComplete) {
@@ -187,7 +189,7 @@ export class AksClusterEntityProvider implements EntityProvider {
       }
     } catch (error) {
       this.logger.warn(
-        `AKS inventory event ${payload.type} not applied: ${describeError(
+        `AKS inventory event ${payload.type} not applied: ${errorMessage(
           error,
         )}; the scheduled refresh will catch up`,
       );
@@ -214,10 +216,11 @@ export class AksClusterEntityProvider implements EntityProvider {
 
   private toDeferredEntities(records: ClusterRecord[]): DeferredEntity[] {
     // ARM ids are case-insensitive; a cluster listed twice must not become two
-    // entities with the same name in one mutation.
+    // entities with the same name in one mutation. Keyed as the entity name's digest
+    // normalises the id, so two ids of one name are always one entity.
     const byId = new Map<string, ClusterRecord>();
     for (const record of records) {
-      byId.set(record.id.toLowerCase(), record);
+      byId.set(normaliseArmId(record.id), record);
     }
     return [...byId.values()].map(record => ({
       entity: this.toEntity(record),
@@ -256,8 +259,4 @@ export class AksClusterEntityProvider implements EntityProvider {
     }
     return this.connection;
   }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
-import { DEFAULT_AZURE_PORTAL_BASE_URL } from '@aks-network/plugin-aks-network-node';
+import { azurePortalBaseUrl } from '@aks-network/plugin-aks-network-node';
 import { readEntityRef } from '@aks-network/plugin-aks-network-common';
 
 /** Where the provider's settings live (a catalog provider, so under `catalog.providers`). */
@@ -30,6 +30,7 @@ export interface AksClusterProviderConfig {
   defaultOwner: string;
   systemTag: string;
   componentTag: string;
+  /** The portal of the configured Azure cloud (`azurePortalBaseUrl`). */
   portalBaseUrl: string;
   /** `kubernetes.io/auth-provider` of the entities: `aks` (default) or `azure`. */
   kubernetesAuthProvider: 'aks' | 'azure';
@@ -69,9 +70,7 @@ export function readAksClusterProviderConfig(
     defaultOwner: defaultOwner.ref,
     systemTag: config?.getOptionalString('systemTag') ?? 'system',
     componentTag: config?.getOptionalString('componentTag') ?? 'component',
-    portalBaseUrl:
-      config?.getOptionalString('portalBaseUrl') ??
-      DEFAULT_AZURE_PORTAL_BASE_URL,
+    portalBaseUrl: azurePortalBaseUrl(rootConfig),
     schedule: config?.has('schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           config.getConfig('schedule'),

@@ -2,6 +2,7 @@ import {
   AzureOperationError,
   AzureOperationTimeoutError,
 } from '@aks-network/plugin-aks-network-node';
+import { errorMessage } from '@aks-network/plugin-aks-network-common';
 import { CustomErrorBase, ResponseError } from '@backstage/errors';
 
 /**
@@ -112,5 +113,5 @@ export function describeCause(cause: unknown): {
       message: `aks-network backend answered ${cause.response.status}: ${cause.body.error.message}`,
     };
   }
-  return { message: cause instanceof Error ? cause.message : String(cause) };
+  return { message: errorMessage(cause) };
 }

@@ -5,6 +5,7 @@ import {
 } from '@aks-network/plugin-aks-network-node';
 import {
   ClusterRecord,
+  errorMessage,
   parseSubnetId,
 } from '@aks-network/plugin-aks-network-common';
 import type {
@@ -451,9 +452,9 @@ export async function refreshInventory(
     );
   } catch (error) {
     step.logger.warn(
-      `The inventory refresh failed (${
-        error instanceof Error ? error.message : String(error)
-      }); the cluster reaches the catalog at the next sync`,
+      `The inventory refresh failed (${errorMessage(
+        error,
+      )}); the cluster reaches the catalog at the next sync`,
     );
   }
 }
@@ -488,9 +489,7 @@ export async function waitForCatalogEntity(
       }
     } catch (error) {
       step.logger.warn(
-        `Looking up ${entityRef} in the catalog failed: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
+        `Looking up ${entityRef} in the catalog failed: ${errorMessage(error)}`,
       );
     }
     if (Date.now() - started >= options.timeoutMs || step.signal?.aborted) {

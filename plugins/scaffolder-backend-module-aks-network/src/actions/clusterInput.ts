@@ -1,3 +1,4 @@
+import { MAX_NAME_LENGTH } from '@aks-network/plugin-aks-network-common';
 import type { ScaffolderField, ScaffolderZod } from './scaffolderZod';
 
 type Z = ScaffolderZod;
@@ -13,7 +14,7 @@ export const clusterInputFields: Record<keyof ClusterInput, ScaffolderField> = {
     z
       .string()
       .describe(
-        'Cluster name: 1–63 letters, digits, - and _, starting and ending with a letter or digit',
+        `Cluster name: 1–${MAX_NAME_LENGTH} letters, digits, - and _, starting and ending with a letter or digit`,
       ),
   subscriptionId: (z: Z) =>
     z.string().describe('Azure subscription (GUID) of the cluster'),

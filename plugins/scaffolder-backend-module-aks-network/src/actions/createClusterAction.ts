@@ -1,7 +1,11 @@
-import { aksClusterCreatePermission } from '@aks-network/plugin-aks-network-common';
+import {
+  AKS_CLUSTER_ENTITY_TYPE,
+  aksClusterCreatePermission,
+} from '@aks-network/plugin-aks-network-common';
 import {
   azurePortalResourceUrl,
   clusterEntityName,
+  managedClusterId,
 } from '@aks-network/plugin-aks-network-node';
 import type {
   BackstageCredentials,
@@ -107,7 +111,7 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
           z
             .string()
             .describe(
-              'The cluster’s catalog entity (Resource, kubernetes-cluster)',
+              `The cluster’s catalog entity (Resource, ${AKS_CLUSTER_ENTITY_TYPE})`,
             ),
         nodeSubnetId: z =>
           z
@@ -146,7 +150,11 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
       const { pool, nodeSubnet } = planned;
       const { settings } = deps;
       const v = planned.input;
-      const clusterId = `/subscriptions/${v.subscriptionId}/resourceGroups/${v.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${v.name}`;
+      const clusterId = managedClusterId(
+        v.subscriptionId,
+        v.resourceGroup,
+        v.name,
+      );
       ctx.output('clusterId', clusterId);
       ctx.output(
         'portalUrl',

@@ -37,4 +37,18 @@ describe('readProvisioningSettings', () => {
       'Invalid AKS provisioning config: aksNetwork.provisioning.cleanupTimeout: must be longer than zero',
     );
   });
+
+  it("links to the configured cloud's portal unless portalBaseUrl says otherwise", () => {
+    const portal = (aksNetwork: object) =>
+      readProvisioningSettings(new ConfigReader({ aksNetwork })).portalBaseUrl;
+    expect(portal({ azure: { cloud: 'AzureChinaCloud' } })).toBe(
+      'https://portal.azure.cn',
+    );
+    expect(
+      portal({
+        azure: { cloud: 'AzureChinaCloud' },
+        provisioning: { portalBaseUrl: 'https://portal.example.test/' },
+      }),
+    ).toBe('https://portal.example.test');
+  });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_AZURE_PORTAL_BASE_URL } from '@aks-network/plugin-aks-network-node';
+import { azurePortalBaseUrl } from '@aks-network/plugin-aks-network-node';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
@@ -19,6 +19,7 @@ export interface ProvisioningSettings {
   cleanupTimeoutMs: number;
   /** How long the create action waits for the new entity in the catalog. */
   catalogWaitMs: number;
+  /** `portalBaseUrl` when set, else the configured cloud's portal (`azurePortalBaseUrl`). */
   portalBaseUrl: string;
 }
 
@@ -44,7 +45,7 @@ const provisioningSchema = z
     clusterTimeout: duration.default({ minutes: 30 }),
     cleanupTimeout: duration.default({ minutes: 15 }),
     catalogWait: duration.default({ seconds: 30 }),
-    portalBaseUrl: z.string().url().default(DEFAULT_AZURE_PORTAL_BASE_URL),
+    portalBaseUrl: z.string().url().optional(),
   })
   .strict()
   .default({});
@@ -82,6 +83,8 @@ export function readProvisioningSettings(config: Config): ProvisioningSettings {
     catalogWaitMs: durationToMilliseconds(
       settings.catalogWait as HumanDuration,
     ),
-    portalBaseUrl: settings.portalBaseUrl.replace(/\/+$/, ''),
+    portalBaseUrl: (
+      settings.portalBaseUrl ?? azurePortalBaseUrl(config)
+    ).replace(/\/+$/, ''),
   };
 }
