@@ -45,7 +45,11 @@ import type {
   Reservation,
 } from '../model';
 import { DatabaseAksNetworkStore } from '../database/DatabaseAksNetworkStore';
-import { ClusterPolicy, readClusterPolicy } from '../plan/ClusterPolicy';
+import {
+  AksNetworkBackendSettings,
+  readAksNetworkBackendConfig,
+} from '../config/aksNetworkBackendConfig';
+import type { ClusterPolicy } from '../plan/ClusterPolicy';
 import { planInPool, PoolVnetRead } from '../plan/planInPool';
 import { entityPosture } from '../posture/entityPosture';
 import {
@@ -57,12 +61,7 @@ import {
 import { poolCapacity } from '../reservations/poolCapacity';
 import { assertPoolInVnet, readPoolVnet } from '../reservations/poolVnetRules';
 import { boundReservationRequest } from '../reservations/reservationBounds';
-import {
-  readConfiguredAddressPools,
-  readReservationMaxTtlSeconds,
-  readReservationTtlSeconds,
-  seedAddressPools,
-} from '../reservations/reservationSettings';
+import { seedAddressPools } from '../reservations/reservationSettings';
 import {
   ArmVnetSubnetSource,
   VnetSubnetSource,
@@ -73,8 +72,7 @@ import type {
   InventorySubscriptions,
 } from '../sync/InventorySource';
 import { FullRefreshResult, InventoryRefresh } from '../sync/InventoryRefresh';
-import { readInventoryRefreshSettings } from '../sync/refreshSettings';
-import { readSubscriptionConcurrency } from '../sync/subscriptionConcurrency';
+import { inventoryRefreshSettings } from '../sync/refreshSettings';
 import { scheduleInventorySync } from '../sync/scheduleInventorySync';
 import { toApiAddressPool } from '../wire/addressPoolResponses';
 import {
@@ -90,6 +88,11 @@ import {
  */
 export interface AksNetworkServiceOptions {
   config: Config;
+  /**
+   * The settings of `aksNetwork` (readAksNetworkBackendConfig). Default: read from
+   * `config` here, so a bad value stops the start naming its key.
+   */
+  settings?: AksNetworkBackendSettings;
   logger: LoggerService;
   database: DatabaseService;
   scheduler: SchedulerService;
@@ -138,17 +141,16 @@ export class AksNetworkService {
       ? options.access
       : options.access ?? AzureAccess.fromConfig(config, { logger });
     const azure = options.azure ?? azureReaders(access!, config);
-    const reservationTtlSeconds = readReservationTtlSeconds(config);
-    const reservationMaxTtlSeconds = readReservationMaxTtlSeconds(config);
-    const policy = readClusterPolicy(config);
+    const settings =
+      options.settings ?? readAksNetworkBackendConfig(config, { logger });
+    const reservationTtlSeconds = settings.reservations.ttlSeconds;
+    const reservationMaxTtlSeconds = settings.reservations.maxTtlSeconds;
+    const policy = settings.policy;
     const store = await DatabaseAksNetworkStore.create({
       database,
-      ownerTag: config.getOptionalString('aksNetwork.sync.ownerTag'),
+      ownerTag: settings.tags.owner,
     });
-    const seeded = await seedAddressPools(
-      store,
-      readConfiguredAddressPools(config),
-    );
+    const seeded = await seedAddressPools(store, settings.addressPools);
     if (seeded.length > 0) {
       logger.info(
         `Created address pool(s) from config: ${logSafe(seeded.join(', '))}`,
@@ -159,7 +161,7 @@ export class AksNetworkService {
       reader: azure.reader,
       subscriptions: azure.subscriptions,
       logger,
-      concurrency: readSubscriptionConcurrency(config),
+      concurrency: settings.sync.subscriptionConcurrency,
       publish: events
         ? event =>
             events.publish({
@@ -176,7 +178,7 @@ export class AksNetworkService {
         sync,
         scheduler,
         logger,
-        ...readInventoryRefreshSettings(config),
+        ...inventoryRefreshSettings(settings.sync),
       }),
       vnetSubnets: azure.vnetSubnets,
       reservationTtlSeconds,
