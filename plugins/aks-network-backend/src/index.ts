@@ -7,6 +7,7 @@
 export { aksNetworkPlugin as default } from './plugin';
 export * from './model';
 export * from './database';
+export * from './config';
 export * from './sync';
 export * from './reservations';
 export * from './service';

@@ -1,8 +1,6 @@
+// The DEFAULT_* constants are exported beside their readers, from ../sync.
 export {
   aksNetworkBackendConfigSchema,
-  DEFAULT_INVENTORY_SYNC_SCHEDULE,
-  DEFAULT_REFRESH_COOL_DOWN,
-  DEFAULT_SUBSCRIPTION_CONCURRENCY,
   readAksNetworkBackendConfig,
 } from './aksNetworkBackendConfig';
 export type {
