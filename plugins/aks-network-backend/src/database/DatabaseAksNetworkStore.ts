@@ -57,6 +57,13 @@ export interface DatabaseAksNetworkStoreOptions {
  * @public
  */
 export class DatabaseAksNetworkStore implements AksNetworkStore {
+  // Why one-line methods over the tables: the sync, the service, the permission rules
+  // and the tests use one store object, while the SQL is split by table so that each
+  // `*Table` file can be read on its own (the transactions that span tables, under a
+  // pool's row lock, say so where they are). This class is where the split is put
+  // together: it runs the migrations and the fleet-column backfill before any table is
+  // used, and it supplies the clock (`at` defaults to now) so that the tables take their
+  // times explicitly.
   static async create(
     options: DatabaseAksNetworkStoreOptions,
   ): Promise<DatabaseAksNetworkStore> {
