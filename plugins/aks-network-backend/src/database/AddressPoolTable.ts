@@ -21,7 +21,8 @@ import {
   addressPoolColumns,
   addressPoolFromRow,
 } from './addressPoolRows';
-import { whereLive } from './liveReservations';
+import { whereLive } from '../reservations/reservationLiveness';
+import { lockPoolRow } from './poolRowLock';
 
 const POOLS = 'address_pools';
 const RESERVATIONS = 'reservations';
@@ -159,10 +160,7 @@ export class AddressPoolTable {
     return this.db.transaction(async tx => {
       // Lock the pool row first, like a reservation does, so that no reservation
       // lands outside a new range between the check below and the update.
-      const locked = await tx(POOLS)
-        .where({ id })
-        .increment('allocation_version', 1);
-      if (!locked) {
+      if (!(await lockPoolRow(tx, id))) {
         throw new NotFoundError(`Address pool '${id}' does not exist`);
       }
       const current = await this.getOrThrow(tx, id);
@@ -231,10 +229,7 @@ export class AddressPoolTable {
     await this.db.transaction(async tx => {
       // Lock the pool row first, like a reservation does, so no reservation slips in
       // between the check and the delete.
-      const locked = await tx(POOLS)
-        .where({ id })
-        .increment('allocation_version', 1);
-      if (!locked) {
+      if (!(await lockPoolRow(tx, id))) {
         throw new NotFoundError(`Address pool '${id}' does not exist`);
       }
       const live: Array<Pick<ReservationRow, 'cidr'>> = await whereLive(

@@ -6,7 +6,10 @@ import {
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { allocateSubnet } from '../reservations/allocateSubnet';
-import { isLiveReservation } from '../reservations/reservationLiveness';
+import {
+  isLiveReservation,
+  whereLive,
+} from '../reservations/reservationLiveness';
 import type {
   ListReservationsQuery,
   ReservationRef,
@@ -18,7 +21,7 @@ import {
   ReservationRow,
   reservationFromRow,
 } from './addressPoolRows';
-import { whereLive } from './liveReservations';
+import { lockPoolRow } from './poolRowLock';
 
 const POOLS = 'address_pools';
 const RESERVATIONS = 'reservations';
@@ -45,18 +48,9 @@ export class ReservationTable {
 
   /**
    * Concurrency: the allocation reads the pool's live reservations and writes a new
-   * one, so two allocations in one pool must not interleave. The transaction opens
-   * with an UPDATE of the pool row (`allocation_version + 1`), which works the same
-   * on both engines without a dialect branch:
-   * - PostgreSQL: the UPDATE takes the row lock (as `SELECT … FOR UPDATE` would) until
-   *   commit; a second allocation waits on it and, under READ COMMITTED, its later
-   *   SELECTs see the first one's row. Allocations in other pools do not wait.
-   * - SQLite: a write transaction is exclusive for the whole database; starting with
-   *   a write (not a read that later upgrades) also avoids SQLITE_BUSY_SNAPSHOT when
-   *   several connections share a file. knex's `forUpdate()` is ignored there with a
-   *   warning, which is why it is not used.
-   * The unique (pool_id, request_key) index backs idempotency should the lock ever
-   * be bypassed.
+   * one, so two allocations in one pool must not interleave: the transaction opens
+   * with {@link lockPoolRow}. The unique (pool_id, request_key) index backs
+   * idempotency should the lock ever be bypassed.
    */
   async reserve(request: ReserveSubnetRequest): Promise<Reservation> {
     const poolId = requiredText('poolId', request.poolId);
@@ -84,10 +78,7 @@ export class ReservationTable {
     }
 
     return this.db.transaction(async tx => {
-      const locked = await tx(POOLS)
-        .where({ id: poolId })
-        .increment('allocation_version', 1);
-      if (!locked) {
+      if (!(await lockPoolRow(tx, poolId))) {
         throw new NotFoundError(
           `poolId: address pool '${poolId}' does not exist`,
         );
@@ -244,9 +235,7 @@ export class ReservationTable {
       }
       // The pool lock of `reserve`: a commit that revives a released range (below)
       // must not interleave with an allocation that could take it.
-      await tx(POOLS)
-        .where({ id: row.pool_id })
-        .increment('allocation_version', 1);
+      await lockPoolRow(tx, row.pool_id);
       const reservation = reservationFromRow(row);
       if (reservation.state === 'committed') {
         if (reservation.subnetId?.toLowerCase() === subnetId.toLowerCase()) {
