@@ -1,19 +1,12 @@
+import type { AddressPoolFields } from '@aks-network/plugin-aks-network-common';
+
 /**
- * A VNet range that node subnets are carved from, in one subscription and region.
+ * A VNet range that node subnets are carved from, in one subscription and region:
+ * common's {@link AddressPoolFields} with its times as dates.
  *
  * @public
  */
-export interface AddressPool {
-  id: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  vnetName: string;
-  region: string;
-  /** The range, canonical CIDR text (e.g. `10.240.0.0/16`). */
-  range: string;
-  /** Prefix of the subnets carved by default (DESIGN: a /27 for overlay). */
-  subnetPrefix: number;
-  description?: string;
+export interface AddressPool extends AddressPoolFields {
   createdAt: Date;
   updatedAt: Date;
 }
