@@ -4,6 +4,7 @@ import {
   clusterFleetFigures,
   ClusterRecord,
   classifyClusterRecord,
+  normaliseArmId,
 } from '@aks-network/plugin-aks-network-common';
 import { createHash } from 'node:crypto';
 import type { FleetInventoryCluster, InventoryCluster } from '../model';
@@ -129,7 +130,7 @@ export function withLastReadTimes(
 
 /** ARM ids are case-insensitive: the table's key is the lower-cased id. */
 export function clusterKey(id: string): string {
-  return id.replace(/\/+$/, '').toLowerCase();
+  return normaliseArmId(id);
 }
 
 /**
