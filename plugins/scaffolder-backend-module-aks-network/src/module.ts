@@ -1,6 +1,7 @@
 import {
   AzureProvisioner,
   azureAccessServiceRef,
+  readClusterTagNames,
 } from '@aks-network/plugin-aks-network-node';
 import {
   coreServices,
@@ -28,6 +29,7 @@ export const scaffolderModuleAksNetwork = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
@@ -39,6 +41,7 @@ export const scaffolderModuleAksNetwork = createBackendModule({
       async init({
         scaffolder,
         config,
+        logger,
         discovery,
         auth,
         permissions,
@@ -47,12 +50,15 @@ export const scaffolderModuleAksNetwork = createBackendModule({
       }) {
         // Read at start-up so a bad value stops the backend, not the first task.
         const settings = readProvisioningSettings(config);
+        // The tags the backend's sync and the catalog module read the owner from.
+        const tagNames = readClusterTagNames(config, { logger });
         const backend = aksNetworkBackend({ discovery, auth });
         const provisioner = new AzureProvisioner(azureAccess.clients);
         scaffolder.addActions(
           createPlanAction({ backend, azure: provisioner }),
           createClusterAction({
             settings,
+            tagNames,
             backend,
             provisioner,
             permissions,

@@ -12,6 +12,7 @@ import {
 } from '@aks-network/plugin-aks-network-common';
 import {
   AKS_NETWORK_CONFIG_ROOT,
+  backstageConfigValue,
   parseConfigSection,
   readClusterTagNames,
 } from '@aks-network/plugin-aks-network-node';
@@ -20,12 +21,8 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import {
-  Config,
-  ConfigReader,
-  readDurationFromConfig,
-} from '@backstage/config';
-import type { HumanDuration, JsonObject } from '@backstage/types';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import type { HumanDuration } from '@backstage/types';
 import { z } from 'zod';
 import type { AddressPoolInput } from '../model';
 import type { ClusterPolicy } from '../plan/ClusterPolicy';
@@ -130,35 +127,17 @@ const positiveWholeNumber = (defaultValue: number) =>
 const configNumber = (schema: z.ZodNumber) =>
   z.preprocess(numberFromText, schema);
 
-/**
- * Reads `value` at `key` with one of Backstage's config readers, turning its error into
- * a zod issue so that it is reported with the others, under its full key.
- */
-function backstageReader<T>(key: string, read: (config: Config) => T) {
-  return z.unknown().transform((value, ctx): T => {
-    try {
-      return read(new ConfigReader({ [key]: value } as JsonObject));
-    } catch (error) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: (error as Error).message,
-      });
-      return z.NEVER;
-    }
-  });
-}
-
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 const nonEmptyList = z.array(z.string().min(1)).min(1);
 
 const syncSchema = z
   .object({
-    schedule: backstageReader('schedule', config =>
+    schedule: backstageConfigValue('schedule', config =>
       readSchedulerServiceTaskScheduleDefinitionFromConfig(
         config.getConfig('schedule'),
       ),
     ).optional(),
-    refreshCoolDown: backstageReader('refreshCoolDown', config =>
+    refreshCoolDown: backstageConfigValue('refreshCoolDown', config =>
       readDurationFromConfig(config, { key: 'refreshCoolDown' }),
     ).optional(),
     subscriptionConcurrency: positiveWholeNumber(

@@ -17,9 +17,21 @@ export type {
   DefaultAzureCredentialConfig,
   DevelopmentCredentialConfig,
 } from './AzureAccessConfig';
-export { parseConfigSection } from './parseConfigSection';
+export {
+  backstageConfigValue,
+  configKeyOf,
+  parseConfigSection,
+} from './parseConfigSection';
 export {
   CLUSTER_TAGS_CONFIG_KEY,
   readClusterTagNames,
 } from './readClusterTagNames';
 export type { ReadClusterTagNamesOptions } from './readClusterTagNames';
+/**
+ * The zod (3) that {@link parseConfigSection} takes schemas of, for packages of the
+ * plugin set without a zod dependency of their own: the repository root resolves
+ * `zod` to 4 (the permission framework's), whose schemas this one cannot parse with.
+ *
+ * @public
+ */
+export { z as configZod } from 'zod';

@@ -1,11 +1,15 @@
-import type { Config } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
+import { z, ZodIssue, ZodType, ZodTypeDef } from 'zod';
+
+type ConfigData = ConstructorParameters<typeof ConfigReader>[0];
 
 /**
  * `aksNetwork.addressPools.0.range` from the section key and a zod issue path (an
  * array item by its index after a dot, as the backend's cluster policy errors always
  * named them).
+ *
+ * @public
  */
 export function configKeyOf(
   sectionKey: string,
@@ -42,4 +46,29 @@ export function parseConfigSection<Output, Input = Output>(
     );
   }
   return parsed.data;
+}
+
+/**
+ * A zod schema for a value that one of Backstage's own config readers reads (a task
+ * schedule, a duration): the value is handed to `read` under `key`, and the reader's
+ * error becomes an issue of the schema, so it is reported with the others under its
+ * full key.
+ *
+ * @public
+ */
+export function backstageConfigValue<T>(
+  key: string,
+  read: (config: Config) => T,
+): ZodType<T, ZodTypeDef, unknown> {
+  return z.unknown().transform((value, ctx): T => {
+    try {
+      return read(new ConfigReader({ [key]: value } as ConfigData));
+    } catch (error) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: (error as Error).message,
+      });
+      return z.NEVER;
+    }
+  });
 }

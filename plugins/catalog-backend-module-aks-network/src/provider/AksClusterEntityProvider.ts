@@ -73,7 +73,9 @@ export class AksClusterEntityProvider implements EntityProvider {
       inventory: ClusterInventory;
     },
   ): AksClusterEntityProvider {
-    const settings = readAksClusterProviderConfig(config);
+    const settings = readAksClusterProviderConfig(config, {
+      logger: options.logger,
+    });
     return new AksClusterEntityProvider(
       settings,
       options.inventory,

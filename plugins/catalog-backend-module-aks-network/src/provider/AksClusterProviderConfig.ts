@@ -1,9 +1,16 @@
 import {
+  LoggerService,
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
-import { azurePortalBaseUrl } from '@aks-network/plugin-aks-network-node';
+import {
+  azurePortalBaseUrl,
+  backstageConfigValue,
+  configZod as z,
+  parseConfigSection,
+  readClusterTagNames,
+} from '@aks-network/plugin-aks-network-node';
 import { readEntityRef } from '@aks-network/plugin-aks-network-common';
 
 /** Where the provider's settings live (a catalog provider, so under `catalog.providers`). */
@@ -25,10 +32,13 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
  * @public
  */
 export interface AksClusterProviderConfig {
+  /** `aksNetwork.tags.owner`. */
   ownerTag: string;
   /** A full entity ref, `group:default/platform-team` by default. */
   defaultOwner: string;
+  /** `aksNetwork.tags.system`. */
   systemTag: string;
+  /** `aksNetwork.tags.component`. */
   componentTag: string;
   /** The portal of the configured Azure cloud (`azurePortalBaseUrl`). */
   portalBaseUrl: string;
@@ -37,44 +47,70 @@ export interface AksClusterProviderConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
+const providerSchema = z
+  .object({
+    defaultOwner: z
+      .string({ invalid_type_error: 'must be a string' })
+      .default('group:default/platform-team')
+      .transform((text, ctx) => {
+        const owner = readEntityRef(text, 'group', ['group', 'user']);
+        if (!owner.ok) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `${owner.problem}; expected a group or user reference`,
+          });
+          return z.NEVER;
+        }
+        return owner.ref;
+      }),
+    kubernetesAuthProvider: z
+      .unknown()
+      .default('aks')
+      .superRefine((value, ctx) => {
+        if (value !== 'aks' && value !== 'azure') {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `must be 'aks' or 'azure', got '${String(value)}'`,
+          });
+        }
+      })
+      .transform(value => value as 'aks' | 'azure'),
+    schedule: backstageConfigValue('schedule', config =>
+      readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      ),
+    ).optional(),
+    // Deprecated for `aksNetwork.tags`; read by readClusterTagNames.
+    ownerTag: z.unknown().optional(),
+    systemTag: z.unknown().optional(),
+    componentTag: z.unknown().optional(),
+  })
+  .strict();
+
 /**
- * Reads `catalog.providers.aksNetwork`. A default owner that is not a valid group or
- * user reference is a configuration error and fails startup: every entity would
- * otherwise be rejected by the catalog.
+ * Reads `catalog.providers.aksNetwork` and the tag names (`aksNetwork.tags`). Anything
+ * wrong fails startup with an InputError naming the key; a default owner that is not a
+ * valid group or user reference among them, since every entity would otherwise be
+ * rejected by the catalog.
  */
 export function readAksClusterProviderConfig(
   rootConfig: RootConfigService,
+  options: { logger?: LoggerService } = {},
 ): AksClusterProviderConfig {
-  const config = rootConfig.getOptionalConfig(PROVIDER_CONFIG_KEY);
-  const defaultOwnerText =
-    config?.getOptionalString('defaultOwner') ?? 'group:default/platform-team';
-  const defaultOwner = readEntityRef(defaultOwnerText, 'group', [
-    'group',
-    'user',
-  ]);
-  if (!defaultOwner.ok) {
-    throw new Error(
-      `${PROVIDER_CONFIG_KEY}.defaultOwner ${defaultOwner.problem}; expected a group or user reference`,
-    );
-  }
-  const authProvider =
-    config?.getOptionalString('kubernetesAuthProvider') ?? 'aks';
-  if (authProvider !== 'aks' && authProvider !== 'azure') {
-    throw new Error(
-      `${PROVIDER_CONFIG_KEY}.kubernetesAuthProvider must be 'aks' or 'azure', got '${authProvider}'`,
-    );
-  }
+  const config = parseConfigSection(
+    rootConfig,
+    PROVIDER_CONFIG_KEY,
+    providerSchema,
+    'Invalid AKS catalog provider config',
+  );
+  const tags = readClusterTagNames(rootConfig, { logger: options.logger });
   return {
-    ownerTag: config?.getOptionalString('ownerTag') ?? 'owner',
-    kubernetesAuthProvider: authProvider,
-    defaultOwner: defaultOwner.ref,
-    systemTag: config?.getOptionalString('systemTag') ?? 'system',
-    componentTag: config?.getOptionalString('componentTag') ?? 'component',
+    ownerTag: tags.owner,
+    kubernetesAuthProvider: config.kubernetesAuthProvider,
+    defaultOwner: config.defaultOwner,
+    systemTag: tags.system,
+    componentTag: tags.component,
     portalBaseUrl: azurePortalBaseUrl(rootConfig),
-    schedule: config?.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          config.getConfig('schedule'),
-        )
-      : DEFAULT_SCHEDULE,
+    schedule: config.schedule ?? DEFAULT_SCHEDULE,
   };
 }

@@ -5,6 +5,8 @@ import {
 } from '@aks-network/plugin-aks-network-node';
 import {
   ClusterRecord,
+  ClusterTagNames,
+  DEFAULT_CLUSTER_TAG_NAMES,
   errorMessage,
   parseSubnetId,
 } from '@aks-network/plugin-aks-network-common';
@@ -57,6 +59,8 @@ export interface StepContext {
   backend: AksNetworkBackend;
   provisioner: ClusterProvisioner;
   settings: ProvisioningSettings;
+  /** The tags of `aksNetwork.tags`; default {@link DEFAULT_CLUSTER_TAG_NAMES}. */
+  tagNames?: ClusterTagNames;
   credentials: BackstageCredentials;
   logger: LoggerService;
   taskId: string;
@@ -98,15 +102,20 @@ export function progressLogger(logger: LoggerService) {
 }
 
 /**
- * Azure tags of a new cluster: what the catalog module reads for the owner, system and
- * components, and the task that made it (see {@link CREATED_BY_TASK_TAG}).
+ * Azure tags of a new cluster: the owner, system and components under the tag names
+ * the sync and the catalog module read them from (`aksNetwork.tags`), and the task
+ * that made it (see {@link CREATED_BY_TASK_TAG}).
  */
-function clusterTags(input: CreateClusterInput, taskId: string) {
+function clusterTags(
+  input: CreateClusterInput,
+  taskId: string,
+  names: ClusterTagNames = DEFAULT_CLUSTER_TAG_NAMES,
+): Record<string, string> {
   return {
-    owner: input.owner,
-    ...(input.system ? { system: input.system } : {}),
+    [names.owner]: input.owner,
+    ...(input.system ? { [names.system]: input.system } : {}),
     ...(input.components && input.components.length > 0
-      ? { component: input.components.join(',') }
+      ? { [names.component]: input.components.join(',') }
       : {}),
     [CREATED_BY_TASK_TAG]: taskId,
   };
@@ -354,7 +363,7 @@ async function putOrResumeCluster(
       maxPods: v.maxPods,
     },
     acnsObservability: v.acnsObservability,
-    tags: clusterTags(input, step.taskId),
+    tags: clusterTags(input, step.taskId, step.tagNames),
     timeoutMs: step.settings.clusterTimeoutMs,
     signal: step.signal,
     onProgress: step.progress,

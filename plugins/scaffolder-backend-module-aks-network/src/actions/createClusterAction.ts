@@ -1,6 +1,8 @@
 import {
   AKS_CLUSTER_ENTITY_TYPE,
   aksClusterCreatePermission,
+  ClusterTagNames,
+  DEFAULT_CLUSTER_TAG_NAMES,
 } from '@aks-network/plugin-aks-network-common';
 import {
   azurePortalResourceUrl,
@@ -37,6 +39,12 @@ import { planClusterRequest } from './planClusterRequest';
 /** What the cluster create action needs. */
 export interface CreateClusterActionDeps {
   settings: ProvisioningSettings;
+  /**
+   * The tags a new cluster's owner, system and components are written to
+   * (`aksNetwork.tags`, readClusterTagNames), the ones the sync and the catalog read.
+   * Default: {@link DEFAULT_CLUSTER_TAG_NAMES}.
+   */
+  tagNames?: ClusterTagNames;
   backend: AksNetworkBackend;
   provisioner: ClusterProvisioner;
   permissions: PermissionsService;
@@ -177,6 +185,7 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
         backend: deps.backend,
         provisioner: deps.provisioner,
         settings,
+        tagNames: deps.tagNames ?? DEFAULT_CLUSTER_TAG_NAMES,
         credentials,
         logger: ctx.logger,
         taskId: ctx.task.id,
