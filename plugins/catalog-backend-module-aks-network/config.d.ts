@@ -5,17 +5,13 @@ export interface Config {
     providers?: {
       /** The AKS cluster entity provider (catalog-backend-module-aks-network). */
       aksNetwork?: {
-        /** Cluster tag holding the owner (a group or user reference). Default `owner`. */
-        ownerTag?: string;
+        // The tag names are `aksNetwork.tags` (plugins/aks-network-node/config.d.ts),
+        // which also declares the deprecated ownerTag, systemTag and componentTag here.
         /**
          * Owner of clusters whose owner tag is missing or invalid.
          * Default `group:default/platform-team`.
          */
         defaultOwner?: string;
-        /** Cluster tag holding the system. Default `system`. */
-        systemTag?: string;
-        /** Cluster tag holding the components, comma-separated. Default `component`. */
-        componentTag?: string;
         /**
          * Azure portal host for entity links. Default `https://portal.azure.com`;
          * `https://portal.azure.cn` for Azure China, `https://portal.azure.us` for US Gov.
