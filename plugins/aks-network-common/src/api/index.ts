@@ -1,5 +1,6 @@
 export * from './AksNetworkApi';
 export * from './AksNetworkClient';
+export * from './addressPoolFields';
 export * from './addressPoolTypes';
 export * from './clusterTypes';
 export * from './planTypes';
