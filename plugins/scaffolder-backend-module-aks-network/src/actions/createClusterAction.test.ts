@@ -187,6 +187,29 @@ describe.each(databases.eachSupportedId())(
       expect(inventory).toHaveLength(1);
     });
 
+    it('writes the owner, system and components under the configured tag names (aksNetwork.tags)', async () => {
+      const request = input();
+      const taskId = randomUUID();
+      const { ctx, outputs } = actionContext(request, { taskId });
+      await createClusterAction({
+        settings: env.settings,
+        tagNames: { owner: 'team', system: 'app', component: 'parts' },
+        backend: env.backend,
+        provisioner: env.provisioner,
+        permissions: mockServices.permissions({
+          result: AuthorizeResult.ALLOW,
+        }),
+      }).handler(ctx as never);
+      expect(
+        env.simulator.state.resource(outputs.clusterId as string)?.tags,
+      ).toEqual({
+        team: 'group:default/team-payments',
+        app: 'system:default/payments',
+        parts: 'payments-api,payments-worker',
+        'backstage-task': taskId,
+      });
+    });
+
     it('waits for the new entity in the catalog before it completes, and only warns when it is late', async () => {
       const asked: string[] = [];
       let lookups = 0;
