@@ -28,6 +28,7 @@ import type {
   DatabaseService,
   LoggerService,
   SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -184,6 +185,7 @@ export class AksNetworkService {
       reservationTtlSeconds,
       reservationMaxTtlSeconds,
       policy,
+      syncSchedule: settings.sync.schedule,
       portalBaseUrl: access
         ? AZURE_CLOUDS[access.settings.cloud].portalUrl
         : DEFAULT_AZURE_PORTAL_BASE_URL,
@@ -213,6 +215,8 @@ export class AksNetworkService {
   /** The portal of the configured cloud, for the links the API returns. */
   readonly portalBaseUrl: string;
   private readonly config: Config;
+  /** `aksNetwork.sync.schedule`, as read at start-up. */
+  private readonly syncSchedule: SchedulerServiceTaskScheduleDefinition;
   private readonly logger: LoggerService;
   private readonly scheduler: SchedulerService;
 
@@ -225,6 +229,7 @@ export class AksNetworkService {
     reservationMaxTtlSeconds: number;
     policy: ClusterPolicy;
     portalBaseUrl: string;
+    syncSchedule: SchedulerServiceTaskScheduleDefinition;
     config: Config;
     logger: LoggerService;
     scheduler: SchedulerService;
@@ -238,6 +243,7 @@ export class AksNetworkService {
     this.policy = parts.policy;
     this.portalBaseUrl = parts.portalBaseUrl;
     this.config = parts.config;
+    this.syncSchedule = parts.syncSchedule;
     this.logger = parts.logger;
     this.scheduler = parts.scheduler;
   }
@@ -247,6 +253,7 @@ export class AksNetworkService {
     await scheduleInventorySync({
       scheduler: this.scheduler,
       config: this.config,
+      schedule: this.syncSchedule,
       logger: this.logger,
       sync: this.sync,
       store: this.store,
