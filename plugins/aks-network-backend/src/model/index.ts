@@ -3,3 +3,4 @@ export * from './subscription';
 export * from './syncRun';
 export * from './addressPool';
 export * from './reservation';
+export * from './posture';

@@ -2,9 +2,6 @@ import {
   AKS_ANNOTATIONS,
   AKS_CLUSTER_ENTITY_TYPE,
   assessClusterPosture,
-  EntityPosture,
-  EntityPostureCluster,
-  LastSync,
   UnresolvedClusterLink,
 } from '@aks-network/plugin-aks-network-common';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
@@ -13,7 +10,11 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AksNetworkStore } from '../database/AksNetworkStore';
 import { clusterKey } from '../database/clusterRows';
-import { toApiCluster } from '../wire/clusterResponses';
+import type {
+  EntityClusterPosture,
+  EntityPostureResult,
+  SyncRun,
+} from '../model';
 import { clusterLinks } from './clusterLinks';
 import {
   clusterEntityArmId,
@@ -25,7 +26,8 @@ import {
  * Reads an entity and the cluster entities it links to from the catalog, with the
  * caller's credentials (so catalog permissions apply as in the UI), then each cluster
  * from the inventory and its posture. A stale cluster is assessed on its last known
- * record; the response carries `inventory.stale` so the caller can say so.
+ * record, with its `stale` mark (`inventory.stale` in the API) so the caller can say
+ * so. The route puts the result in the API's shape (toApiEntityPosture).
  *
  * @throws NotFoundError when the catalog has no such entity (or the caller may not
  * see it).
@@ -38,9 +40,9 @@ export async function entityPosture(options: {
   /** The portal the links open (the configured cloud's). */
   portalBaseUrl: string;
   /** The last sync, read beside the catalog. */
-  lastSync: Promise<LastSync | null>;
+  lastSync: Promise<SyncRun | undefined>;
   now?: Date;
-}): Promise<EntityPosture> {
+}): Promise<EntityPostureResult> {
   const { catalog, credentials, store } = options;
   const entity = await catalog.getEntityByRef(options.entityRef, {
     credentials,
@@ -103,7 +105,7 @@ export async function entityPosture(options: {
     }
   });
 
-  const clusters: EntityPostureCluster[] = [];
+  const clusters: EntityClusterPosture[] = [];
   // One query for all the entity's clusters.
   const stored = new Map(
     (await store.getClusters([...targets.values()].map(t => t.armId))).map(
@@ -121,12 +123,14 @@ export async function entityPosture(options: {
     }
     clusters.push({
       entityRef: target.entityRef,
-      cluster: toApiCluster(cluster),
+      cluster,
       posture: assessClusterPosture(cluster.record, { now: options.now }),
       links: clusterLinks(cluster.record, options.portalBaseUrl),
     });
   }
-  clusters.sort((a, b) => a.cluster.name.localeCompare(b.cluster.name));
+  clusters.sort((a, b) =>
+    a.cluster.record.name.localeCompare(b.cluster.record.name),
+  );
   return {
     entityRef: stringifyEntityRef(entity),
     clusters,

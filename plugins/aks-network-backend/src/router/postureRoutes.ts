@@ -8,6 +8,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
+import { toApiEntityPosture } from '../wire/postureResponses';
 import { authorize } from './authorize';
 import { safeText } from './inputText';
 import { parseRequestInput } from './parseBody';
@@ -45,11 +46,13 @@ export function addPostureRoutes(
     const credentials = await authorize(req, aksClusterReadPermission, deps);
     const { entityRef } = parseRequestInput(postureQuery, req.query, 'query');
     res.json(
-      await deps.service.entityPosture({
-        entityRef,
-        credentials,
-        catalog: deps.catalog,
-      }),
+      toApiEntityPosture(
+        await deps.service.entityPosture({
+          entityRef,
+          credentials,
+          catalog: deps.catalog,
+        }),
+      ),
     );
   });
 }

@@ -4,7 +4,6 @@ import {
   AddressPoolList,
   ApiCluster,
   ClusterList,
-  EntityPosture,
   FleetClusterPage,
   FleetClusterQuery,
   FleetSummary,
@@ -42,6 +41,7 @@ import type {
   AddressPool,
   AddressPoolInput,
   AddressPoolUpdate,
+  EntityPostureResult,
   InventoryCluster,
   Reservation,
 } from '../model';
@@ -327,8 +327,8 @@ export class AksNetworkService {
     entityRef: string;
     credentials: BackstageCredentials;
     catalog: CatalogService;
-  }): Promise<EntityPosture> {
-    const lastSync = this.lastSync();
+  }): Promise<EntityPostureResult> {
+    const lastSync = this.store.lastFinishedSyncRun();
     // Read beside the catalog; awaited by entityPosture, so a failure still fails the
     // request, but never goes unhandled when the catalog read fails first.
     lastSync.catch(() => undefined);
