@@ -4,7 +4,11 @@ import {
   logSafe,
   parseCidr,
 } from '@aks-network/plugin-aks-network-common';
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  InputError,
+  ServiceUnavailableError,
+  stringifyError,
+} from '@backstage/errors';
 import type { CheckedAddressPool } from './addressPoolRules';
 import { describePoolVnet } from './addressPoolRules';
 import { readCidrField } from './subnetPrefixRules';
@@ -42,10 +46,7 @@ export async function readPoolVnet(
       vnetName: pool.vnetName,
     });
   } catch (error) {
-    const message = logSafe(
-      error instanceof Error ? error.message : error,
-      MAX_QUOTED_ERROR,
-    );
+    const message = logSafe(stringifyError(error), MAX_QUOTED_ERROR);
     if (purpose.for === 'pool' && statusCodeOf(error) === 404) {
       throw new InputError(
         `vnetName: Azure has no ${describePoolVnet(

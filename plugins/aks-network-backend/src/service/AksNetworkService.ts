@@ -30,7 +30,7 @@ import type {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError, stringifyError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type {
@@ -612,7 +612,7 @@ export class AksNetworkService {
       const read = await this.vnetSubnets.readVnet(pool);
       return { ok: true, ...read };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = stringifyError(error);
       this.logger.warn(
         `Reading VNet ${logSafe(pool.vnetName)} of address pool ${logSafe(
           pool.id,
