@@ -13,11 +13,6 @@ export interface Config {
          */
         defaultOwner?: string;
         /**
-         * Azure portal host for entity links. Default `https://portal.azure.com`;
-         * `https://portal.azure.cn` for Azure China, `https://portal.azure.us` for US Gov.
-         */
-        portalBaseUrl?: string;
-        /**
          * `kubernetes.io/auth-provider` of the cluster entities, for the Kubernetes
          * plugin: `aks` (the user signs in with Microsoft and the browser sends the
          * token; needs the Microsoft auth provider) or `azure` (the backend's own Azure

@@ -16,10 +16,9 @@ import {
   SubscriptionList,
 } from '@aks-network/plugin-aks-network-common';
 import {
-  AZURE_CLOUDS,
   AzureAccess,
+  azureCloudPortalUrl,
   createInventoryReader,
-  DEFAULT_AZURE_PORTAL_BASE_URL,
   readInventorySource,
 } from '@aks-network/plugin-aks-network-node';
 import type {
@@ -186,9 +185,7 @@ export class AksNetworkService {
       reservationMaxTtlSeconds,
       policy,
       syncSchedule: settings.sync.schedule,
-      portalBaseUrl: access
-        ? AZURE_CLOUDS[access.settings.cloud].portalUrl
-        : DEFAULT_AZURE_PORTAL_BASE_URL,
+      portalBaseUrl: azureCloudPortalUrl(access?.settings.cloud),
       config,
       logger,
       scheduler,
