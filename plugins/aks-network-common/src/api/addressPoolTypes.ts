@@ -1,19 +1,11 @@
+import type { AddressPoolFields } from './addressPoolFields';
+
 /**
- * An address pool: a VNet range that node subnets are carved from. Times are ISO text.
+ * An address pool on the wire. Times are ISO text.
  *
  * @public
  */
-export interface ApiAddressPool {
-  id: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  vnetName: string;
-  region: string;
-  /** Canonical CIDR text, e.g. `10.240.16.0/20`. */
-  range: string;
-  /** Prefix of the node subnets it hands out (DESIGN: a /27 for overlay). */
-  subnetPrefix: number;
-  description?: string;
+export interface ApiAddressPool extends AddressPoolFields {
   createdAt: string;
   updatedAt: string;
 }
@@ -86,15 +78,9 @@ export interface AddressPoolListQuery {
  *
  * @public
  */
-export interface AddressPoolInput {
-  id: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  vnetName: string;
-  region: string;
-  range: string;
+export interface AddressPoolInput
+  extends Omit<AddressPoolFields, 'subnetPrefix'> {
   subnetPrefix?: number;
-  description?: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import type {
 import type { NetworkManagementClient, Subnet } from '@azure/arm-network';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { ClusterRecord } from '@aks-network/plugin-aks-network-common';
+import { managedClusterId } from '../mapping/armResourceId';
 import { mapManagedCluster } from '../mapping/mapManagedCluster';
 import { armErrorCaptureFor } from './armErrorCapture';
 import {
@@ -96,7 +97,7 @@ export interface OverlayNodePoolRequest {
   name: string;
   count: number;
   vmSize: string;
-  /** Pods per node (DESIGN: 10–250). */
+  /** Pods per node (docs/domain.md#max-pods: 10–250). */
   maxPods: number;
   /** `upgradeSettings.maxSurge`: a node count or a percentage (`'33%'`). */
   maxSurge?: string | number;
@@ -241,7 +242,7 @@ function subnetId(ref: Omit<SubnetRef, 'signal'>): string {
 }
 
 function clusterId(ref: Omit<ClusterRef, 'signal'>): string {
-  return `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${ref.name}`;
+  return managedClusterId(ref.subscriptionId, ref.resourceGroup, ref.name);
 }
 
 function provisionedSubnet(
@@ -338,7 +339,7 @@ export class AzureProvisioner {
             : {}),
         },
       ],
-      // DESIGN "ARM:": plugin `azure` + mode `overlay` is Azure CNI Overlay. Standard
+      // docs/domain.md#arm-network-model: plugin `azure` + mode `overlay` is Azure CNI Overlay. Standard
       // load balancer: the only SKU AKS supports for overlay.
       networkProfile: {
         networkPlugin: 'azure',
