@@ -10,6 +10,7 @@ let failed = 0;
 const reports = [
   ['jest', path.join(dir, 'jest.json')],
   ['e2e', path.join(dir, 'e2e.json')],
+  ['api reports', path.join(dir, 'api-reports.json')],
 ];
 for (const [name, file] of reports) {
   if (!fs.existsSync(file)) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, starts PostgreSQL when it is down,
-# runs every package's Jest tests once (no watch mode) on SQLite and PostgreSQL, then
-# the browser tests against the running app, and ends with one line
+# runs every package's Jest tests once (no watch mode) on SQLite and PostgreSQL, checks
+# each package's committed API report against its exports, then the browser tests
+# against the running app, and ends with one line
 # "N passed, N failed" summed from the runners' JSON reports.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,10 @@ export CI=true
 
 node_modules/.bin/backstage-cli repo test --json --outputFile="$OUT/jest.json" "$@"
 jest_status=$?
+
+if [ $# -eq 0 ]; then
+  bash scripts/check-api-reports.sh "$OUT"
+fi
 
 if [ $# -eq 0 ] && [ "${SKIP_E2E:-}" != 1 ]; then
   bash scripts/e2e.sh

@@ -28,8 +28,12 @@ export type {
 export type {
   FaultSettings,
   FailingOperation,
+  OperationMatch,
+  SlowOperation,
   StuckOperation,
 } from './faults/FaultSettings';
+export type { CallFault, RecordedFault } from './faults/FaultInjector';
+export type { ArmProvider } from './server/ArmRoute';
 export type { CallCounts, CallRecord } from './calls/CallLog';
 export type {
   AsyncOperation,

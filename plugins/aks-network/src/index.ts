@@ -24,3 +24,16 @@ export {
   AksNetworkPlanFieldExtension,
   AksSubscriptionPickerFieldExtension,
 } from './scaffolder';
+export {
+  AksAddressPoolPickerFieldSchema,
+  AksNetworkPlanFieldSchema,
+  AksSubscriptionPickerFieldSchema,
+} from './scaffolder/fieldSchemas';
+export type {
+  AksAddressPoolPickerProps,
+  AksAddressPoolPickerUiOptions,
+  AksNetworkPlanProps,
+  AksNetworkPlanUiOptions,
+  AksNetworkPlanValue,
+  AksSubscriptionPickerProps,
+} from './scaffolder';

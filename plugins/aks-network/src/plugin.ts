@@ -8,6 +8,8 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { aksNetworkApiRef } from './api/aksNetworkApiRef';
+import type { EntityAksClusterCardProps } from './components/EntityAksClusterCard';
+import type { EntityAksNetworkPostureCardProps } from './components/EntityAksNetworkPostureCard';
 import { overlayTemplateRouteRef, rootRouteRef } from './routes';
 
 /**
@@ -34,7 +36,9 @@ export const aksNetworkPlugin = createPlugin({
  *
  * @public
  */
-export const EntityAksNetworkPostureCard = aksNetworkPlugin.provide(
+export const EntityAksNetworkPostureCard: (
+  props: EntityAksNetworkPostureCardProps,
+) => JSX.Element | null = aksNetworkPlugin.provide(
   createComponentExtension({
     name: 'EntityAksNetworkPostureCard',
     component: {
@@ -51,7 +55,9 @@ export const EntityAksNetworkPostureCard = aksNetworkPlugin.provide(
  *
  * @public
  */
-export const EntityAksClusterCard = aksNetworkPlugin.provide(
+export const EntityAksClusterCard: (
+  props: EntityAksClusterCardProps,
+) => JSX.Element | null = aksNetworkPlugin.provide(
   createComponentExtension({
     name: 'EntityAksClusterCard',
     component: {
@@ -68,7 +74,7 @@ export const EntityAksClusterCard = aksNetworkPlugin.provide(
  *
  * @public
  */
-export const AksFleetPage = aksNetworkPlugin.provide(
+export const AksFleetPage: () => JSX.Element = aksNetworkPlugin.provide(
   createRoutableExtension({
     name: 'AksFleetPage',
     component: () =>

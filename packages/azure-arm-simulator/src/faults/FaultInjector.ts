@@ -3,10 +3,18 @@ import { ArmError } from '../server/ArmError';
 import { FaultSettings, OperationMatch } from './FaultSettings';
 import { SeededRandom } from './SeededRandom';
 
-/** What happens to one ARM call. */
+/**
+ * What happens to one ARM call.
+ *
+ * @public
+ */
 export type CallFault = 'none' | 'connectionReset' | 'throttle' | 'serverError';
 
-/** A fault as the call log records it: a drawn one, or a denied RBAC action. */
+/**
+ * A fault as the call log records it: a drawn one, or a denied RBAC action.
+ *
+ * @public
+ */
 export type RecordedFault = Exclude<CallFault, 'none'> | 'authorizationFailed';
 
 /** Object id the simulator names as the caller in `AuthorizationFailed` messages. */

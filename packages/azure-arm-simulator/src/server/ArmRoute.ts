@@ -2,7 +2,11 @@ import { IncomingHttpHeaders } from 'node:http';
 import { JsonValue } from '../json/JsonValue';
 import type { SimulatorContext } from './SimulatorContext';
 
-/** The resource provider a route belongs to; it decides the accepted api-versions. */
+/**
+ * The resource provider a route belongs to; it decides the accepted api-versions.
+ *
+ * @public
+ */
 export type ArmProvider =
   | 'Microsoft.Resources'
   | 'Microsoft.ContainerService'

@@ -2,7 +2,7 @@ import type { AddressPoolFields } from '@aks-network/plugin-aks-network-common';
 
 /**
  * A VNet range that node subnets are carved from, in one subscription and region:
- * common's {@link AddressPoolFields} with its times as dates.
+ * common's `AddressPoolFields` with its times as dates.
  *
  * @public
  */

@@ -18,6 +18,8 @@ import {
  * Tells the permission framework the plugin's permissions and its two resource types
  * with their rules. `getResources` lets the permission backend resolve a conditional
  * decision that another plugin asks about by resource ref.
+ *
+ * @public
  */
 export function registerAksNetworkPermissions(
   registry: PermissionsRegistryService,

@@ -120,7 +120,6 @@ export interface AksNetworkServiceOptions {
   };
 }
 
-/** Sync runs read to find the last finished one (a running one may come first). */
 /**
  * The plugin's business logic in one place: each route calls one method. Holds the
  * store, the inventory sync, the cluster policy and the Azure reads the routes need.

@@ -3,12 +3,22 @@ import { NetworkFinding } from './NetworkFinding';
 import { RequestDraft } from './RequestDraft';
 
 /**
+ * A kind of Azure name the request carries.
+ *
+ * @public
+ */
+export type AzureNameKind = 'cluster' | 'resourceGroup' | 'vnet' | 'subnet';
+
+/**
  * The kinds of Azure names the request carries, with their character rules (Azure's
  * naming rules for Microsoft.ContainerService/managedClusters, Microsoft.Network
  * virtualNetworks and subnets, and resource groups). The length limit is 63 (docs/domain.md#names)
  * for all four, tighter than Azure's own for VNets, subnets and resource groups.
  */
-const NAME_KINDS = {
+const NAME_KINDS: Record<
+  AzureNameKind,
+  { label: string; pattern: RegExp; minLength: number; rule: string }
+> = {
   cluster: {
     label: 'Cluster name',
     pattern: /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/,
@@ -33,14 +43,7 @@ const NAME_KINDS = {
     minLength: 1,
     rule: 'letters, digits, _, - and ., starting with a letter or digit and ending with a letter, digit or _',
   },
-} as const;
-
-/**
- * A kind of Azure name the request carries.
- *
- * @public
- */
-export type AzureNameKind = keyof typeof NAME_KINDS;
+};
 
 /**
  * What is wrong with one Azure name against Azure's character rules for its kind and a

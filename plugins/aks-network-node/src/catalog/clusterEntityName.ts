@@ -22,8 +22,8 @@ function armIdDigest(armId: string): string {
 }
 
 /**
- * The catalog name of a cluster entity: `<cluster name>-<8 hex of sha256(lower-cased
- * ARM id)>`.
+ * The catalog name of a cluster entity: the cluster name, a dash, and the first 8 hex
+ * digits of the SHA-256 of its normalised (lower-cased) ARM id.
  *
  * The suffix is always added, not only on a clash: a name that changed the day a second
  * subscription got a cluster of the same name would break every reference to the

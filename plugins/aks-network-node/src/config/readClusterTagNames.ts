@@ -94,7 +94,7 @@ function readDeprecated(
 
 /**
  * `aksNetwork.tags`: the Azure tags naming a cluster's owner, system and components,
- * {@link DEFAULT_CLUSTER_TAG_NAMES} for those left out. The backend's sync, the catalog
+ * common's `DEFAULT_CLUSTER_TAG_NAMES` for those left out. The backend's sync, the catalog
  * module and the scaffolder's create action all read them here, so a cluster the
  * template creates carries the tags the catalog reads. A name given only under a
  * deprecated key (`aksNetwork.sync.ownerTag`, `catalog.providers.aksNetwork.*Tag`) is

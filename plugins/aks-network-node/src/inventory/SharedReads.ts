@@ -3,13 +3,21 @@ import { NetworkResourceIndex } from '../mapping/NetworkResourceIndex';
 import type { InventoryCallKind } from './InventoryCallCounts';
 import { describeArmFailure, InventoryReadError } from './InventoryReadError';
 
-/** Why a read failed, as an inventory error states it. */
+/**
+ * Why a read failed, as an inventory error states it.
+ *
+ * @public
+ */
 export type ReadFailure = Pick<
   InventoryReadError,
   'code' | 'statusCode' | 'message'
 >;
 
-/** A read's value, or why it failed. */
+/**
+ * A read's value, or why it failed.
+ *
+ * @public
+ */
 export type Outcome<T> =
   | { ok: true; value: T }
   | { ok: false; failure: ReadFailure };

@@ -1,6 +1,7 @@
 export * from './AzureInventoryReader';
 export { forEachConcurrently } from './forEachConcurrently';
 export { SharedReads } from './SharedReads';
+export type { Outcome, ReadFailure } from './SharedReads';
 export type {
   InventoryCallKind,
   InventoryCallCounts,

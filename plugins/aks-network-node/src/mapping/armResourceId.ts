@@ -99,7 +99,7 @@ export function managedClusterId(
 export { normaliseArmId };
 
 /**
- * A key under which an ARM id can be stored in a map: {@link normaliseArmId} of the
+ * A key under which an ARM id can be stored in a map: common's `normaliseArmId` of the
  * id without surrounding whitespace (ids read from user input or tags may carry it).
  *
  * @public

@@ -6,7 +6,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { aksNetworkApiRef } from '../api/aksNetworkApiRef';
 
-/** Common's client over the app's discovery and fetch (which adds the user's token). */
+/**
+ * Common's client over the app's discovery and fetch (which adds the user's token).
+ *
+ * @alpha
+ */
 export const aksNetworkApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({

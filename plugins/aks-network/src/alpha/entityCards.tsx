@@ -10,6 +10,8 @@ import {
  * clusters in the annotation (`isAksNetworkAvailable`, as in the legacy app).
  * App config may set `overlayTemplate` (the template "Request an overlay cluster"
  * opens) and override `filter`.
+ *
+ * @alpha
  */
 export const entityAksNetworkPostureCard =
   EntityCardBlueprint.makeWithOverrides({
@@ -29,7 +31,11 @@ export const entityAksNetworkPostureCard =
     },
   });
 
-/** The cluster card on the overview of the catalog module's cluster entities. */
+/**
+ * The cluster card on the overview of the catalog module's cluster entities.
+ *
+ * @alpha
+ */
 export const entityAksClusterCard = EntityCardBlueprint.makeWithOverrides({
   name: 'cluster',
   configSchema: { overlayTemplate: z.string().optional() },

@@ -5,6 +5,8 @@ import { rootRouteRef } from '../routes';
 /**
  * The fleet page at `/aks-network`; its title and icon put it in the sidebar (the new
  * frontend system builds the nav from pages).
+ *
+ * @alpha
  */
 export const aksFleetPage = PageBlueprint.make({
   params: {

@@ -42,7 +42,11 @@ export type CreateClusterInput = ClusterInput & {
   components?: string[];
 };
 
-/** What the create action does in Azure, through `AzureProvisioner`. */
+/**
+ * What the create action does in Azure, through `AzureProvisioner`.
+ *
+ * @public
+ */
 export type ClusterProvisioner = Pick<
   AzureProvisioner,
   | 'createSubnet'
@@ -59,7 +63,7 @@ export interface StepContext {
   backend: AksNetworkBackend;
   provisioner: ClusterProvisioner;
   settings: ProvisioningSettings;
-  /** The tags of `aksNetwork.tags`; default {@link DEFAULT_CLUSTER_TAG_NAMES}. */
+  /** The tags of `aksNetwork.tags`; default common's `DEFAULT_CLUSTER_TAG_NAMES`. */
   tagNames?: ClusterTagNames;
   credentials: BackstageCredentials;
   logger: LoggerService;

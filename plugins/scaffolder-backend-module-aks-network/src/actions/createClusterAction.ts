@@ -36,13 +36,17 @@ import { createClusterActionExamples } from './createClusterAction.examples';
 import { planOutputFields, planOutputs } from './planOutputs';
 import { planClusterRequest } from './planClusterRequest';
 
-/** What the cluster create action needs. */
+/**
+ * What the cluster create action needs.
+ *
+ * @public
+ */
 export interface CreateClusterActionDeps {
   settings: ProvisioningSettings;
   /**
    * The tags a new cluster's owner, system and components are written to
    * (`aksNetwork.tags`, readClusterTagNames), the ones the sync and the catalog read.
-   * Default: {@link DEFAULT_CLUSTER_TAG_NAMES}.
+   * Default: common's `DEFAULT_CLUSTER_TAG_NAMES`.
    */
   tagNames?: ClusterTagNames;
   backend: AksNetworkBackend;
