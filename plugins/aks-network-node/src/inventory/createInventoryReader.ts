@@ -1,4 +1,6 @@
 import type { Config } from '@backstage/config';
+import { z } from 'zod';
+import { parseConfigSection } from '../config/parseConfigSection';
 import type { AzureAccess } from '../clients/AzureAccess';
 import { AzureInventoryReader } from './AzureInventoryReader';
 import { ResourceGraphInventoryReader } from './resourceGraph';
@@ -14,6 +16,30 @@ export type InventorySource = 'resourceGraph' | 'arm';
 
 const SOURCES: readonly InventorySource[] = ['resourceGraph', 'arm'];
 
+const INVENTORY_CONFIG_KEY = 'aksNetwork.inventory';
+
+/** `aksNetwork.inventory`, read as the other sections are (`parseConfigSection`). */
+const inventoryConfigSchema = z
+  .object({
+    source: z
+      .string()
+      .superRefine((value, context) => {
+        if (!(SOURCES as readonly string[]).includes(value)) {
+          context.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `'${value}' is not one of ${SOURCES.map(
+              known => `'${known}'`,
+            ).join(', ')}`,
+          });
+        }
+      })
+      .optional(),
+  })
+  .strict()
+  .transform(section => ({
+    source: (section.source ?? 'arm') as InventorySource,
+  }));
+
 /**
  * `aksNetwork.inventory.source`, `arm` when unset. Resource Graph answers only with
  * the resources the caller may read and says nothing of the rest
@@ -27,18 +53,12 @@ const SOURCES: readonly InventorySource[] = ['resourceGraph', 'arm'];
  * @public
  */
 export function readInventorySource(config: Config): InventorySource {
-  const value = config.getOptionalString('aksNetwork.inventory.source');
-  if (value === undefined) {
-    return 'arm';
-  }
-  if (!(SOURCES as readonly string[]).includes(value)) {
-    throw new Error(
-      `aksNetwork.inventory.source: '${value}' is not one of ${SOURCES.map(
-        s => `'${s}'`,
-      ).join(', ')}`,
-    );
-  }
-  return value as InventorySource;
+  return parseConfigSection(
+    config,
+    INVENTORY_CONFIG_KEY,
+    inventoryConfigSchema,
+    'Invalid AKS inventory config',
+  ).source;
 }
 
 /**
