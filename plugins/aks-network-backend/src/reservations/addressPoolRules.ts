@@ -1,4 +1,5 @@
 import {
+  AddressPoolFields,
   AzureNameKind,
   DEFAULT_NODE_SUBNET_PREFIX,
   MAX_NAME_LENGTH,
@@ -50,17 +51,13 @@ function azureName(field: string, kind: AzureNameKind, value: unknown): string {
   return text;
 }
 
-/** The fields of a pool, checked, with the range in canonical form. */
-export interface CheckedAddressPool {
-  id: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  vnetName: string;
-  region: string;
-  range: string;
-  subnetPrefix: number;
+/**
+ * The fields of a pool (common's `AddressPoolFields`), checked, with the range in
+ * canonical form; a description may be cleared (`null`).
+ */
+export type CheckedAddressPool = Omit<AddressPoolFields, 'description'> & {
   description?: string | null;
-}
+};
 
 /**
  * Checks a new pool, naming the field of the first problem in an `InputError`.
