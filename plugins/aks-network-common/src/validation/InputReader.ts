@@ -2,6 +2,110 @@ import { z } from 'zod';
 import { DOMAIN_FACTS } from '../facts';
 import { NetworkFinding } from './NetworkFinding';
 
+/** A section's shape: its field names and the zod schema of each (see requestShape.ts). */
+export type Shape = Record<string, z.ZodTypeAny>;
+
+type Unwrapped<T> = T extends z.ZodOptional<infer Inner> ? Inner : T;
+
+/** Keys of S whose schema (optional or not) satisfies `Of`. */
+type KeysOf<S extends Shape, Of> = {
+  [K in keyof S & string]: Unwrapped<S[K]> extends Of ? K : never;
+}[keyof S & string];
+
+type LeafValue<T> = Unwrapped<T> extends z.ZodType<infer Out> ? Out : never;
+type ListItem<T> = Unwrapped<T> extends z.ZodArray<infer Item>
+  ? z.output<Item>
+  : never;
+type SubShape<T> = Unwrapped<T> extends z.ZodObject<infer Sub>
+  ? Sub
+  : Unwrapped<T> extends z.ZodArray<z.ZodObject<infer Sub>>
+  ? Sub
+  : never;
+
+function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
+  return schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+}
+
+/**
+ * One object of the input read against its shape: each read names only the key, and
+ * the dotted field, the schema and whether the field is required come from the shape,
+ * so no read restates them. `value` is undefined when the object is absent or could
+ * not be read; every read of it is then undefined too.
+ */
+export class Section<S extends Shape> {
+  constructor(
+    private readonly reader: InputReader,
+    readonly value: Record<string, unknown> | undefined,
+    readonly field: string,
+    private readonly shape: S,
+  ) {}
+
+  /** The dotted field of a key of this section. */
+  fieldOf(key: keyof S & string): string {
+    return this.field ? `${this.field}.${key}` : key;
+  }
+
+  /** True when the key is absent or null (a field left to its default). */
+  isAbsent(key: keyof S & string): boolean {
+    const value = ownValue(this.value, key);
+    return value === undefined || value === null;
+  }
+
+  /** A leaf checked by its schema; undefined when absent or invalid. */
+  leaf<K extends keyof S & string>(key: K): LeafValue<S[K]> | undefined {
+    const schema = this.shape[key];
+    return this.reader.leaf(
+      this.value,
+      key,
+      this.fieldOf(key),
+      unwrap(schema) as z.ZodType<LeafValue<S[K]>>,
+      { required: !schema.isOptional() },
+    );
+  }
+
+  /** A list whose items are checked by the list's item schema; bad items are left out. */
+  list<K extends KeysOf<S, z.ZodArray<z.ZodTypeAny>>>(
+    key: K,
+  ): Array<{ value: ListItem<S[K]>; field: string }> | undefined {
+    const schema = unwrap(this.shape[key]) as z.ZodArray<
+      z.ZodType<ListItem<S[K]>>
+    >;
+    return this.reader.list(this.value, key, this.fieldOf(key), schema.element);
+  }
+
+  /** A nested object, read against its own shape. */
+  section<K extends KeysOf<S, z.AnyZodObject>>(
+    key: K,
+  ): Section<SubShape<S[K]>> {
+    const schema = this.shape[key];
+    const shape = (unwrap(schema) as z.AnyZodObject).shape as SubShape<S[K]>;
+    const field = this.fieldOf(key);
+    const value = this.reader.object(this.value, key, field, {
+      required: !schema.isOptional(),
+      knownKeys: Object.keys(shape),
+    });
+    return new Section(this.reader, value, field, shape);
+  }
+
+  /**
+   * A list of objects, each read against the item shape with its own dotted field
+   * (`nodePools.0`); undefined when the list itself could not be read.
+   */
+  sections<K extends KeysOf<S, z.ZodArray<z.AnyZodObject>>>(
+    key: K,
+  ): Array<Section<SubShape<S[K]>>> | undefined {
+    const schema = this.shape[key];
+    const shape = (unwrap(schema) as z.ZodArray<z.AnyZodObject>).element
+      .shape as SubShape<S[K]>;
+    return this.reader
+      .objects(this.value, key, this.fieldOf(key), {
+        required: !schema.isOptional(),
+        knownKeys: Object.keys(shape),
+      })
+      ?.map(item => new Section(this.reader, item.value, item.field, shape));
+  }
+}
+
 /**
  * Reads untrusted input one field at a time, so one bad field becomes one finding and
  * the other fields are still read and checked (docs/domain.md#bad-input: "Bad input … gets a clear error
@@ -13,6 +117,19 @@ export class InputReader {
   /** Adds a finding. */
   report(finding: NetworkFinding): void {
     this.findings.push(finding);
+  }
+
+  /**
+   * The input itself, which must be an object, read against the request's shape
+   * (its top-level keys are known fields, its field paths have no prefix).
+   */
+  root<S extends Shape>(input: unknown, shape: S): Section<S> {
+    if (!isPlainRecord(input)) {
+      this.wrongType('(input)', 'an object', input);
+      return new Section(this, undefined, '', shape);
+    }
+    this.unknownKeys(input, '', Object.keys(shape));
+    return new Section(this, input, '', shape);
   }
 
   /** An object field, or undefined (with a finding when present but not an object). */
@@ -35,19 +152,6 @@ export class InputReader {
     }
     this.unknownKeys(value, field, options.knownKeys);
     return value;
-  }
-
-  /** The input itself, which must be an object. */
-  root(
-    input: unknown,
-    knownKeys: readonly string[],
-  ): Record<string, unknown> | undefined {
-    if (!isPlainRecord(input)) {
-      this.wrongType('(input)', 'an object', input);
-      return undefined;
-    }
-    this.unknownKeys(input, '', knownKeys);
-    return input;
   }
 
   /** A list of objects, each with its own dotted field (`nodePools.0`). */

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { IpFamily, formatCidr, formatIp, parseCidr, parseIp } from '../cidr';
 import {
   DEFAULT_DNS_SERVICE_IP,
@@ -9,67 +8,11 @@ import {
   DEFAULT_SERVICE_CIDR_IPV6,
   DOMAIN_FACTS,
 } from '../facts';
-import {
-  NETWORK_DATAPLANES,
-  NETWORK_MODELS,
-  NetworkDataplane,
-  NetworkModel,
-  usesPodCidr,
-} from '../model';
+import { NetworkModel, usesPodCidr } from '../model';
 import { resolveMaxSurge } from '../planner';
-import { InputReader, ownValue } from './InputReader';
+import { InputReader, Section } from './InputReader';
 import { ParsedRange, PoolDraft, RequestDraft } from './RequestDraft';
-
-const text = z.string();
-const wholeNumber = z.number().int().finite();
-const model = z.enum(NETWORK_MODELS as [NetworkModel, ...NetworkModel[]]);
-const dataplane = z.enum(
-  NETWORK_DATAPLANES as [NetworkDataplane, ...NetworkDataplane[]],
-);
-const ipFamily = z.enum(['IPv4', 'IPv6']);
-const poolMode = z.enum(['System', 'User']);
-const osType = z.enum(['Linux', 'Windows']);
-const surge = z.union([z.number(), z.string()], {
-  errorMap: () => ({
-    message: "expected a node count or a percentage such as '33%'",
-  }),
-});
-
-const ROOT_KEYS = ['cluster', 'network', 'nodePools'] as const;
-const CLUSTER_KEYS = [
-  'name',
-  'resourceGroup',
-  'location',
-  'kubernetesVersion',
-] as const;
-const NETWORK_KEYS = [
-  'model',
-  'dataplane',
-  'ipFamilies',
-  'podCidr',
-  'podCidrIpv6',
-  'serviceCidr',
-  'serviceCidrIpv6',
-  'dnsServiceIp',
-  'vnet',
-  'nodeSubnet',
-  'peeredRanges',
-] as const;
-const VNET_KEYS = ['name', 'addressSpace'] as const;
-const NODE_SUBNET_KEYS = ['name', 'cidr', 'extraIps'] as const;
-const POOL_KEYS = [
-  'name',
-  'mode',
-  'osType',
-  'count',
-  'maxPods',
-  'maxSurge',
-  'vmSize',
-] as const;
-
-function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null;
-}
+import { REQUEST_SHAPE } from './requestShape';
 
 /**
  * Parses a range field. Form input is trimmed first; the parser itself is strict.
@@ -114,8 +57,8 @@ function readRange(
 function readDnsServiceIp(
   reader: InputReader,
   raw: string | undefined,
+  field: string,
 ): RequestDraft['dnsServiceIp'] {
-  const field = 'network.dnsServiceIp';
   const isDefault = raw === undefined;
   const value = raw === undefined ? DEFAULT_DNS_SERVICE_IP : raw.trim();
   const parsed = parseIp(value);
@@ -140,31 +83,20 @@ function readDnsServiceIp(
 
 function readPools(
   reader: InputReader,
-  root: Record<string, unknown> | undefined,
+  root: Section<typeof REQUEST_SHAPE>,
 ): PoolDraft[] | undefined {
-  const items = reader.objects(root, 'nodePools', 'nodePools', {
-    required: true,
-    knownKeys: POOL_KEYS,
-  });
-  return items?.map(({ value, field }, index) => {
-    const count = reader.leaf(value, 'count', `${field}.count`, wholeNumber, {
-      required: true,
-    });
-    const maxSurgeRaw = reader.leaf(
-      value,
-      'maxSurge',
-      `${field}.maxSurge`,
-      surge,
-    );
+  return root.sections('nodePools')?.map((pool, index) => {
+    const count = pool.leaf('count');
+    const maxSurgeRaw = pool.leaf('maxSurge');
     let maxSurge: number | undefined;
     if (count !== undefined && count >= 0) {
       maxSurge = resolveMaxSurge(maxSurgeRaw, count);
       if (maxSurge === undefined) {
         reader.report({
-          field: `${field}.maxSurge`,
+          field: pool.fieldOf('maxSurge'),
           rule: 'max-surge-format',
           severity: 'error',
-          message: `${field}.maxSurge '${String(
+          message: `${pool.fieldOf('maxSurge')} '${String(
             maxSurgeRaw,
           )}' is neither a whole node count nor a percentage from 0% to 100%.`,
           fact: DOMAIN_FACTS.flatNodeSubnet,
@@ -172,23 +104,18 @@ function readPools(
       }
     }
     return {
-      field,
-      name: reader.leaf(value, 'name', `${field}.name`, text, {
-        required: true,
-      }),
+      field: pool.field,
+      name: pool.leaf('name'),
       // AKS needs a system pool; the first pool is it unless the request says otherwise.
-      mode:
-        reader.leaf(value, 'mode', `${field}.mode`, poolMode) ??
-        (index === 0 ? 'System' : 'User'),
-      osType:
-        reader.leaf(value, 'osType', `${field}.osType`, osType) ?? 'Linux',
+      mode: pool.leaf('mode') ?? (index === 0 ? 'System' : 'User'),
+      osType: pool.leaf('osType') ?? 'Linux',
       count,
       // Absent or null → the default of 30 (docs/domain.md#default-max-pods: "the default pod limit is 30 per node").
-      maxPods: isAbsent(ownValue(value, 'maxPods'))
+      maxPods: pool.isAbsent('maxPods')
         ? DEFAULT_MAX_PODS
-        : reader.leaf(value, 'maxPods', `${field}.maxPods`, wholeNumber),
+        : pool.leaf('maxPods'),
       maxSurge,
-      vmSize: reader.leaf(value, 'vmSize', `${field}.vmSize`, text),
+      vmSize: pool.leaf('vmSize'),
     };
   });
 }
@@ -202,157 +129,98 @@ export function readNetworkRequest(
   reader: InputReader,
   input: unknown,
 ): RequestDraft {
-  const root = reader.root(input, ROOT_KEYS);
-  const cluster = reader.object(root, 'cluster', 'cluster', {
-    required: true,
-    knownKeys: CLUSTER_KEYS,
-  });
-  const network = reader.object(root, 'network', 'network', {
-    knownKeys: NETWORK_KEYS,
-  });
-  const vnet = reader.object(network, 'vnet', 'network.vnet', {
-    knownKeys: VNET_KEYS,
-  });
-  const nodeSubnet = reader.object(
-    network,
-    'nodeSubnet',
-    'network.nodeSubnet',
-    {
-      knownKeys: NODE_SUBNET_KEYS,
-    },
-  );
+  const root = reader.root(input, REQUEST_SHAPE);
+  const cluster = root.section('cluster');
+  const network = root.section('network');
+  const vnet = network.section('vnet');
+  const nodeSubnet = network.section('nodeSubnet');
 
-  const chosenModel = reader.leaf(network, 'model', 'network.model', model);
+  const chosenModel = network.leaf('model');
   // A model that failed to read stays undefined so model-specific rules do not guess.
   const modelValue: NetworkModel | undefined =
     chosenModel ??
-    (isAbsent(ownValue(network, 'model')) ? 'azure-cni-overlay' : undefined);
+    (network.isAbsent('model') ? 'azure-cni-overlay' : undefined);
 
-  const podCidrText = reader.leaf(network, 'podCidr', 'network.podCidr', text);
+  const podCidrText = network.leaf('podCidr');
   const podCidrDefault =
     podCidrText === undefined &&
     modelValue !== undefined &&
     usesPodCidr(modelValue);
-  const serviceCidrText = reader.leaf(
-    network,
-    'serviceCidr',
-    'network.serviceCidr',
-    text,
-  );
-  const ipFamilies = reader
-    .list(network, 'ipFamilies', 'network.ipFamilies', ipFamily)
-    ?.map(f => f.value);
+  const serviceCidrText = network.leaf('serviceCidr');
+  const ipFamilies = network.list('ipFamilies')?.map(f => f.value);
   // A dual-stack cluster that names no IPv6 range gets AKS's defaults
   // (https://learn.microsoft.com/azure/aks/configure-dual-stack), checked like given ones.
   const dualStack = ipFamilies?.includes('IPv6') ?? false;
-  const podCidrIpv6Text = reader.leaf(
-    network,
-    'podCidrIpv6',
-    'network.podCidrIpv6',
-    text,
-  );
+  const podCidrIpv6Text = network.leaf('podCidrIpv6');
   const podCidrIpv6Default =
     dualStack &&
     podCidrIpv6Text === undefined &&
-    isAbsent(ownValue(network, 'podCidrIpv6')) &&
+    network.isAbsent('podCidrIpv6') &&
     modelValue !== undefined &&
     usesPodCidr(modelValue);
-  const serviceCidrIpv6Text = reader.leaf(
-    network,
-    'serviceCidrIpv6',
-    'network.serviceCidrIpv6',
-    text,
-  );
+  const serviceCidrIpv6Text = network.leaf('serviceCidrIpv6');
   const serviceCidrIpv6Default =
     dualStack &&
     serviceCidrIpv6Text === undefined &&
-    isAbsent(ownValue(network, 'serviceCidrIpv6'));
+    network.isAbsent('serviceCidrIpv6');
 
   const draft: Omit<RequestDraft, 'rejectedFields'> = {
     cluster: {
-      name: reader.leaf(cluster, 'name', 'cluster.name', text, {
-        required: true,
-      }),
-      resourceGroup: reader.leaf(
-        cluster,
-        'resourceGroup',
-        'cluster.resourceGroup',
-        text,
-        {
-          required: true,
-        },
-      ),
-      location: reader.leaf(cluster, 'location', 'cluster.location', text),
-      kubernetesVersion: reader.leaf(
-        cluster,
-        'kubernetesVersion',
-        'cluster.kubernetesVersion',
-        text,
-      ),
+      name: cluster.leaf('name'),
+      resourceGroup: cluster.leaf('resourceGroup'),
+      location: cluster.leaf('location'),
+      kubernetesVersion: cluster.leaf('kubernetesVersion'),
     },
     model: modelValue,
-    dataplane:
-      reader.leaf(network, 'dataplane', 'network.dataplane', dataplane) ??
-      'azure',
+    dataplane: network.leaf('dataplane') ?? 'azure',
     ipFamilies,
     podCidr: readRange(
       reader,
       podCidrDefault ? DEFAULT_POD_CIDR : podCidrText,
-      'network.podCidr',
+      network.fieldOf('podCidr'),
       'ipv4',
       podCidrDefault,
     ),
     podCidrIpv6: readRange(
       reader,
       podCidrIpv6Default ? DEFAULT_POD_CIDR_IPV6 : podCidrIpv6Text,
-      'network.podCidrIpv6',
+      network.fieldOf('podCidrIpv6'),
       'ipv6',
       podCidrIpv6Default,
     ),
     serviceCidr: readRange(
       reader,
       serviceCidrText ?? DEFAULT_SERVICE_CIDR,
-      'network.serviceCidr',
+      network.fieldOf('serviceCidr'),
       'ipv4',
       serviceCidrText === undefined,
     ),
     serviceCidrIpv6: readRange(
       reader,
       serviceCidrIpv6Default ? DEFAULT_SERVICE_CIDR_IPV6 : serviceCidrIpv6Text,
-      'network.serviceCidrIpv6',
+      network.fieldOf('serviceCidrIpv6'),
       'ipv6',
       serviceCidrIpv6Default,
     ),
     dnsServiceIp: readDnsServiceIp(
       reader,
-      reader.leaf(network, 'dnsServiceIp', 'network.dnsServiceIp', text),
+      network.leaf('dnsServiceIp'),
+      network.fieldOf('dnsServiceIp'),
     ),
-    vnetName: reader.leaf(vnet, 'name', 'network.vnet.name', text),
-    vnetAddressSpace: reader
-      .list(vnet, 'addressSpace', 'network.vnet.addressSpace', text)
+    vnetName: vnet.leaf('name'),
+    vnetAddressSpace: vnet
+      .list('addressSpace')
       ?.map(item => readRange(reader, item.value, item.field))
       .filter((range): range is ParsedRange => range !== undefined),
-    nodeSubnetName: reader.leaf(
-      nodeSubnet,
-      'name',
-      'network.nodeSubnet.name',
-      text,
-    ),
+    nodeSubnetName: nodeSubnet.leaf('name'),
     nodeSubnet: readRange(
       reader,
-      reader.leaf(nodeSubnet, 'cidr', 'network.nodeSubnet.cidr', text),
-      'network.nodeSubnet.cidr',
+      nodeSubnet.leaf('cidr'),
+      nodeSubnet.fieldOf('cidr'),
       'ipv4',
     ),
-    extraIps: reader.leaf(
-      nodeSubnet,
-      'extraIps',
-      'network.nodeSubnet.extraIps',
-      wholeNumber,
-    ),
-    peeredRanges: (
-      reader.list(network, 'peeredRanges', 'network.peeredRanges', text) ?? []
-    )
+    extraIps: nodeSubnet.leaf('extraIps'),
+    peeredRanges: (network.list('peeredRanges') ?? [])
       .map(item => readRange(reader, item.value, item.field))
       .filter((range): range is ParsedRange => range !== undefined),
     nodePools: readPools(reader, root),
