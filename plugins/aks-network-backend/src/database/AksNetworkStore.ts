@@ -237,6 +237,18 @@ export interface AksNetworkStore {
   recordSubscriptionRead(read: SubscriptionReadInput): Promise<void>;
   /** Every subscription the sync read, with its cluster count, in id order. */
   listSubscriptions(): Promise<SubscriptionState[]>;
+  /**
+   * What a sync run compares its reads with: each stored subscription's status, error
+   * and name, without the cluster counts and read times of `listSubscriptions`.
+   */
+  listSubscriptionReadStates(): Promise<
+    Array<
+      Pick<
+        SubscriptionState,
+        'subscriptionId' | 'status' | 'error' | 'displayName'
+      >
+    >
+  >;
 
   startSyncRun(at?: Date): Promise<SyncRun>;
   finishSyncRun(id: number, input: FinishSyncRunInput): Promise<SyncRun>;

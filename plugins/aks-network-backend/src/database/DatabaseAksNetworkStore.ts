@@ -145,6 +145,12 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
     return this.subscriptions.recordRead(read);
   }
 
+  listSubscriptionReadStates(): ReturnType<
+    AksNetworkStore['listSubscriptionReadStates']
+  > {
+    return this.subscriptions.readStates();
+  }
+
   listSubscriptions(): Promise<SubscriptionState[]> {
     return this.subscriptions.list();
   }

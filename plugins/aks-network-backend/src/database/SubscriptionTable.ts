@@ -45,6 +45,32 @@ export class SubscriptionTable {
       .merge(Object.keys(row).filter(key => key !== 'id'));
   }
 
+  /** Status, error and name of each subscription (`listSubscriptionReadStates`). */
+  async readStates(): Promise<
+    Array<
+      Pick<
+        SubscriptionState,
+        'subscriptionId' | 'status' | 'error' | 'displayName'
+      >
+    >
+  > {
+    const rows: Array<
+      Pick<SubscriptionRow, 'id' | 'status' | 'error' | 'display_name'>
+    > = await this.db(TABLE).select('id', 'status', 'error', 'display_name');
+    return rows.map(row => {
+      const displayName = readOptionalText(row.display_name);
+      const error = readOptionalText(row.error);
+      return {
+        subscriptionId: row.id,
+        ...(row.status
+          ? { status: row.status as SubscriptionState['status'] }
+          : {}),
+        ...(error ? { error } : {}),
+        ...(displayName ? { displayName } : {}),
+      };
+    });
+  }
+
   async list(): Promise<SubscriptionState[]> {
     const rows: SubscriptionRow[] = await this.db(`${TABLE} as s`)
       .leftJoin(

@@ -321,7 +321,7 @@ export class ClusterInventorySync {
   > {
     try {
       return new Map(
-        (await this.store.listSubscriptions()).map(state => [
+        (await this.store.listSubscriptionReadStates()).map(state => [
           state.subscriptionId.toLowerCase(),
           state,
         ]),
