@@ -20,6 +20,7 @@ import {
   ClusterRow,
   clusterKey,
   clusterRowFor,
+  FleetClusterRow,
   fleetClusterFromRow,
   fleetColumnsFor,
   FreshClusterRow,
@@ -345,9 +346,7 @@ export class ClusterInventoryTable {
       filtered().count({ count: '*' }),
     ]);
     return {
-      items: (
-        rows as Array<Omit<ClusterRow, 'record'> & { record: string | null }>
-      ).map(fleetClusterFromRow),
+      items: (rows as FleetClusterRow[]).map(fleetClusterFromRow),
       totalCount: Number(countRows[0]?.count ?? 0),
     };
   }

@@ -282,8 +282,13 @@ export function inventoryClusterFromRow(row: ClusterRow): InventoryCluster {
  * The fleet view of a row. A row written before the fleet columns existed has no
  * figures yet: they are worked out from its record (the next sync stores them).
  */
+/** A row as the fleet list selects it: the record only where the figures are missing. */
+export type FleetClusterRow = Omit<ClusterRow, 'record'> & {
+  record: string | null;
+};
+
 export function fleetClusterFromRow(
-  row: Omit<ClusterRow, 'record'> & { record: string | null },
+  row: FleetClusterRow,
 ): FleetInventoryCluster {
   // The list selects the record only where the figures are missing.
   const record =
