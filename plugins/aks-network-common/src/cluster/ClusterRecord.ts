@@ -1,5 +1,6 @@
 import { ClusterAddons } from './ClusterAddons';
 import { ClusterNetworkProfile } from './ClusterNetworkProfile';
+import { FlowExportTool } from './FlowExportTools';
 import { FlowLogRecord } from './FlowLogRecord';
 import { NodePoolRecord } from './NodePoolRecord';
 import { NodeSubnetRecord } from './NodeSubnetRecord';
@@ -15,6 +16,19 @@ export interface ClusterVnetRecord {
   id: string;
   /** Every address prefix of the VNet. */
   addressSpace: string[];
+}
+
+/**
+ * A compensating control the organisation declares for a cluster: a tool that exports
+ * its pod flows (docs/domain.md#declared-controls), named by the cluster's flow-export
+ * tag (`aksNetwork.tags.flowExport`) or by the backend's config for its subscription
+ * (`aksNetwork.compensatingControls.flowExport`). Declared, never verified.
+ *
+ * @public
+ */
+export interface DeclaredControl {
+  tool: FlowExportTool;
+  source: 'tag' | 'config';
 }
 
 /**
@@ -75,4 +89,15 @@ export interface ClusterRecord {
    * that need a part listed here are `unknown`, never pass or fail.
    */
   unread?: UnreadClusterPart[];
+  /**
+   * The flow export declared for the cluster, deduplicated and sorted by tool then
+   * source; set by the backend's sync when it stores a read, absent when nothing is
+   * declared (so a record without declarations is stored as before).
+   */
+  declaredControls?: DeclaredControl[];
+  /**
+   * How many values of the flow-export tag named no known tool and were ignored;
+   * absent when none. Only the count is kept: the values are user text.
+   */
+  ignoredFlowExportValues?: number;
 }

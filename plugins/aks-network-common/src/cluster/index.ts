@@ -7,3 +7,4 @@ export * from './FlowLogRecord';
 export * from './ArmResourceId';
 export * from './UnreadClusterPart';
 export * from './ClusterTagNames';
+export * from './FlowExportTools';

@@ -1,4 +1,4 @@
-import { UnreadClusterPart } from '../cluster';
+import { DeclaredControl, UnreadClusterPart } from '../cluster';
 import { NetworkModelClassification } from '../model';
 
 /**
@@ -23,6 +23,17 @@ export const POSTURE_STATUSES: readonly PostureStatus[] = [
 ];
 
 /**
+ * A compensating control declared for the cluster, as a finding lists it: the tool, its
+ * name as shown, and where it was declared. Declared, not verified.
+ *
+ * @public
+ */
+export interface PostureDeclaredControl extends DeclaredControl {
+  /** The tool's name as shown (`FLOW_EXPORT_TOOLS`), e.g. `Tetragon`. */
+  name: string;
+}
+
+/**
  * One posture check on one cluster, written for the component page card.
  *
  * @public
@@ -43,6 +54,12 @@ export interface PostureFinding {
   resourceId?: string;
   /** With `unknown`: what could not be read, and when it last was. */
   unread?: UnreadClusterPart[];
+  /**
+   * The flow export the organisation declares for the cluster where it bears on the
+   * check (same-node visibility, history): declared, never verified, so the status is
+   * at best `warn` unless Azure itself reports a pass (docs/domain.md#declared-controls).
+   */
+  declaredControls?: PostureDeclaredControl[];
 }
 
 /**

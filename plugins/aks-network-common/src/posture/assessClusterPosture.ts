@@ -3,6 +3,7 @@ import { acnsMonthlyCostUsd } from '../planner';
 import { acnsCostCheck } from './AcnsCostCheck';
 import { addressExhaustionChecks } from './AddressExhaustionCheck';
 import { communicationHistoryCheck } from './CommunicationHistoryCheck';
+import { withDeclaredControls } from './DeclaredCoverage';
 import { inPlaceMigrationCheck } from './InPlaceMigrationCheck';
 import { kubenetRetirementCheck } from './KubenetRetirementCheck';
 import { currentNodeCount } from './NodeCounts';
@@ -40,6 +41,12 @@ function known(finding: PostureFinding, value: boolean): boolean | null {
  * what it needs could not be read (DOMAIN_FACTS.verdictNeedsData). The ACNS cost is
  * left out, and null, where ACNS cannot run.
  *
+ * Flow export the cluster declares (`declaredControls`) turns a same-node or history
+ * check Azure does not pass into a warning "covered by … (declared)"; the summary is
+ * Azure's verdict alone, so a declaration is never counted as verified
+ * (docs/domain.md#declared-controls). The traffic check ignores declarations: these
+ * tools do not replace VNet flow logs.
+ *
  * @public
  */
 export function assessClusterPosture(
@@ -54,6 +61,16 @@ export function assessClusterPosture(
   const traffic = trafficMonitoringCheck(context);
   const sameNode = sameNodeVisibilityCheck(context);
   const history = communicationHistoryCheck(context);
+  const sameNodeShown = withDeclaredControls(
+    sameNode,
+    cluster,
+    'Same-node pod-to-pod traffic',
+  );
+  const historyShown = withDeclaredControls(
+    history,
+    cluster,
+    'History of communications',
+  );
   const optional = [
     overlayNsgCheck(context),
     inPlaceMigrationCheck(context),
@@ -65,12 +82,13 @@ export function assessClusterPosture(
     classification: context.classification,
     findings: [
       traffic,
-      sameNode,
-      history,
+      sameNodeShown,
+      historyShown,
       ...addressExhaustionChecks(context),
       ...optional,
       ...(acnsCost ? [acnsCost] : []),
     ],
+    // Azure's verdicts, before any declaration.
     summary: {
       egressIngressMonitored: known(traffic, traffic.status !== 'fail'),
       samePodToPodVisible: known(sameNode, sameNode.status === 'pass'),
