@@ -22,6 +22,13 @@ export interface Config {
        * @default component
        */
       component?: string;
+      /**
+       * The tag declaring the tools that export the cluster's pod flows, comma-separated
+       * (tetragon, linkerd, retina, istio): read by the backend's sync, shown on the
+       * posture as declared, never verified. Values naming no known tool are ignored.
+       * @default aks-network-flow-export
+       */
+      flowExport?: string;
     };
     sync?: {
       /**

@@ -3,12 +3,21 @@ import { ConfigReader } from '@backstage/config';
 import { readClusterTagNames } from './readClusterTagNames';
 
 describe('readClusterTagNames', () => {
-  it('defaults to owner, system and component', () => {
+  it('defaults to owner, system, component and aks-network-flow-export', () => {
     expect(readClusterTagNames(new ConfigReader({}))).toEqual({
       owner: 'owner',
       system: 'system',
       component: 'component',
+      flowExport: 'aks-network-flow-export',
     });
+  });
+
+  it('reads the flow-export tag name', () => {
+    expect(
+      readClusterTagNames(
+        new ConfigReader({ aksNetwork: { tags: { flowExport: 'flows' } } }),
+      ).flowExport,
+    ).toBe('flows');
   });
 
   it('reads aksNetwork.tags, the defaults filling what it leaves out', () => {
@@ -16,7 +25,12 @@ describe('readClusterTagNames', () => {
       readClusterTagNames(
         new ConfigReader({ aksNetwork: { tags: { owner: 'team' } } }),
       ),
-    ).toEqual({ owner: 'team', system: 'system', component: 'component' });
+    ).toEqual({
+      owner: 'team',
+      system: 'system',
+      component: 'component',
+      flowExport: 'aks-network-flow-export',
+    });
   });
 
   it('still reads the deprecated keys, with a warning naming the new one', () => {
@@ -34,6 +48,7 @@ describe('readClusterTagNames', () => {
       owner: 'team',
       system: 'app',
       component: 'component',
+      flowExport: 'aks-network-flow-export',
     });
     expect(logger.warn).toHaveBeenCalledWith(
       'aksNetwork.sync.ownerTag is deprecated; set aksNetwork.tags.owner instead',
@@ -71,6 +86,14 @@ describe('readClusterTagNames', () => {
     [
       { aksNetwork: { tags: { ownr: 'team' } } },
       "aksNetwork.tags: Unrecognized key(s) in object: 'ownr'",
+    ],
+    [
+      { aksNetwork: { tags: { flowExport: 'aks-network/flow-export' } } },
+      'aksNetwork.tags.flowExport: must not contain',
+    ],
+    [
+      { aksNetwork: { tags: { flowExport: 'Component' } } },
+      'aksNetwork.tags.flowExport: names the same tag as aksNetwork.tags.component',
     ],
     [
       { aksNetwork: { tags: { owner: 'System' } } },

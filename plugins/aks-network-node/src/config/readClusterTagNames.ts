@@ -28,6 +28,7 @@ const DEPRECATED_KEYS: Record<keyof ClusterTagNames, string[]> = {
   ],
   system: ['catalog.providers.aksNetwork.systemTag'],
   component: ['catalog.providers.aksNetwork.componentTag'],
+  flowExport: [],
 };
 
 // Azure refuses these characters in tag names, and caps a name at 512 characters
@@ -47,6 +48,7 @@ const tagsSchema = z
     owner: tagName.optional(),
     system: tagName.optional(),
     component: tagName.optional(),
+    flowExport: tagName.optional(),
   })
   .strict();
 
@@ -94,7 +96,7 @@ function readDeprecated(
 
 /**
  * `aksNetwork.tags`: the Azure tags naming a cluster's owner, system and components,
- * common's `DEFAULT_CLUSTER_TAG_NAMES` for those left out. The backend's sync, the catalog
+ * and the one declaring its flow export (docs/domain.md#declared-controls), common's `DEFAULT_CLUSTER_TAG_NAMES` for those left out. The backend's sync, the catalog
  * module and the scaffolder's create action all read them here, so a cluster the
  * template creates carries the tags the catalog reads. A name given only under a
  * deprecated key (`aksNetwork.sync.ownerTag`, `catalog.providers.aksNetwork.*Tag`) is
@@ -106,14 +108,14 @@ function readDeprecated(
 export function readClusterTagNames(
   config: Config,
   options: ReadClusterTagNamesOptions = {},
-): ClusterTagNames {
+): Required<ClusterTagNames> {
   const tags = parseConfigSection(
     config,
     CLUSTER_TAGS_CONFIG_KEY,
     tagsSchema,
     'Invalid AKS cluster tags config',
   );
-  const names = { ...DEFAULT_CLUSTER_TAG_NAMES };
+  const names: Required<ClusterTagNames> = { ...DEFAULT_CLUSTER_TAG_NAMES };
   const all = Object.keys(DEFAULT_CLUSTER_TAG_NAMES) as Array<
     keyof ClusterTagNames
   >;
