@@ -19,6 +19,7 @@ import {
   TlsMaterial,
 } from './tls/selfSignedCertificate';
 import { MANAGED_CLUSTER_TYPE } from './resources/ClusterNetworking';
+import { setFlowLogEnabled } from './resources/FlowLogSwitch';
 import { usedIps } from './resources/SubnetUsage';
 import { SUBNET_TYPE } from './resources/networkResources';
 
@@ -73,6 +74,11 @@ export interface ArmSimulator {
   /** Back to the seed fleet: state, operations, calls and the start-up faults. */
   reset(): void;
   calls(): CallCounts;
+  /**
+   * Turns a flow log on or off in place (what `POST /_simulator/flow-logs/enabled`
+   * with `{ id, enabled }` does). @throws when there is no such flow log.
+   */
+  setFlowLogEnabled(id: string, enabled: boolean): void;
   state: ArmSimulatorStateView;
   close(): Promise<void>;
 }
@@ -133,6 +139,7 @@ export async function startArmSimulator(
       },
       calls: () => toJson(calls.counts()),
       state: () => toJson(context.state.snapshot()),
+      setFlowLogEnabled: body => setFlowLogEnabled(context.state, body),
     },
   });
   const server: Server = createServer(
@@ -174,6 +181,9 @@ export async function startArmSimulator(
       faults.set(startupFaults);
     },
     calls: () => calls.counts(),
+    setFlowLogEnabled: (id, enabled) => {
+      setFlowLogEnabled(context.state, { id, enabled });
+    },
     state: {
       subscriptions: () => context.state.subscriptions(),
       resources: type =>

@@ -10,12 +10,14 @@ export interface AdminActions {
   reset(): void;
   calls(): JsonValue;
   state(): JsonValue;
+  setFlowLogEnabled(body: JsonValue | undefined): JsonValue;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
- * `/_simulator/*`: fault settings, reset, call counts and a state dump. They need no
+ * `/_simulator/*`: fault settings, reset, call counts, a state dump, and a flow log
+ * turned on or off. They need no
  * ARM token but answer only to loopback clients, so a simulator bound to another
  * interface cannot be reconfigured from the network.
  */
@@ -46,11 +48,13 @@ export function handleAdmin(
       return { status: 200, body: actions.calls() };
     case 'GET /_simulator/state':
       return { status: 200, body: actions.state() };
+    case 'POST /_simulator/flow-logs/enabled':
+      return { status: 200, body: actions.setFlowLogEnabled(body) };
     default:
       throw new ArmError({
         statusCode: 404,
         code: 'NotFound',
-        message: `No admin endpoint ${key}. Try POST /_simulator/faults, GET /_simulator/faults, POST /_simulator/reset, GET /_simulator/calls, GET /_simulator/state.`,
+        message: `No admin endpoint ${key}. Try POST /_simulator/faults, GET /_simulator/faults, POST /_simulator/reset, GET /_simulator/calls, GET /_simulator/state, POST /_simulator/flow-logs/enabled.`,
       });
   }
 }
