@@ -20,6 +20,7 @@ const FLOWS = [
   'fleet',
   'api',
   'kubernetes',
+  'assistant-actions',
 ];
 const ORDER = [
   'catalog',
@@ -36,6 +37,8 @@ const ORDER = [
   'scaffolder',
   'kubernetes',
   'api',
+  'assistant-actions',
+  'assistant-actions',
   'catalog',
   'catalog',
 ];

@@ -2,12 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   aksClusterResourceRef,
   aksReservationResourceRef,
   registerAksNetworkPermissions,
 } from './permissions';
+import { registerAksNetworkActions } from './actions/registerAksNetworkActions';
 import { createRouter } from './router';
 import { aksNetworkServiceRef } from './service/aksNetworkServiceRef';
 
@@ -34,6 +36,8 @@ export const aksNetworkPlugin = createBackendPlugin({
         // at start-up instead of failing at the first sync.
         service: aksNetworkServiceRef,
         lifecycle: coreServices.lifecycle,
+        // The actions assistants call through the MCP actions backend.
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         httpRouter,
@@ -44,10 +48,17 @@ export const aksNetworkPlugin = createBackendPlugin({
         catalog,
         service,
         lifecycle,
+        actionsRegistry,
       }) {
         // Declared once in common so the frontend and policies share the names; the
         // resource types carry the rules policies use (an adopter's module may add more).
         registerAksNetworkPermissions(permissionsRegistry, service.store);
+        registerAksNetworkActions({
+          actionsRegistry,
+          permissions,
+          catalog,
+          service,
+        });
         await service.scheduleSync();
         // A full refresh waiting for its run must not hold the backend's stop.
         lifecycle.addShutdownHook(() => service.stop());

@@ -31,13 +31,27 @@ export async function authorize(
   deps: AuthorizeDeps,
 ): Promise<BackstageCredentials> {
   const credentials = await deps.httpAuth.credentials(req);
+  await authorizeCredentials(credentials, permission, deps);
+  return credentials;
+}
+
+/**
+ * The decision part of {@link authorize}, for callers that hold credentials rather
+ * than a request (the actions assistants call, which the actions registry hands the
+ * caller's credentials). Anything but ALLOW, a conditional answer included, is a
+ * NotAllowedError naming the permission.
+ */
+export async function authorizeCredentials(
+  credentials: BackstageCredentials,
+  permission: BasicPermission,
+  deps: Pick<AuthorizeDeps, 'permissions'>,
+): Promise<void> {
   const [decision] = await deps.permissions.authorize([{ permission }], {
     credentials,
   });
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(`Missing permission ${permission.name}`);
   }
-  return credentials;
 }
 
 /**
