@@ -29,6 +29,26 @@ export interface Config {
       // which also declares the deprecated `ownerTag` here.
     };
     /**
+     * What the organisation declares beyond what Azure reports: shown on the posture as
+     * declared, never verified (docs/domain.md#declared-controls).
+     */
+    compensatingControls?: {
+      /**
+       * Tools that export the pod flows of every cluster in a subscription, as the
+       * cluster tag `aksNetwork.tags.flowExport` declares them per cluster. A
+       * subscription may be listed once.
+       */
+      flowExport?: Array<{
+        /** Subscription id (a GUID). */
+        subscriptionId: string;
+        /**
+         * At least one tool id of `FLOW_EXPORT_TOOLS` in aks-network-common (tetragon,
+         * linkerd, retina, istio); another id stops the backend naming the key.
+         */
+        tools: string[];
+      }>;
+    };
+    /**
      * What a new cluster may be: every plan (the template's live plan field, both
      * `aks-network:*` scaffolder actions) goes through the backend's plan route, which
      * applies it.

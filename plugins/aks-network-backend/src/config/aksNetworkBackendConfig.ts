@@ -26,6 +26,10 @@ import type { HumanDuration } from '@backstage/types';
 import { z } from 'zod';
 import type { AddressPoolInput } from '../model';
 import type { ClusterPolicy } from '../plan/ClusterPolicy';
+import {
+  CompensatingControlsSettings,
+  compensatingControlsSchema,
+} from './compensatingControlsConfig';
 
 /**
  * The schedule used when `aksNetwork.sync.schedule` is absent: every 5 minutes, given
@@ -97,6 +101,8 @@ export interface AksNetworkBackendSettings {
   };
   /** `aksNetwork.addressPools`: seeded at start-up; each is checked when it is created. */
   addressPools: AddressPoolInput[];
+  /** `aksNetwork.compensatingControls`: flow export declared per subscription. */
+  compensatingControls: CompensatingControlsSettings;
   /** `aksNetwork.clusterPolicy` and `aksNetwork.clusterNetwork`. */
   policy: ClusterPolicy;
 }
@@ -235,6 +241,7 @@ export const aksNetworkBackendConfigSchema = z
     sync: syncSchema,
     reservations: reservationsSchema,
     addressPools: z.array(addressPoolSchema).default([]),
+    compensatingControls: compensatingControlsSchema,
     clusterPolicy: clusterPolicySchema,
     clusterNetwork: clusterNetworkSchema,
   })
@@ -278,6 +285,7 @@ export function readAksNetworkBackendConfig(
     tags: readClusterTagNames(config, { logger: options.logger }),
     reservations,
     addressPools,
+    compensatingControls: input.compensatingControls,
     policy: {
       allowedNetworkModels: clusterPolicy.allowedNetworkModels,
       allowedDataplanes: clusterPolicy.allowedDataplanes,

@@ -2,6 +2,7 @@ import { getMaxListeners, setMaxListeners } from 'node:events';
 import {
   AksNetworkInventoryEvent,
   ClusterRecord,
+  logSafe,
   parseManagedClusterId,
 } from '@aks-network/plugin-aks-network-common';
 import {
@@ -24,6 +25,11 @@ import {
   SubscriptionReadState,
   subscriptionReadChanged,
 } from '../database/subscriptionListing';
+import {
+  declareControls,
+  DEFAULT_DECLARED_CONTROL_SETTINGS,
+  DeclaredControlSettings,
+} from './declaredControls';
 import { describeReadError, describeThrown } from './describeSyncFailure';
 import { DEFAULT_SUBSCRIPTION_CONCURRENCY } from './subscriptionConcurrency';
 import type {
@@ -63,6 +69,12 @@ export interface ClusterInventorySyncOptions {
    * fails the sync: the catalog catches up at its own schedule.
    */
   publish?: (event: AksNetworkInventoryEvent) => Promise<void>;
+  /**
+   * Where a cluster's declared flow export is read (`aksNetwork.tags.flowExport`,
+   * `aksNetwork.compensatingControls.flowExport`; see `declaredControlSettings`).
+   * Default: the default tag, nothing declared by config.
+   */
+  declaredControls?: DeclaredControlSettings;
 }
 
 /** What a sync of one subscription did. */
@@ -102,6 +114,7 @@ export class ClusterInventorySync {
     event: AksNetworkInventoryEvent,
   ) => Promise<void>;
   private readonly recordFailureRetry: { attempts: number; delayMs: number };
+  private readonly declaredControls: DeclaredControlSettings;
   private inFlight?: Promise<SyncRun>;
 
   constructor(options: ClusterInventorySyncOptions) {
@@ -115,6 +128,8 @@ export class ClusterInventorySync {
     );
     this.now = options.now ?? (() => new Date());
     this.publishEvent = options.publish;
+    this.declaredControls =
+      options.declaredControls ?? DEFAULT_DECLARED_CONTROL_SETTINGS;
     this.recordFailureRetry = {
       attempts: Math.max(1, options.recordFailure?.attempts ?? 8),
       delayMs: Math.max(0, options.recordFailure?.delayMs ?? 1000),
@@ -539,7 +554,7 @@ export class ClusterInventorySync {
     });
     const result = await this.store.upsertClustersForSubscription(
       subscriptionId,
-      read.clusters,
+      read.clusters.map(cluster => this.withDeclarations(cluster)),
       {
         complete: read.complete,
         incompleteError,
@@ -564,6 +579,23 @@ export class ClusterInventorySync {
       changed: result.changed,
       removed: result.removed,
     };
+  }
+
+  /**
+   * The record with the flow export declared for it (docs/domain.md#declared-controls);
+   * tag values that name no known tool are logged by count, once per cluster and read,
+   * never by their text.
+   */
+  private withDeclarations(cluster: ClusterRecord): ClusterRecord {
+    const record = declareControls(cluster, this.declaredControls);
+    if (record.ignoredFlowExportValues) {
+      this.logger.info(
+        `Cluster ${logSafe(record.id)}: ${
+          record.ignoredFlowExportValues
+        } value(s) of its flow-export tag name no known tool; ignored`,
+      );
+    }
+    return record;
   }
 }
 

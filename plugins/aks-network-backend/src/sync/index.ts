@@ -26,3 +26,8 @@ export {
   DEFAULT_SUBSCRIPTION_CONCURRENCY,
   readSubscriptionConcurrency,
 } from './subscriptionConcurrency';
+export {
+  DEFAULT_DECLARED_CONTROL_SETTINGS,
+  declaredControlSettings,
+} from './declaredControls';
+export type { DeclaredControlSettings } from './declaredControls';
