@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { SUB_A } from '../database/__testUtils__/clusterRecords';
+import { DEFAULT_CLUSTER_TAG_NAMES } from '@aks-network/plugin-aks-network-common';
+import { SUB_A, SUB_B } from '../database/__testUtils__/clusterRecords';
 import {
   fleet,
   startBackend,
@@ -96,6 +97,22 @@ function responseValidator(route: string, method: Method, status: number) {
 }
 
 const CLUSTER_ID = fleet[SUB_A][0].id;
+
+/**
+ * The test fleet, SUB_B's aks-a1 (which `orders` names) declaring Tetragon by its tag:
+ * the posture and cluster answers then carry declared controls, which the document
+ * must describe.
+ */
+const DECLARED_FLEET = {
+  ...fleet,
+  [SUB_B]: fleet[SUB_B].map(record => ({
+    ...record,
+    tags: {
+      ...record.tags,
+      [DEFAULT_CLUSTER_TAG_NAMES.flowExport]: 'tetragon',
+    },
+  })),
+};
 const POOL = {
   id: 'contract-pool',
   subscriptionId: SUB_A,
@@ -353,6 +370,7 @@ describe.each(databases.eachSupportedId())('the router on %p', databaseId => {
     const knex = await databases.init(databaseId);
     const started = await startBackend(knex, undefined, {
       config: { addressPools: [POOL] },
+      fleet: DECLARED_FLEET,
     });
     server = started.server;
     await started.service().sync.run();
@@ -393,6 +411,32 @@ describe.each(databases.eachSupportedId())('the router on %p', databaseId => {
       }).toEqual({ status: row.status, valid: true, errors: null });
     },
   );
+
+  it('GET /posture of a cluster with declared flow export answers as the document says', async () => {
+    const row = ROWS.find(r => r.route === '/posture')!;
+    const res = await send(row);
+    const declared = DECLARED_FLEET[SUB_B][0].id;
+    const cluster = res.body.clusters.find(
+      (entry: { cluster: { id: string } }) => entry.cluster.id === declared,
+    );
+    const sameNode = cluster.posture.findings.find(
+      (finding: { id: string }) =>
+        finding.id === 'same-node-pod-to-pod-visible',
+    );
+    expect(cluster.cluster.declaredControls).toEqual([
+      { tool: 'tetragon', source: 'tag' },
+    ]);
+    expect(sameNode).toMatchObject({
+      status: 'warn',
+      declaredControls: [{ tool: 'tetragon', name: 'Tetragon', source: 'tag' }],
+    });
+    expect(cluster.posture.summary.samePodToPodVisible).toBe(false);
+    const validate = responseValidator(row.route, row.method, row.status);
+    expect({
+      valid: validate(res.body),
+      errors: validate.errors ?? null,
+    }).toEqual({ valid: true, errors: null });
+  });
 
   it.each(
     ROWS.filter(row => row.strict).map(
