@@ -153,6 +153,46 @@ describe('EntityAksNetworkPostureCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows a declared control apart from what Azure detects, never with the pass mark', async () => {
+    const declared = record('overlay', {
+      name: 'aks-payments-dev-weu',
+      declaredControls: [{ tool: 'tetragon', source: 'tag' }],
+    });
+    await renderCard(async () =>
+      posture([watchedOverlay(), postureCluster(declared)]),
+    );
+    await screen.findByText('aks-payments-dev-weu');
+    const finding = (cluster: string) =>
+      within(
+        document.querySelector<HTMLElement>(
+          `[data-cluster="${cluster}"] [data-finding="same-node-pod-to-pod-visible"]`,
+        )!,
+      );
+
+    // No ACNS, Tetragon declared: a warning, labelled as declared, not verified.
+    const covered = finding('aks-payments-dev-weu');
+    expect(covered.getByText('Declared: Tetragon')).toBeInTheDocument();
+    expect(
+      covered.getByText(
+        'Same-node pod-to-pod traffic: covered by Tetragon (declared)',
+      ),
+    ).toBeInTheDocument();
+    expect(covered.getByText('Warning')).toBeInTheDocument();
+    expect(covered.queryByText('Pass')).not.toBeInTheDocument();
+    expect(
+      covered.queryByText('Detected by Azure: ACNS'),
+    ).not.toBeInTheDocument();
+    expect(
+      covered.getByText(/^Azure reports: ACNS observability is off/),
+    ).toBeInTheDocument();
+
+    // ACNS observability on: Azure's own pass, labelled as such.
+    const detected = finding('aks-payments-prod-weu');
+    expect(detected.getByText('Detected by Azure: ACNS')).toBeInTheDocument();
+    expect(detected.getByText('Pass')).toBeInTheDocument();
+    expect(detected.queryByText(/^Declared:/)).not.toBeInTheDocument();
+  });
+
   it('opens the overlay template pre-filled from the cluster entity', async () => {
     const getEntityByRef = jest.fn(async () => ({
       apiVersion: 'backstage.io/v1alpha1',

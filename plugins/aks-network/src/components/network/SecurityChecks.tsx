@@ -4,6 +4,7 @@ import {
   SECURITY_CHECK_FINDING_IDS,
 } from '@aks-network/plugin-aks-network-common';
 import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { PostureStatusLabel } from './PostureStatusLabel';
 
@@ -12,6 +13,46 @@ const CHECK_NAMES = {
   samePodToPodVisible: 'Same-node pod-to-pod visible',
   historyKept: 'History of communications kept',
 } as const;
+
+/**
+ * Where a check's coverage comes from, apart: what Azure itself reports (ACNS
+ * observability on, for same-node traffic) and what the organisation declares
+ * (docs/domain.md#declared-controls: declared, not verified). Only recognised tool
+ * names reach the page: common's FLOW_EXPORT_TOOLS gives them.
+ */
+function CoverageChips(props: { finding: PostureFinding }) {
+  const { finding } = props;
+  const detected =
+    finding.id === SECURITY_CHECK_FINDING_IDS.samePodToPodVisible &&
+    finding.status === 'pass';
+  const declared = [
+    ...new Set((finding.declaredControls ?? []).map(control => control.name)),
+  ];
+  if (!detected && declared.length === 0) {
+    return null;
+  }
+  return (
+    <Box display="flex" gridGap={4} flexWrap="wrap" my={0.5}>
+      {detected && (
+        <Chip
+          size="small"
+          color="primary"
+          label="Detected by Azure: ACNS"
+          data-coverage="azure"
+        />
+      )}
+      {declared.length > 0 && (
+        <Chip
+          size="small"
+          variant="outlined"
+          label={`Declared: ${declared.join(', ')}`}
+          title="Declared by the organisation, not verified: Azure does not show what it records"
+          data-coverage="declared"
+        />
+      )}
+    </Box>
+  );
+}
 
 /** One finding: its status in words, what was found, and what to do about it. */
 export function FindingItem(props: { finding: PostureFinding; name?: string }) {
@@ -23,6 +64,7 @@ export function FindingItem(props: { finding: PostureFinding; name?: string }) {
         <strong>{name ? `${name}: ` : ''}</strong>
         {finding.title}
       </Typography>
+      <CoverageChips finding={finding} />
       <Typography variant="body2" color="textSecondary">
         {finding.detail}
       </Typography>
