@@ -132,5 +132,54 @@ export interface Config {
       subnetPrefix?: number;
       description?: string;
     }>;
+    /**
+     * Who is told, through Backstage notifications, when a sync finds a check turned
+     * worse or recovered. One notification per change; nothing on the first sync of a
+     * fresh inventory, nor for a cluster or pool seen for the first time.
+     */
+    notifications?: {
+      /**
+       * Off: nothing is sent.
+       * @default true
+       */
+      enabled?: boolean;
+      /**
+       * Share of a node subnet, pod subnet or pod CIDR in use, an upgrade's surge
+       * counted, from which the cluster's owners are told (above 0, at most 1).
+       * @default 0.8
+       */
+      fillThreshold?: number;
+      /**
+       * Each check a cluster's owner group (its owner tag) is told of; each defaults
+       * to true.
+       */
+      checks?: {
+        /** The fullest node or pod subnet crossing `fillThreshold`. */
+        nodeSubnetFill?: boolean;
+        /** The pod CIDR (overlay, kubenet) crossing `fillThreshold`. */
+        podCidrFill?: boolean;
+        /** Egress/ingress monitoring lost: no enabled flow log watches the nodes. */
+        egressIngressMonitored?: boolean;
+        /** The history of communications lost (a flow log disabled or retired). */
+        historyKept?: boolean;
+        /** Same-node pod-to-pod visibility lost (ACNS observability off). */
+        samePodToPodVisible?: boolean;
+        /** The cluster's subscription could not be read: its inventory is stale. */
+        stale?: boolean;
+      };
+      /** The platform group told when an address pool runs low. */
+      addressPools?: {
+        /** @default true */
+        enabled?: boolean;
+        /**
+         * A pool with fewer free node subnets (of its prefix) than this tells the
+         * recipients.
+         * @default 5
+         */
+        minFreeSubnets?: number;
+        /** Entity refs (a bare name is a group), e.g. `group:default/team-platform`. */
+        recipients?: string[];
+      };
+    };
   };
 }

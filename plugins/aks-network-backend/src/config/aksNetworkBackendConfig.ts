@@ -25,6 +25,10 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import type { HumanDuration } from '@backstage/types';
 import { z } from 'zod';
 import type { AddressPoolInput } from '../model';
+import {
+  NotificationSettings,
+  notificationSettingsSchema,
+} from '../notifications/notificationSettings';
 import type { ClusterPolicy } from '../plan/ClusterPolicy';
 import {
   CompensatingControlsSettings,
@@ -105,6 +109,8 @@ export interface AksNetworkBackendSettings {
   compensatingControls: CompensatingControlsSettings;
   /** `aksNetwork.clusterPolicy` and `aksNetwork.clusterNetwork`. */
   policy: ClusterPolicy;
+  /** `aksNetwork.notifications`: who is told when a check turns, and of what. */
+  notifications: NotificationSettings;
 }
 
 // Backstage config substitutes `${VAR}` as strings, so numbers may arrive as text
@@ -244,6 +250,7 @@ export const aksNetworkBackendConfigSchema = z
     compensatingControls: compensatingControlsSchema,
     clusterPolicy: clusterPolicySchema,
     clusterNetwork: clusterNetworkSchema,
+    notifications: notificationSettingsSchema,
   })
   .passthrough();
 
@@ -274,8 +281,14 @@ export function readAksNetworkBackendConfig(
     aksNetworkBackendConfigSchema,
     'Invalid AKS network backend config',
   );
-  const { sync, reservations, addressPools, clusterPolicy, clusterNetwork } =
-    input;
+  const {
+    sync,
+    reservations,
+    addressPools,
+    clusterPolicy,
+    clusterNetwork,
+    notifications,
+  } = input;
   return {
     sync: {
       schedule: sync.schedule ?? DEFAULT_INVENTORY_SYNC_SCHEDULE,
@@ -295,5 +308,6 @@ export function readAksNetworkBackendConfig(
       kubernetesVersions: clusterPolicy.kubernetesVersions,
       network: clusterNetwork,
     },
+    notifications,
   };
 }

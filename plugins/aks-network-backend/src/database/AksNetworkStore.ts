@@ -10,6 +10,7 @@ import type {
   AddressPoolUpdate,
   FleetInventoryCluster,
   InventoryCluster,
+  NotificationState,
   Reservation,
   ReservationState,
   SubscriptionState,
@@ -316,4 +317,12 @@ export interface AksNetworkStore {
   ): Promise<Reservation>;
   /** Marks reserved reservations past their expiry as expired; returns how many. */
   expireReservations(now?: Date): Promise<number>;
+
+  /** What each posture notification last spoke of (`PostureNotifier`). */
+  listNotificationStates(): Promise<NotificationState[]>;
+  /** Writes the given states and forgets the given subjects, in one transaction. */
+  saveNotificationStates(
+    states: readonly NotificationState[],
+    removed: readonly string[],
+  ): Promise<void>;
 }

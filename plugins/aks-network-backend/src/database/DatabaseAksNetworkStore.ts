@@ -24,6 +24,7 @@ import type {
   AddressPoolInput,
   AddressPoolUpdate,
   InventoryCluster,
+  NotificationState,
   Reservation,
   SubscriptionState,
   SyncRun,
@@ -31,6 +32,7 @@ import type {
 import { AddressPoolTable } from './AddressPoolTable';
 import { ClusterInventoryTable } from './ClusterInventoryTable';
 import { applyDatabaseMigrations } from './migrations';
+import { NotificationStateTable } from './NotificationStateTable';
 import { ReservationTable } from './ReservationTable';
 import { SubscriptionTable } from './SubscriptionTable';
 import { SyncRunTable } from './SyncRunTable';
@@ -84,6 +86,7 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
       new AddressPoolTable(client),
       new ReservationTable(client),
       new SubscriptionTable(client),
+      new NotificationStateTable(client),
     );
   }
 
@@ -93,6 +96,7 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
     private readonly pools: AddressPoolTable,
     private readonly reservations: ReservationTable,
     private readonly subscriptions: SubscriptionTable,
+    private readonly notificationStates: NotificationStateTable,
   ) {}
 
   upsertClustersForSubscription(
@@ -240,5 +244,16 @@ export class DatabaseAksNetworkStore implements AksNetworkStore {
 
   expireReservations(now: Date = new Date()): Promise<number> {
     return this.reservations.expire(now);
+  }
+
+  listNotificationStates(): Promise<NotificationState[]> {
+    return this.notificationStates.list();
+  }
+
+  saveNotificationStates(
+    states: readonly NotificationState[],
+    removed: readonly string[],
+  ): Promise<void> {
+    return this.notificationStates.save(states, removed);
   }
 }

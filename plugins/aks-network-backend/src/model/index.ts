@@ -4,3 +4,4 @@ export * from './syncRun';
 export * from './addressPool';
 export * from './reservation';
 export * from './posture';
+export * from './notification';

@@ -1,4 +1,5 @@
 import {
+  AddressPoolCapacity,
   ADDRESS_POOL_PAGE_LIMITS,
   AKS_NETWORK_INVENTORY_TOPIC,
   AddressPoolList,
@@ -32,6 +33,7 @@ import type { Config } from '@backstage/config';
 import { InputError, NotFoundError, stringifyError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type {
   AksNetworkStore,
   ListClustersQuery,
@@ -43,12 +45,14 @@ import type {
   EntityPostureResult,
   InventoryCluster,
   Reservation,
+  SyncRun,
 } from '../model';
 import { DatabaseAksNetworkStore } from '../database/DatabaseAksNetworkStore';
 import {
   AksNetworkBackendSettings,
   readAksNetworkBackendConfig,
 } from '../config/aksNetworkBackendConfig';
+import { PostureNotifier } from '../notifications/PostureNotifier';
 import type { ClusterPolicy } from '../plan/ClusterPolicy';
 import { planInPool, PoolVnetRead } from '../plan/planInPool';
 import { entityPosture } from '../posture/entityPosture';
@@ -103,6 +107,11 @@ export interface AksNetworkServiceOptions {
    */
   events?: EventsService;
   /**
+   * Where owners are told when a check turns (`aksNetwork.notifications`). Optional:
+   * without it nothing is sent.
+   */
+  notifications?: NotificationService;
+  /**
    * The Azure access to read with (the backend's shared `azureAccessServiceRef`).
    * Default: `AzureAccess.fromConfig(config)`.
    */
@@ -155,12 +164,15 @@ export class AksNetworkService {
         `Created address pool(s) from config: ${logSafe(seeded.join(', '))}`,
       );
     }
+    // The notifier reads pools' capacity through the service, made below.
+    const after: { run?: (run: SyncRun) => Promise<void> } = {};
     const sync = new ClusterInventorySync({
       store,
       reader: azure.reader,
       subscriptions: azure.subscriptions,
       logger,
       concurrency: settings.sync.subscriptionConcurrency,
+      afterRun: run => after.run?.(run) ?? Promise.resolve(),
       publish: events
         ? event =>
             events.publish({
@@ -169,7 +181,7 @@ export class AksNetworkService {
             })
         : undefined,
     });
-    return new AksNetworkService({
+    const service = new AksNetworkService({
       store,
       sync,
       refresh: new InventoryRefresh({
@@ -189,6 +201,17 @@ export class AksNetworkService {
       logger,
       scheduler,
     });
+    if (options.notifications && settings.notifications.enabled) {
+      const notifier = new PostureNotifier({
+        store,
+        notifications: options.notifications,
+        settings: settings.notifications,
+        logger,
+        poolCapacity: pool => service.addressPoolCapacity(pool),
+      });
+      after.run = run => notifier.afterSync(run);
+    }
+    return service;
   }
 
   /** The inventory, sync runs, address pools and reservations. */
@@ -392,23 +415,32 @@ export class AksNetworkService {
     }
     const now = new Date();
     const items = await Promise.all(
-      page.items.map(async pool => {
-        const [vnet, reservations] = await Promise.all([
-          this.readPoolVnet(pool),
-          this.store.listReservations({ poolId: pool.id }),
-        ]);
-        return {
-          ...toApiAddressPool(pool),
-          capacity: poolCapacity(
-            pool,
-            vnet.ok ? { ok: true, read: vnet } : vnet,
-            reservations,
-            now,
-          ),
-        };
-      }),
+      page.items.map(async pool => ({
+        ...toApiAddressPool(pool),
+        capacity: await this.addressPoolCapacity(pool, now),
+      })),
     );
     return { items, totalCount: page.totalCount };
+  }
+
+  /**
+   * How many node subnets a pool still has: its VNet read now, and its live
+   * reservations. The error instead when the VNet could not be read.
+   */
+  async addressPoolCapacity(
+    pool: AddressPool,
+    now: Date = new Date(),
+  ): Promise<AddressPoolCapacity> {
+    const [vnet, reservations] = await Promise.all([
+      this.readPoolVnet(pool),
+      this.store.listReservations({ poolId: pool.id }),
+    ]);
+    return poolCapacity(
+      pool,
+      vnet.ok ? { ok: true, read: vnet } : vnet,
+      reservations,
+      now,
+    );
   }
 
   /**

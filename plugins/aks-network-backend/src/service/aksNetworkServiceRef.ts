@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { azureAccessServiceRef } from '@aks-network/plugin-aks-network-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { AksNetworkService } from './AksNetworkService';
 
 /**
@@ -27,6 +28,8 @@ export const aksNetworkServiceRef = createServiceRef<AksNetworkService>({
         events: eventsServiceRef,
         // Reading it here (not at the first sync) stops the start on a bad config.
         access: azureAccessServiceRef,
+        // The notifications backend tells owners when a check turns.
+        notifications: notificationService,
       },
       factory: deps => AksNetworkService.create(deps),
     }),

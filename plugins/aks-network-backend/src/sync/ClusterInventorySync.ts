@@ -75,6 +75,12 @@ export interface ClusterInventorySyncOptions {
    * Default: the default tag, nothing declared by config.
    */
   declaredControls?: DeclaredControlSettings;
+  /**
+   * Called once a run has finished and its events are published (the notifier compares
+   * the checks with what owners were last told). A failure is logged and does not
+   * fail the run.
+   */
+  afterRun?: (run: SyncRun) => Promise<void>;
 }
 
 /** What a sync of one subscription did. */
@@ -113,6 +119,7 @@ export class ClusterInventorySync {
   private readonly publishEvent?: (
     event: AksNetworkInventoryEvent,
   ) => Promise<void>;
+  private readonly afterRun?: (run: SyncRun) => Promise<void>;
   private readonly recordFailureRetry: { attempts: number; delayMs: number };
   private readonly declaredControls: DeclaredControlSettings;
   private inFlight?: Promise<SyncRun>;
@@ -130,6 +137,7 @@ export class ClusterInventorySync {
     this.publishEvent = options.publish;
     this.declaredControls =
       options.declaredControls ?? DEFAULT_DECLARED_CONTROL_SETTINGS;
+    this.afterRun = options.afterRun;
     this.recordFailureRetry = {
       attempts: Math.max(1, options.recordFailure?.attempts ?? 8),
       delayMs: Math.max(0, options.recordFailure?.delayMs ?? 1000),
@@ -151,6 +159,7 @@ export class ClusterInventorySync {
             complete: run.status === 'succeeded',
             changedClusterCount,
           });
+          await this.runAfterRun(run);
           return run;
         })
         .finally(() => {
@@ -194,6 +203,16 @@ export class ClusterInventorySync {
       });
     }
     return cluster;
+  }
+
+  private async runAfterRun(run: SyncRun): Promise<void> {
+    try {
+      await this.afterRun?.(run);
+    } catch (error) {
+      this.logger.warn(
+        `After AKS inventory sync ${run.id}: ${describeThrown(error)}`,
+      );
+    }
   }
 
   private async publish(event: AksNetworkInventoryEvent): Promise<void> {

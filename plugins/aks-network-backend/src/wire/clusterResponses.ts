@@ -3,7 +3,7 @@ import type {
   FleetCluster,
   LastSync,
 } from '@aks-network/plugin-aks-network-common';
-import { clusterEntityName } from '@aks-network/plugin-aks-network-node';
+import { clusterEntityRef } from '@aks-network/plugin-aks-network-node';
 import type {
   FleetInventoryCluster,
   InventoryCluster,
@@ -58,8 +58,7 @@ export function toApiFleetCluster(
   return {
     id: cluster.id,
     name: cluster.name,
-    // The catalog module names cluster entities so (no namespace: `default`).
-    entityRef: `resource:default/${clusterEntityName(cluster)}`,
+    entityRef: clusterEntityRef(cluster),
     subscriptionId: cluster.subscriptionId,
     resourceGroup: cluster.resourceGroup,
     region: cluster.location,

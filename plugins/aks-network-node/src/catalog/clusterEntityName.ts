@@ -47,3 +47,13 @@ export function clusterEntityName(cluster: {
       .replace(/[^a-z0-9]+$/, '') || 'aks';
   return `${base}-${armIdDigest(cluster.id)}`;
 }
+
+/**
+ * The ref of a cluster's entity: the catalog module emits it as a `Resource` in the
+ * `default` namespace, named by {@link clusterEntityName}.
+ *
+ * @public
+ */
+export function clusterEntityRef(cluster: { id: string; name: string }): string {
+  return `resource:default/${clusterEntityName(cluster)}`;
+}

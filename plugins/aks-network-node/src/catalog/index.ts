@@ -1,4 +1,4 @@
-export { clusterEntityName } from './clusterEntityName';
+export { clusterEntityName, clusterEntityRef } from './clusterEntityName';
 export {
   DEFAULT_AZURE_PORTAL_BASE_URL,
   azureCloudPortalUrl,

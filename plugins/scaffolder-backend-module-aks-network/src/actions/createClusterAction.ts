@@ -6,7 +6,7 @@ import {
 } from '@aks-network/plugin-aks-network-common';
 import {
   azurePortalResourceUrl,
-  clusterEntityName,
+  clusterEntityRef,
   managedClusterId,
 } from '@aks-network/plugin-aks-network-node';
 import type {
@@ -172,10 +172,7 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
         'portalUrl',
         azurePortalResourceUrl(settings.portalBaseUrl, clusterId),
       );
-      const entityRef = `resource:default/${clusterEntityName({
-        id: clusterId,
-        name: v.name,
-      })}`;
+      const entityRef = clusterEntityRef({ id: clusterId, name: v.name });
       ctx.output('entityRef', entityRef);
 
       if (ctx.isDryRun) {

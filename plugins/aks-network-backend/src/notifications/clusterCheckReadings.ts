@@ -1,0 +1,122 @@
+import type {
+  NodeSubnetUse,
+  PostureStatus,
+} from '@aks-network/plugin-aks-network-common';
+import type { FleetInventoryCluster } from '../model';
+import type {
+  NotificationSettings,
+  NotifiedClusterCheck,
+} from './notificationSettings';
+
+/** What one sync found of one check of one cluster. */
+export interface CheckReading {
+  check: NotifiedClusterCheck;
+  state: 'ok' | 'bad';
+  /** What the figures say, for the notification's text. */
+  found: string;
+}
+
+/**
+ * Whether a security check holds, from the status the fleet figures keep: egress/ingress
+ * and history hold while not failed (a warning there works, on retiring NSG flow logs),
+ * same-node visibility only on a pass — as the posture summary reads them
+ * (`assessClusterPosture`). Unknown is no reading: a verdict needs data
+ * (docs/domain.md#verdict-needs-data), so a check that could not be read neither turns
+ * worse nor recovers.
+ */
+const HOLDS: Record<
+  'egressIngressMonitored' | 'historyKept' | 'samePodToPodVisible',
+  (status: PostureStatus) => boolean
+> = {
+  egressIngressMonitored: status => status !== 'fail',
+  historyKept: status => status !== 'fail',
+  samePodToPodVisible: status => status === 'pass',
+};
+
+const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+
+/** The fullest subnet of those whose use Azure gave, with its share, surge counted. */
+function fullest(
+  uses: readonly NodeSubnetUse[],
+): { use: NodeSubnetUse; ratio: number } | undefined {
+  let best: { use: NodeSubnetUse; ratio: number } | undefined;
+  for (const use of uses) {
+    if (use.used === undefined || !use.usable) {
+      continue;
+    }
+    const ratio = (use.used + use.surgeIps) / use.usable;
+    if (!best || ratio > best.ratio) {
+      best = { use, ratio };
+    }
+  }
+  return best;
+}
+
+/**
+ * The readings of a cluster's notified checks from its fleet figures (no record read):
+ * one per enabled check whose data was read.
+ */
+export function clusterCheckReadings(
+  cluster: FleetInventoryCluster,
+  settings: Pick<NotificationSettings, 'checks' | 'fillThreshold'>,
+): CheckReading[] {
+  const { figures } = cluster;
+  const readings: CheckReading[] = [];
+  const threshold = settings.fillThreshold;
+
+  const subnet = fullest([...figures.nodeSubnets, ...figures.podSubnets]);
+  if (settings.checks.nodeSubnetFill && subnet) {
+    const { use, ratio } = subnet;
+    readings.push({
+      check: 'nodeSubnetFill',
+      state: ratio >= threshold ? 'bad' : 'ok',
+      found: `${use.role} subnet ${use.name} (${
+        use.addressPrefix
+      }) is ${percent(ratio)} full with an upgrade's surge: ${
+        use.used
+      } IPs used and ${use.surgeIps} for surge nodes of ${
+        use.usable
+      } usable (notified from ${percent(threshold)})`,
+    });
+  }
+
+  const pod = figures.podCidr;
+  if (settings.checks.podCidrFill && pod && pod.capacityNodes > 0) {
+    const ratio = (pod.nodes + pod.surgeNodes) / pod.capacityNodes;
+    readings.push({
+      check: 'podCidrFill',
+      state: ratio >= threshold ? 'bad' : 'ok',
+      found: `pod CIDR ${pod.cidr} is ${percent(
+        ratio,
+      )} full with an upgrade's surge: ${pod.nodes} nodes and ${
+        pod.surgeNodes
+      } surge nodes of the ${
+        pod.capacityNodes
+      } it holds (notified from ${percent(threshold)})`,
+    });
+  }
+
+  for (const check of Object.keys(HOLDS) as Array<keyof typeof HOLDS>) {
+    const status = figures.checks[check];
+    if (settings.checks[check] && status !== 'unknown') {
+      readings.push({
+        check,
+        state: HOLDS[check](status) ? 'ok' : 'bad',
+        found: `the check is ${status}`,
+      });
+    }
+  }
+
+  if (settings.checks.stale) {
+    readings.push({
+      check: 'stale',
+      state: cluster.stale ? 'bad' : 'ok',
+      found: cluster.stale
+        ? `its subscription could not be read since ${cluster.stale.since.toISOString()}: ${
+            cluster.stale.error
+          }`
+        : 'its subscription was read',
+    });
+  }
+  return readings;
+}

@@ -1,0 +1,128 @@
+import {
+  ADDRESS_EXHAUSTION_WARN_RATIO,
+  readEntityRef,
+} from '@aks-network/plugin-aks-network-common';
+import { z } from 'zod';
+
+/**
+ * A pool with fewer free node subnets than this tells the platform group. A policy
+ * choice of this plugin, not an Azure limit: five /27s are five more clusters, about a
+ * sprint's worth of requests, time enough to add a range.
+ */
+export const DEFAULT_MIN_FREE_POOL_SUBNETS = 5;
+
+/**
+ * The cluster checks a notification speaks of, as `aksNetwork.notifications.checks`
+ * names them.
+ *
+ * @public
+ */
+export const NOTIFIED_CLUSTER_CHECKS = [
+  'nodeSubnetFill',
+  'podCidrFill',
+  'egressIngressMonitored',
+  'historyKept',
+  'samePodToPodVisible',
+  'stale',
+] as const;
+
+/**
+ * One of {@link NOTIFIED_CLUSTER_CHECKS}.
+ *
+ * @public
+ */
+export type NotifiedClusterCheck = (typeof NOTIFIED_CLUSTER_CHECKS)[number];
+
+/**
+ * `aksNetwork.notifications`, with defaults applied.
+ *
+ * @public
+ */
+export interface NotificationSettings {
+  /** Off: nothing is sent, and no state is kept. */
+  enabled: boolean;
+  /**
+   * Share of a node subnet, pod subnet or pod CIDR in use, upgrade surge counted, from
+   * which its owners are told.
+   */
+  fillThreshold: number;
+  /** Each cluster check, on or off. */
+  checks: Record<NotifiedClusterCheck, boolean>;
+  addressPools: {
+    enabled: boolean;
+    /** A pool with fewer free node subnets than this tells the recipients. */
+    minFreeSubnets: number;
+    /** Entity refs told of a pool running out (the platform group). */
+    recipients: string[];
+  };
+}
+
+// Backstage config substitutes `${VAR}` as strings, so numbers may arrive as text.
+const configNumber = (schema: z.ZodNumber) =>
+  z.preprocess(
+    value =>
+      typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value))
+        ? Number(value)
+        : value,
+    schema,
+  );
+
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false };
+const configBoolean = z.preprocess(
+  value => (typeof value === 'string' ? BOOLEAN_TEXT[value] ?? value : value),
+  z.boolean(),
+);
+
+/**
+ * The schema of `aksNetwork.notifications`; a bad value stops the backend naming the
+ * key (`aksNetwork.notifications.fillThreshold: …`).
+ *
+ * @public
+ */
+export const notificationSettingsSchema = z
+  .object({
+    enabled: configBoolean.default(true),
+    fillThreshold: configNumber(
+      z
+        .number()
+        .gt(0, 'expected a share above 0, e.g. 0.8')
+        .max(1, 'expected a share of at most 1, e.g. 0.8'),
+    ).default(ADDRESS_EXHAUSTION_WARN_RATIO),
+    checks: z
+      .object(
+        Object.fromEntries(
+          NOTIFIED_CLUSTER_CHECKS.map(check => [
+            check,
+            configBoolean.default(true),
+          ]),
+        ) as Record<NotifiedClusterCheck, z.ZodDefault<typeof configBoolean>>,
+      )
+      .strict()
+      .default({}),
+    addressPools: z
+      .object({
+        enabled: configBoolean.default(true),
+        minFreeSubnets: configNumber(z.number().int().min(1)).default(
+          DEFAULT_MIN_FREE_POOL_SUBNETS,
+        ),
+        recipients: z
+          .array(
+            z.string().transform((value, ctx) => {
+              const read = readEntityRef(value, 'group', ['group', 'user']);
+              if (!read.ok) {
+                ctx.addIssue({
+                  code: z.ZodIssueCode.custom,
+                  message: read.problem,
+                });
+                return z.NEVER;
+              }
+              return read.ref;
+            }),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict()
+  .default({}) as z.ZodType<NotificationSettings, z.ZodTypeDef, unknown>;
