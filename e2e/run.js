@@ -21,6 +21,7 @@ const FLOWS = [
   'api',
   'kubernetes',
   'assistant-actions',
+  'notifications',
 ];
 const ORDER = [
   'catalog',
@@ -39,6 +40,7 @@ const ORDER = [
   'api',
   'assistant-actions',
   'assistant-actions',
+  'notifications',
   'catalog',
   'catalog',
 ];
