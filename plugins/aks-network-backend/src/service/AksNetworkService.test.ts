@@ -89,6 +89,46 @@ describe.each(databases.eachSupportedId())(
         items: [{ record: a1, owner: 'payments' }],
       });
     });
+
+    it('passes the declared flow export of the tag it is told and of the subscription’s config to the sync', async () => {
+      const knex = await databases.init(databaseId);
+      const a1 = clusterRecord(SUB_A, 'a1', {
+        tags: { 'flow-export': 'tetragon' },
+      });
+      const service = await AksNetworkService.create({
+        config: new ConfigReader({
+          aksNetwork: {
+            tags: { flowExport: 'flow-export' },
+            compensatingControls: {
+              flowExport: [{ subscriptionId: SUB_A, tools: ['linkerd'] }],
+            },
+          },
+        }),
+        logger: mockServices.logger.mock(),
+        database: databaseServiceFor(knex),
+        scheduler: mockServices.scheduler.mock(),
+        azure: {
+          reader: {
+            readSubscription: async () => ({
+              clusters: [a1],
+              complete: true,
+              errors: [],
+              partialClusterIds: [],
+            }),
+          },
+          subscriptions: { listSubscriptionIds: async () => [SUB_A] },
+          vnetSubnets: {
+            readVnet: async () => ({ addressSpace: [], subnetPrefixes: [] }),
+          },
+        },
+      });
+      await service.sync.run();
+      const stored = await service.store.getCluster(a1.id);
+      expect(stored?.record.declaredControls).toEqual([
+        { tool: 'tetragon', source: 'tag' },
+        { tool: 'linkerd', source: 'config' },
+      ]);
+    });
   },
 );
 

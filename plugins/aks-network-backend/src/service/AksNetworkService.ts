@@ -71,6 +71,7 @@ import {
   VnetSubnetSource,
 } from '../reservations/VnetSubnetSource';
 import { ClusterInventorySync } from '../sync/ClusterInventorySync';
+import { declaredControlSettings } from '../sync/declaredControls';
 import type {
   InventoryReader,
   InventorySubscriptions,
@@ -172,6 +173,8 @@ export class AksNetworkService {
       subscriptions: azure.subscriptions,
       logger,
       concurrency: settings.sync.subscriptionConcurrency,
+      // The flow export a cluster's tag and its subscription's config declare.
+      declaredControls: declaredControlSettings(settings),
       afterRun: run => after.run?.(run) ?? Promise.resolve(),
       publish: events
         ? event =>
