@@ -145,6 +145,26 @@ describe('clusterCheckReadings', () => {
     expect(stateOf(readings, check)).toBe(state);
   });
 
+  it('reads Azure’s own status where a declared control made the check a warning: never counted as verified', () => {
+    const declared = cluster({
+      checks: { historyKept: 'warn', samePodToPodVisible: 'warn' },
+      azureChecks: { historyKept: 'fail', samePodToPodVisible: 'pass' },
+    });
+    const readings = clusterCheckReadings(declared, defaults);
+    expect(stateOf(readings, 'historyKept')).toBe('bad');
+    expect(stateOf(readings, 'samePodToPodVisible')).toBe('ok');
+    // Without Azure's status kept, the warning of NSG-only history holds.
+    expect(
+      stateOf(
+        clusterCheckReadings(
+          cluster({ checks: { historyKept: 'warn' } }),
+          defaults,
+        ),
+        'historyKept',
+      ),
+    ).toBe('ok');
+  });
+
   it('reads a stale cluster as bad, with its error and since when', () => {
     const readings = clusterCheckReadings(
       cluster(

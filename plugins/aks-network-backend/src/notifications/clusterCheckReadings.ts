@@ -1,6 +1,6 @@
-import type {
+import {
   NodeSubnetUse,
-  PostureStatus,
+  securityCheckHolds,
 } from '@aks-network/plugin-aks-network-common';
 import type { FleetInventoryCluster } from '../model';
 import type {
@@ -16,22 +16,12 @@ export interface CheckReading {
   found: string;
 }
 
-/**
- * Whether a security check holds, from the status the fleet figures keep: egress/ingress
- * and history hold while not failed (a warning there works, on retiring NSG flow logs),
- * same-node visibility only on a pass — as the posture summary reads them
- * (`assessClusterPosture`). Unknown is no reading: a verdict needs data
- * (docs/domain.md#verdict-needs-data), so a check that could not be read neither turns
- * worse nor recovers.
- */
-const HOLDS: Record<
-  'egressIngressMonitored' | 'historyKept' | 'samePodToPodVisible',
-  (status: PostureStatus) => boolean
-> = {
-  egressIngressMonitored: status => status !== 'fail',
-  historyKept: status => status !== 'fail',
-  samePodToPodVisible: status => status === 'pass',
-};
+/** The security checks, read as the posture summary reads them. */
+const SECURITY_CHECKS = [
+  'egressIngressMonitored',
+  'historyKept',
+  'samePodToPodVisible',
+] as const;
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
@@ -96,12 +86,17 @@ export function clusterCheckReadings(
     });
   }
 
-  for (const check of Object.keys(HOLDS) as Array<keyof typeof HOLDS>) {
-    const status = figures.checks[check];
-    if (settings.checks[check] && status !== 'unknown') {
+  for (const check of SECURITY_CHECKS) {
+    // Azure's own verdict where a declared control made it a warning: a declaration
+    // is never counted as verified. Unknown is no reading: a verdict needs data
+    // (docs/domain.md#verdict-needs-data), so a check that could not be read neither
+    // turns worse nor recovers.
+    const status = figures.azureChecks?.[check] ?? figures.checks[check];
+    const holds = securityCheckHolds(check, status);
+    if (settings.checks[check] && holds !== null) {
       readings.push({
         check,
-        state: HOLDS[check](status) ? 'ok' : 'bad',
+        state: holds ? 'ok' : 'bad',
         found: `the check is ${status}`,
       });
     }

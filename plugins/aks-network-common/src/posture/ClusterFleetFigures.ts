@@ -44,6 +44,12 @@ export interface ClusterFleetFigures {
   podCidr?: PodCidrUse;
   checks: PostureCheckStatuses;
   /**
+   * Azure's own status of the checks a declared control turned into a warning
+   * (`PostureFinding.azureStatus`); absent when no declaration changed one, so a row
+   * without declarations is stored as before.
+   */
+  azureChecks?: Partial<PostureCheckStatuses>;
+  /**
    * ACNS for the current nodes, per month (docs/domain.md#acns: $0.025 per node per hour); null where
    * ACNS cannot run.
    */
@@ -80,6 +86,26 @@ export const SECURITY_CHECK_FINDING_IDS: Readonly<
   historyKept: 'communication-history-kept',
 };
 
+/**
+ * Whether a security check holds, from its status: egress/ingress monitoring and the
+ * history hold while not failed (a warning there works, on retiring NSG flow logs),
+ * same-node visibility only on a pass; null when unknown (DOMAIN_FACTS.verdictNeedsData).
+ * What the posture summary says, and what owners are notified of.
+ *
+ * @public
+ */
+export function securityCheckHolds(
+  check: keyof PostureCheckStatuses,
+  status: PostureStatus,
+): boolean | null {
+  if (status === 'unknown') {
+    return null;
+  }
+  return check === 'samePodToPodVisible'
+    ? status === 'pass'
+    : status !== 'fail';
+}
+
 function worstRatio(uses: NodeSubnetUse[]): number | undefined {
   const ratios = uses
     .filter(use => use.used !== undefined && use.usable)
@@ -105,10 +131,21 @@ export function clusterFleetFigures(
   const podSubnets = (cluster.podSubnets ?? []).map(subnet =>
     podSubnetUse(cluster, subnet),
   );
-  const statusOf = (key: keyof PostureCheckStatuses): PostureStatus =>
+  const findingOf = (key: keyof PostureCheckStatuses) =>
     posture.findings.find(
       finding => finding.id === SECURITY_CHECK_FINDING_IDS[key],
-    )?.status ?? 'unknown';
+    );
+  const statusOf = (key: keyof PostureCheckStatuses): PostureStatus =>
+    findingOf(key)?.status ?? 'unknown';
+  const azureChecks: Partial<PostureCheckStatuses> = {};
+  for (const key of Object.keys(SECURITY_CHECK_FINDING_IDS) as Array<
+    keyof PostureCheckStatuses
+  >) {
+    const azureStatus = findingOf(key)?.azureStatus;
+    if (azureStatus) {
+      azureChecks[key] = azureStatus;
+    }
+  }
   const ratio = worstRatio([...nodeSubnets, ...podSubnets]);
   const pod = podCidrUse(cluster, model);
   return {
@@ -122,6 +159,7 @@ export function clusterFleetFigures(
       samePodToPodVisible: statusOf('samePodToPodVisible'),
       historyKept: statusOf('historyKept'),
     },
+    ...(Object.keys(azureChecks).length > 0 ? { azureChecks } : {}),
     acnsMonthlyCostUsd: posture.acnsMonthlyCostUsd,
     acnsObservability:
       cluster.addons.acns.enabled && cluster.addons.acns.observability,

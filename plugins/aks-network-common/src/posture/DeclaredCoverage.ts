@@ -75,6 +75,7 @@ export function withDeclaredControls(
   return {
     ...azure,
     status: 'warn',
+    azureStatus: azure.status,
     title: `${subject}: covered by ${names} (declared)`,
     detail: `Azure reports: ${azure.detail} Declared in ${from}: ${records}. The coverage is declared, not verified: Azure does not show what runs inside the cluster.${ignored}`,
     declaredControls: controls,

@@ -60,6 +60,12 @@ export interface PostureFinding {
    * at best `warn` unless Azure itself reports a pass (docs/domain.md#declared-controls).
    */
   declaredControls?: PostureDeclaredControl[];
+  /**
+   * What Azure itself reports, where a declaration turned the status into a warning
+   * (absent otherwise: then `status` is Azure's). What the summary and the owners'
+   * notifications go by: a declaration is never counted as verified.
+   */
+  azureStatus?: PostureStatus;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ClusterRecord } from '../cluster';
 import { acnsMonthlyCostUsd } from '../planner';
 import { acnsCostCheck } from './AcnsCostCheck';
+import { securityCheckHolds } from './ClusterFleetFigures';
 import { addressExhaustionChecks } from './AddressExhaustionCheck';
 import { communicationHistoryCheck } from './CommunicationHistoryCheck';
 import { withDeclaredControls } from './DeclaredCoverage';
@@ -21,11 +22,6 @@ import { trafficMonitoringCheck } from './TrafficMonitoringCheck';
 export interface PostureOptions {
   /** The moment to judge retirement dates at; default (and for an invalid date) now. */
   now?: Date;
-}
-
-/** A summary value, or null when its check could not be decided. */
-function known(finding: PostureFinding, value: boolean): boolean | null {
-  return finding.status === 'unknown' ? null : value;
 }
 
 /**
@@ -90,9 +86,15 @@ export function assessClusterPosture(
     ],
     // Azure's verdicts, before any declaration.
     summary: {
-      egressIngressMonitored: known(traffic, traffic.status !== 'fail'),
-      samePodToPodVisible: known(sameNode, sameNode.status === 'pass'),
-      historyKept: known(history, history.status !== 'fail'),
+      egressIngressMonitored: securityCheckHolds(
+        'egressIngressMonitored',
+        traffic.status,
+      ),
+      samePodToPodVisible: securityCheckHolds(
+        'samePodToPodVisible',
+        sameNode.status,
+      ),
+      historyKept: securityCheckHolds('historyKept', history.status),
     },
     acnsMonthlyCostUsd: context.acnsAvailable
       ? acnsMonthlyCostUsd(currentNodeCount(cluster))

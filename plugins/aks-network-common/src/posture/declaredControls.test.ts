@@ -137,6 +137,7 @@ describe('declared flow export in the posture', () => {
             : {
                 ...azureFinding,
                 status: 'warn',
+                azureStatus: azure,
                 title: `${subject}: covered by Tetragon (declared)`,
                 detail: coveredDetail,
                 declaredControls: named,
@@ -156,12 +157,30 @@ describe('declared flow export in the posture', () => {
       expect(after.summary).toEqual(before.summary);
       // These tools do not replace VNet flow logs.
       expect(find(after, TRAFFIC)).toEqual(find(before, TRAFFIC));
-      // The fleet shows the finding's own status.
-      expect(clusterFleetFigures(declared, after).checks).toEqual({
+      // The fleet shows the finding's own status, and keeps Azure's where a
+      // declaration changed it (absent otherwise: the row is stored as before).
+      const figures = clusterFleetFigures(declared, after);
+      expect(figures.checks).toEqual({
         egressIngressMonitored: find(after, TRAFFIC).status,
         samePodToPodVisible: find(after, SAME_NODE).status,
         historyKept: find(after, HISTORY).status,
       });
+      const changed = Object.fromEntries(
+        (
+          [
+            ['samePodToPodVisible', SAME_NODE, azureSameNode],
+            ['historyKept', HISTORY, azureHistory],
+          ] as const
+        )
+          .filter(
+            ([, id]) => find(after, id).status !== find(before, id).status,
+          )
+          .map(([key, , azure]) => [key, azure]),
+      );
+      expect(figures.azureChecks).toEqual(
+        Object.keys(changed).length > 0 ? changed : undefined,
+      );
+      expect(clusterFleetFigures(plain, before).azureChecks).toBeUndefined();
     },
   );
 
