@@ -165,7 +165,7 @@ describe('declared flow export in the posture', () => {
         samePodToPodVisible: find(after, SAME_NODE).status,
         historyKept: find(after, HISTORY).status,
       });
-      const changed = Object.fromEntries(
+      const turned = Object.fromEntries(
         (
           [
             ['samePodToPodVisible', SAME_NODE, azureSameNode],
@@ -178,7 +178,7 @@ describe('declared flow export in the posture', () => {
           .map(([key, , azure]) => [key, azure]),
       );
       expect(figures.azureChecks).toEqual(
-        Object.keys(changed).length > 0 ? changed : undefined,
+        Object.keys(turned).length > 0 ? turned : undefined,
       );
       expect(clusterFleetFigures(plain, before).azureChecks).toBeUndefined();
     },
