@@ -22,6 +22,7 @@ const FLOWS = [
   'kubernetes',
   'assistant-actions',
   'notifications',
+  'declared-controls',
 ];
 const ORDER = [
   'catalog',
@@ -41,6 +42,7 @@ const ORDER = [
   'assistant-actions',
   'assistant-actions',
   'notifications',
+  'declared-controls',
   'catalog',
   'catalog',
 ];
