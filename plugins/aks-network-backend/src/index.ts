@@ -24,6 +24,16 @@ export type {
   VnetSubnetSource,
 } from './reservations/VnetSubnetSource';
 export type { AksNetworkBackendSettings } from './config';
+export type {
+  CompensatingControlsSettings,
+  SubscriptionFlowExport,
+} from './config/compensatingControlsConfig';
+export { NOTIFIED_CLUSTER_CHECKS } from './notifications/notificationSettings';
+export type {
+  NotificationSettings,
+  NotifiedClusterCheck,
+} from './notifications/notificationSettings';
+export type { DeclaredControlSettings } from './sync/declaredControls';
 // The parts the service holds, as types: what a test or a replacement factory reaches.
 export type {
   AddressPoolPage,
