@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
+  BackendFeature,
   BackstageCredentials,
   coreServices,
   createServiceFactory,
@@ -30,6 +31,25 @@ import { aksNetworkServiceRef } from '../service/aksNetworkServiceRef';
  * fleet instead of Azure, a catalog of the entities that link to it, and permissions
  * that allow or deny everything.
  */
+
+/** A pool of 128 /27s; its VNet already holds the pool's first /27. */
+export const PLAN_POOL = {
+  id: 'nonprod-weu',
+  subscriptionId: SUB_A,
+  resourceGroup: 'rg-network',
+  vnetName: 'vnet-nonprod-weu',
+  region: 'westeurope',
+  range: '10.250.16.0/20',
+};
+
+/** The pool and a cluster policy the plan tests plan against. */
+export const PLAN_CONFIG = {
+  addressPools: [PLAN_POOL],
+  clusterPolicy: {
+    regions: ['westeurope', 'northeurope'],
+    nodeCount: { min: 1, max: 50 },
+  },
+};
 
 export const config = {
   aksNetwork: {
@@ -158,6 +178,10 @@ export async function startBackend(
     ownership?: (userEntityRef: string) => string[];
     /** Where the backend's log lines go (default the test logger). */
     rootLogger?: RootLoggerService;
+    /** Config beside `aksNetwork` (e.g. `backend.actions`). */
+    rootConfig?: Record<string, unknown>;
+    /** More plugins and services (e.g. the MCP actions backend). */
+    features?: BackendFeature[];
   } = {},
 ) {
   const clusters = options.fleet ?? fleet;
@@ -165,8 +189,12 @@ export async function startBackend(
   const backend = await startTestBackend({
     features: [
       aksNetworkPlugin,
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
-        data: { aksNetwork: { ...config.aksNetwork, ...options.config } },
+        data: {
+          ...options.rootConfig,
+          aksNetwork: { ...config.aksNetwork, ...options.config },
+        },
       }),
       mockServices.database.factory({ knex }),
       ...(options.rootLogger

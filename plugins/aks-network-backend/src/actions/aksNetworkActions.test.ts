@@ -2,7 +2,11 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
 import { SUB_A, SUB_B } from '../database/__testUtils__/clusterRecords';
-import { fleet } from '../__testUtils__/routerTestBackend';
+import {
+  fleet,
+  PLAN_CONFIG,
+  PLAN_POOL,
+} from '../__testUtils__/routerTestBackend';
 import {
   callMcp,
   callTool,
@@ -23,22 +27,6 @@ const POSTURE = 'aks-network.get-network-posture';
 const LIST = 'aks-network.list-clusters';
 const PLAN = 'aks-network.plan-overlay-cluster';
 
-/** A pool of 128 /27s; its VNet already holds the pool's first /27. */
-const POOL = {
-  id: 'nonprod-weu',
-  subscriptionId: SUB_A,
-  resourceGroup: 'rg-network',
-  vnetName: 'vnet-nonprod-weu',
-  region: 'westeurope',
-  range: '10.250.16.0/20',
-};
-const PLAN_CONFIG = {
-  addressPools: [POOL],
-  clusterPolicy: {
-    regions: ['westeurope', 'northeurope'],
-    nodeCount: { min: 1, max: 50 },
-  },
-};
 const vnet = async () => ({
   addressSpace: ['10.250.0.0/16'],
   subnetPrefixes: ['10.250.16.0/27'],
@@ -237,7 +225,7 @@ describe.each(databases.eachSupportedId())(
           vnet,
         });
         const args = {
-          poolId: POOL.id,
+          poolId: PLAN_POOL.id,
           name: 'aks-orders-dev-weu',
           resourceGroup: 'rg-orders',
           nodeCount: 3,
@@ -285,7 +273,7 @@ describe.each(databases.eachSupportedId())(
           permission: AuthorizeResult.DENY,
         });
         const denied = await callTool(denying.server, PLAN, {
-          poolId: POOL.id,
+          poolId: PLAN_POOL.id,
           nodeCount: 3,
         });
         expect(denied.isError).toBe(true);

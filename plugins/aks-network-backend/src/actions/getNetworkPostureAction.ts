@@ -1,8 +1,7 @@
 import { aksClusterReadPermission } from '@aks-network/plugin-aks-network-common';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { authorizeCredentials } from '../router/authorize';
-import { safeText } from '../router/inputText';
+import { entityRefText } from '../router/inputText';
 import { parseBody } from '../router/parseBody';
 import { toApiEntityPosture } from '../wire/postureResponses';
 import {
@@ -13,19 +12,7 @@ import {
 
 // The registry's own parse of the input answers only "Invalid input to action", so
 // the ref is checked here too, as `GET /posture` checks it, for an error naming it.
-const postureInput = z.object({
-  entityRef: safeText(512).refine(
-    ref => {
-      try {
-        parseEntityRef(ref);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: "must be an entity ref such as 'component:default/name'" },
-  ),
-});
+const postureInput = z.object({ entityRef: entityRefText });
 
 /**
  * `get-network-posture`: what `GET /posture?entityRef=…` answers, for an assistant.

@@ -1,4 +1,5 @@
 import { unsafeTextProblem } from '@aks-network/plugin-aks-network-common';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 
 /**
@@ -30,3 +31,16 @@ export function queryInteger(min: number, max: number) {
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 }
+
+/** An entity ref as the catalog parses it (`component:default/name`), safe text. */
+export const entityRefText = safeText(512).refine(
+  ref => {
+    try {
+      parseEntityRef(ref);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an entity ref such as 'component:default/name'" },
+);

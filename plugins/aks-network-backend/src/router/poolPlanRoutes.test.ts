@@ -1,9 +1,10 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 import request from 'supertest';
-import { SUB_A } from '../database/__testUtils__/clusterRecords';
 import type { VnetRead } from '../reservations/VnetSubnetSource';
 import {
+  PLAN_CONFIG,
+  PLAN_POOL,
   startBackend,
   stopRouterTestBackends,
 } from '../__testUtils__/routerTestBackend';
@@ -13,23 +14,6 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 afterEach(stopRouterTestBackends);
-
-/** A pool of 128 /27s; its VNet already holds the pool's first /27. */
-const POOL = {
-  id: 'nonprod-weu',
-  subscriptionId: SUB_A,
-  resourceGroup: 'rg-network',
-  vnetName: 'vnet-nonprod-weu',
-  region: 'westeurope',
-  range: '10.250.16.0/20',
-};
-const POLICY = {
-  addressPools: [POOL],
-  clusterPolicy: {
-    regions: ['westeurope', 'northeurope'],
-    nodeCount: { min: 1, max: 50 },
-  },
-};
 
 describe.each(databases.eachSupportedId())(
   'POST /address-pools/:poolId/plan on %p',
@@ -46,7 +30,7 @@ describe.each(databases.eachSupportedId())(
       options: { config?: object; vnet?: () => Promise<VnetRead> } = {},
     ) {
       const { server } = await startBackend(knex, undefined, {
-        config: { ...POLICY, ...options.config },
+        config: { ...PLAN_CONFIG, ...options.config },
         vnet:
           options.vnet ??
           (async () => {
@@ -57,7 +41,7 @@ describe.each(databases.eachSupportedId())(
             };
           }),
       });
-      return (body: object, poolId = POOL.id) =>
+      return (body: object, poolId = PLAN_POOL.id) =>
         request(server)
           .post(`/api/aks-network/address-pools/${poolId}/plan`)
           .set('Authorization', mockCredentials.user.header())
@@ -240,7 +224,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       let failing = false;
       const { server } = await startBackend(knex, undefined, {
-        config: POLICY,
+        config: PLAN_CONFIG,
         vnet: async () => {
           if (failing) throw new Error('ResourceNotFound: vnet-nonprod-weu');
           return {

@@ -3,31 +3,16 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AksNetworkService } from '../service/AksNetworkService';
 import { toApiEntityPosture } from '../wire/postureResponses';
 import { authorize } from './authorize';
-import { safeText } from './inputText';
+import { entityRefText } from './inputText';
 import { parseRequestInput } from './parseBody';
 
-const postureQuery = z
-  .object({
-    entityRef: safeText(512).refine(
-      ref => {
-        try {
-          parseEntityRef(ref);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { message: "must be an entity ref such as 'component:default/name'" },
-    ),
-  })
-  .strict();
+const postureQuery = z.object({ entityRef: entityRefText }).strict();
 
 /**
  * `GET /posture?entityRef=…`: the clusters a catalog entity is linked to, each with

@@ -24,6 +24,24 @@ const pool = {
   range: '10.240.0.0/16',
 };
 
+/** Azure as a subscription SUB_A that lists the one cluster. */
+function azureListing(record: ReturnType<typeof clusterRecord>) {
+  return {
+    reader: {
+      readSubscription: async () => ({
+        clusters: [record],
+        complete: true,
+        errors: [],
+        partialClusterIds: [],
+      }),
+    },
+    subscriptions: { listSubscriptionIds: async () => [SUB_A] },
+    vnetSubnets: {
+      readVnet: async () => ({ addressSpace: [], subnetPrefixes: [] }),
+    },
+  };
+}
+
 describe.each(databases.eachSupportedId())(
   'AksNetworkService on %p',
   databaseId => {
@@ -46,20 +64,7 @@ describe.each(databases.eachSupportedId())(
         logger: mockServices.logger.mock(),
         database: databaseServiceFor(knex),
         scheduler,
-        azure: {
-          reader: {
-            readSubscription: async () => ({
-              clusters: [a1],
-              complete: true,
-              errors: [],
-              partialClusterIds: [],
-            }),
-          },
-          subscriptions: { listSubscriptionIds: async () => [SUB_A] },
-          vnetSubnets: {
-            readVnet: async () => ({ addressSpace: [], subnetPrefixes: [] }),
-          },
-        },
+        azure: azureListing(a1),
       };
       const service = await AksNetworkService.create(options);
       expect(service.reservationTtlSeconds).toBe(900);
@@ -107,20 +112,7 @@ describe.each(databases.eachSupportedId())(
         logger: mockServices.logger.mock(),
         database: databaseServiceFor(knex),
         scheduler: mockServices.scheduler.mock(),
-        azure: {
-          reader: {
-            readSubscription: async () => ({
-              clusters: [a1],
-              complete: true,
-              errors: [],
-              partialClusterIds: [],
-            }),
-          },
-          subscriptions: { listSubscriptionIds: async () => [SUB_A] },
-          vnetSubnets: {
-            readVnet: async () => ({ addressSpace: [], subnetPrefixes: [] }),
-          },
-        },
+        azure: azureListing(a1),
       });
       await service.sync.run();
       const stored = await service.store.getCluster(a1.id);

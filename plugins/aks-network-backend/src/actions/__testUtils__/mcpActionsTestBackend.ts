@@ -1,46 +1,29 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   actionsRegistryServiceFactory,
   actionsServiceFactory,
 } from '@backstage/backend-defaults/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import {
-  catalogEntities,
-  config,
-  fleet,
+  startBackend,
+  stopRouterTestBackends,
 } from '../../__testUtils__/routerTestBackend';
-import { aksNetworkPlugin } from '../../plugin';
 import type { VnetSubnetSource } from '../../reservations/VnetSubnetSource';
-import { AksNetworkService } from '../../service/AksNetworkService';
-import { aksNetworkServiceRef } from '../../service/aksNetworkServiceRef';
 
 /*
  * The plugin beside the real MCP actions backend, as packages/backend runs them: the
  * real actions registry and actions service (the test backend's defaults are mocks
- * that never go over HTTP), the router tests' fake fleet and catalog, and
- * permissions that allow or deny everything.
+ * that never go over HTTP), in the router tests' backend (its fake fleet and catalog,
+ * permissions that allow or deny everything).
  */
 
-const running: Array<{ stop(): Promise<void> }> = [];
-
 /** Stops every backend {@link startMcpBackend} started; call it in `afterEach`. */
-export async function stopMcpBackends(): Promise<void> {
-  await Promise.all(running.splice(0).map(backend => backend.stop()));
-}
+export const stopMcpBackends = stopRouterTestBackends;
 
-export async function startMcpBackend(
+export function startMcpBackend(
   knex: Knex,
   options: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
@@ -48,73 +31,16 @@ export async function startMcpBackend(
     vnet?: VnetSubnetSource['readVnet'];
   } = {},
 ) {
-  const services: AksNetworkService[] = [];
-  const backend = await startTestBackend({
+  return startBackend(knex, options.permission ?? AuthorizeResult.ALLOW, {
+    config: options.config,
+    vnet: options.vnet,
+    rootConfig: { backend: { actions: { pluginSources: ['aks-network'] } } },
     features: [
-      aksNetworkPlugin,
       mcpActionsPlugin,
       actionsRegistryServiceFactory,
       actionsServiceFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          backend: { actions: { pluginSources: ['aks-network'] } },
-          aksNetwork: { ...config.aksNetwork, ...options.config },
-        },
-      }),
-      mockServices.database.factory({ knex }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
-      catalogServiceMock.factory({ entities: catalogEntities }),
-      // Without an Authorization header a request is anonymous, as in production.
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      createServiceFactory({
-        service: aksNetworkServiceRef,
-        deps: {
-          config: coreServices.rootConfig,
-          logger: coreServices.logger,
-          database: coreServices.database,
-          scheduler: coreServices.scheduler,
-        },
-        async factory(deps) {
-          const service = await AksNetworkService.create({
-            ...deps,
-            azure: {
-              vnetSubnets: {
-                readVnet:
-                  options.vnet ??
-                  (async () => ({
-                    addressSpace: ['10.250.0.0/16'],
-                    subnetPrefixes: ['10.250.0.0/27'],
-                  })),
-              },
-              subscriptions: {
-                listSubscriptionIds: async () => Object.keys(fleet),
-                listSubscriptions: async () =>
-                  Object.keys(fleet).map(subscriptionId => ({
-                    subscriptionId,
-                  })),
-              },
-              reader: {
-                readSubscription: async id => ({
-                  clusters: fleet[id] ?? [],
-                  complete: true,
-                  errors: [],
-                  partialClusterIds: [],
-                }),
-              },
-            },
-          });
-          services.push(service);
-          return service;
-        },
-      }),
     ],
   });
-  running.push(backend);
-  return { server: backend.server, service: () => services[0] };
 }
 
 /** What a JSON-RPC answer of the MCP endpoint holds. */
