@@ -86,7 +86,8 @@ function entityPagePath(entityRef: string): string {
 
 /**
  * Tells owners when a cluster's check turns worse or recovers, and the platform group
- * when an address pool runs low, after each sync (`aksNetwork.notifications`).
+ * when an address pool runs low, after each sync (`aksNetwork.notifications`;
+ * docs/domain.md#owner-notifications).
  *
  * Each subject (a cluster's check, a pool) keeps the state the last notification spoke
  * of in the store. A reading that differs from it sends one notification and stores

@@ -6,8 +6,8 @@ import { z } from 'zod';
 
 /**
  * A pool with fewer free node subnets than this tells the platform group. A policy
- * choice of this plugin, not an Azure limit: five /27s are five more clusters, about a
- * sprint's worth of requests, time enough to add a range.
+ * choice of this plugin, not an Azure limit (docs/domain.md#owner-notifications): five
+ * /27s are five more clusters, time enough to add a range.
  */
 export const DEFAULT_MIN_FREE_POOL_SUBNETS = 5;
 
