@@ -181,6 +181,53 @@ describe('PostureNotifier after syncs of the seed fleet', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'tells each owner once when its cluster turns stale (its subscription fails to read), and once when it is read again (%p)',
+    async databaseId => {
+      const notifications = new RecordingNotifications();
+      const service = await serviceOn(databaseId, notifications);
+      await service.sync.run();
+      expect(notifications.take()).toEqual([]);
+      const prod = (await service.store.listClusters({})).items.filter(
+        cluster => cluster.record.subscriptionId.toLowerCase() === PROD,
+      );
+      expect(prod.length).toBeGreaterThan(2);
+      expect(prod.every(cluster => cluster.owner)).toBe(true);
+
+      simulator.setFaults({
+        serverErrorRate: 1,
+        pathPattern: `^/subscriptions/${PROD}/providers/Microsoft.ContainerService/managedClusters`,
+      });
+      expect((await service.sync.run()).status).toBe('partial');
+      const stale = notifications.take();
+      expect(stale.map(sent => sent.payload.title).sort()).toEqual(
+        prod
+          .map(cluster => `${cluster.record.name}: its inventory is stale`)
+          .sort(),
+      );
+      expect(stale[0].payload.description).toMatch(
+        /^Its subscription could not be read since /,
+      );
+      await service.sync.run();
+      expect(notifications.take()).toEqual([]);
+
+      simulator.setFaults({});
+      await service.sync.run();
+      expect(
+        notifications
+          .take()
+          .map(sent => sent.payload.title)
+          .sort(),
+      ).toEqual(
+        prod
+          .map(
+            cluster => `${cluster.record.name}: its inventory is fresh again`,
+          )
+          .sort(),
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'tells the platform group once when a pool drops below its free subnets, and once when it has room again (%p)',
     async databaseId => {
       const notifications = new RecordingNotifications();
