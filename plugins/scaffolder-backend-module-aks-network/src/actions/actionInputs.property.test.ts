@@ -84,6 +84,9 @@ const typedFields = {
   owner: text(['group:default/team-payments']),
   system: text(['system:default/payments']),
   components: fc.array(text(['payments-api']), { maxLength: 40 }),
+  flowExport: fc.array(text(['tetragon', 'linkerd', 'retina', 'istio']), {
+    maxLength: 6,
+  }),
 };
 const FIELD_NAMES = Object.keys(typedFields);
 

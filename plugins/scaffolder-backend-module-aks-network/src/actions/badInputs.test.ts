@@ -207,6 +207,18 @@ const UNCHECKED_INPUTS: Array<
     /the component tag holds at most 256/,
   ],
   [
+    'a flow-export tool that is not known',
+    { flowExport: ['tetragon', 'nope'] },
+    'flowExport',
+    /'nope' \(entry 2\) is not a known tool; allowed: tetragon, linkerd, retina, istio$/,
+  ],
+  [
+    'a flow export as text',
+    { flowExport: 'tetragon' },
+    'flowExport',
+    /expected a list of tool ids, got a string/,
+  ],
+  [
     'a node count as text',
     { nodeCount: '3' },
     'nodeCount',

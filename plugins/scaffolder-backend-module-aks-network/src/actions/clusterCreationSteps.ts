@@ -8,6 +8,8 @@ import {
   ClusterTagNames,
   DEFAULT_CLUSTER_TAG_NAMES,
   errorMessage,
+  FLOW_EXPORT_TOOL_IDS,
+  FlowExportTool,
   parseSubnetId,
 } from '@aks-network/plugin-aks-network-common';
 import type {
@@ -35,11 +37,13 @@ import {
 } from './failedCreateCleanup';
 import type { PlannedCluster } from './planClusterRequest';
 
-/** The create action's input: the cluster and who it is for. */
+/** The create action's input: the cluster, who it is for, and its declared flow export. */
 export type CreateClusterInput = ClusterInput & {
   owner: string;
   system?: string;
   components?: string[];
+  /** Flow-export tools the cluster declares (docs/domain.md#declared-controls). */
+  flowExport?: FlowExportTool[];
 };
 
 /**
@@ -106,20 +110,31 @@ export function progressLogger(logger: LoggerService) {
 }
 
 /**
- * Azure tags of a new cluster: the owner, system and components under the tag names
- * the sync and the catalog module read them from (`aksNetwork.tags`), and the task
- * that made it (see {@link CREATED_BY_TASK_TAG}).
+ * Azure tags of a new cluster: the owner, system, components and declared flow export
+ * under the tag names the sync and the catalog module read them from
+ * (`aksNetwork.tags`), and the task that made it (see {@link CREATED_BY_TASK_TAG}).
  */
 function clusterTags(
   input: CreateClusterInput,
   taskId: string,
   names: ClusterTagNames = DEFAULT_CLUSTER_TAG_NAMES,
 ): Record<string, string> {
+  // Each tool once, in common's order: the value the sync's parseFlowExportTag reads
+  // back (docs/domain.md#declared-controls), whatever order the form sent.
+  const flowExport = FLOW_EXPORT_TOOL_IDS.filter(tool =>
+    input.flowExport?.includes(tool),
+  );
   return {
     [names.owner]: input.owner,
     ...(input.system ? { [names.system]: input.system } : {}),
     ...(input.components && input.components.length > 0
       ? { [names.component]: input.components.join(',') }
+      : {}),
+    ...(flowExport.length > 0
+      ? {
+          [names.flowExport ?? DEFAULT_CLUSTER_TAG_NAMES.flowExport]:
+            flowExport.join(','),
+        }
       : {}),
     [CREATED_BY_TASK_TAG]: taskId,
   };

@@ -1,6 +1,9 @@
 import {
   azureNameProblem,
   azureRegionNameProblem,
+  FLOW_EXPORT_TOOL_IDS,
+  FlowExportTool,
+  isFlowExportTool,
   subscriptionIdProblem,
   unsafeTextProblem,
 } from '@aks-network/plugin-aks-network-common';
@@ -20,6 +23,9 @@ const MAX_TEXT_LENGTH = 256;
 
 /** Values quoted back in a message: short, printable ones only. */
 const MAX_QUOTED_LENGTH = 100;
+
+/** How many bad entries of a list a message names. */
+const MAX_NAMED_ENTRIES = 3;
 
 type Problems = string[];
 
@@ -133,6 +139,55 @@ class InputFields {
     }
     return items;
   }
+
+  /**
+   * Flow-export tools the cluster declares (docs/domain.md#declared-controls): each
+   * entry one of common's `FLOW_EXPORT_TOOL_IDS`, exactly as the template's checkboxes
+   * send them. An unknown id would be written to the tag and then only counted by the
+   * sync, never shown, so it is refused here with the ids that are known.
+   */
+  flowExportTools(field: string): FlowExportTool[] | undefined {
+    const value = this.input[field];
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    const allowed = `allowed: ${FLOW_EXPORT_TOOL_IDS.join(', ')}`;
+    if (!Array.isArray(value)) {
+      return this.problem(
+        field,
+        `expected a list of tool ids, got ${kindOf(value)}; ${allowed}`,
+      );
+    }
+    const unknown = value.flatMap((item: unknown, index) =>
+      typeof item === 'string' && isFlowExportTool(item)
+        ? []
+        : [`${entryText(item)} (entry ${index + 1})`],
+    );
+    if (unknown.length > 0) {
+      // A few are named; a list of garbage does not become a page of message.
+      const named = unknown.slice(0, MAX_NAMED_ENTRIES).join(', ');
+      const more =
+        unknown.length > MAX_NAMED_ENTRIES
+          ? ` and ${unknown.length - MAX_NAMED_ENTRIES} more`
+          : '';
+      return this.problem(
+        field,
+        `${named}${more} ${
+          unknown.length === 1 ? 'is not a known tool' : 'are not known tools'
+        }; ${allowed}`,
+      );
+    }
+    return value as FlowExportTool[];
+  }
+}
+
+/** A list entry as a message shows it: quoted if short and printable, else its kind. */
+function entryText(item: unknown): string {
+  return typeof item === 'string' &&
+    !unsafeTextProblem(item) &&
+    [...item].length <= MAX_QUOTED_LENGTH
+    ? `'${item}'`
+    : kindOf(item);
 }
 
 function kindOf(value: unknown): string {
@@ -209,8 +264,8 @@ export function readClusterInput(input: unknown): ClusterInput {
 }
 
 /**
- * The create action's input: the plan's fields, and the owner, system and components
- * that become the cluster's tags.
+ * The create action's input: the plan's fields, and the owner, system, components and
+ * declared flow export that become the cluster's tags.
  *
  * @throws InputError naming every bad field.
  */
@@ -221,6 +276,7 @@ export function readCreateClusterInput(input: unknown): CreateClusterInput {
     owner: fields.text('owner', { required: true }),
     system: fields.text('system', { required: false }),
     components: fields.textList('components'),
+    flowExport: fields.flowExportTools('flowExport'),
   };
   if (fields.problems.length > 0) {
     throw invalidClusterRequest(fields.problems);

@@ -8,7 +8,7 @@ import yaml from 'yaml';
 export const createClusterActionExamples: TemplateExample[] = [
   {
     description:
-      'Create an overlay cluster for two components of the payments system, with ACNS observability',
+      'Create an overlay cluster for two components of the payments system, with ACNS observability and Tetragon declared as its flow export',
     example: yaml.stringify({
       steps: [
         {
@@ -29,6 +29,7 @@ export const createClusterActionExamples: TemplateExample[] = [
             owner: 'group:default/team-payments',
             system: 'system:default/payments',
             components: ['payments-api', 'payments-worker'],
+            flowExport: ['tetragon'],
           },
         },
       ],

@@ -167,6 +167,8 @@ describe.each(databases.eachSupportedId())(
         component: 'payments-api,payments-worker',
         'backstage-task': SUCCESS_TASK,
       });
+      // No flowExport asked for: no flow-export tag, so nothing is declared.
+      expect(cluster.tags).not.toHaveProperty('aks-network-flow-export');
       expect(env.simulator.state.resource(subnetId)?.properties).toMatchObject({
         addressPrefix: outputs.nodeSubnetCidr,
         provisioningState: 'Succeeded',
@@ -208,6 +210,44 @@ describe.each(databases.eachSupportedId())(
         parts: 'payments-api,payments-worker',
         'backstage-task': taskId,
       });
+    });
+
+    it('declares the flow export it is given in the flow-export tag (docs/domain.md#declared-controls)', async () => {
+      const request = input({ flowExport: ['tetragon', 'linkerd'] });
+      const { ctx, outputs } = actionContext(request, { taskId: randomUUID() });
+      await action().handler(ctx as never);
+      // The default tag name (common's DEFAULT_CLUSTER_TAG_NAMES.flowExport), the ids
+      // comma-separated as the sync's parseFlowExportTag reads them.
+      expect(
+        env.simulator.state.resource(outputs.clusterId as string)?.tags,
+      ).toMatchObject({
+        owner: 'group:default/team-payments',
+        'aks-network-flow-export': 'tetragon,linkerd',
+      });
+    });
+
+    it('writes each declared tool once, in common order, under the configured flow-export tag', async () => {
+      const request = input({ flowExport: ['linkerd', 'tetragon', 'linkerd'] });
+      const { ctx, outputs } = actionContext(request, { taskId: randomUUID() });
+      await createClusterAction({
+        settings: env.settings,
+        tagNames: {
+          owner: 'owner',
+          system: 'system',
+          component: 'component',
+          flowExport: 'flows',
+        },
+        backend: env.backend,
+        provisioner: env.provisioner,
+        permissions: mockServices.permissions({
+          result: AuthorizeResult.ALLOW,
+        }),
+      }).handler(ctx as never);
+      const tags = env.simulator.state.resource(
+        outputs.clusterId as string,
+      )?.tags;
+      expect(tags).toMatchObject({ flows: 'tetragon,linkerd' });
+      expect(tags).not.toHaveProperty('aks-network-flow-export');
     });
 
     it('waits for the new entity in the catalog before it completes, and only warns when it is late', async () => {

@@ -3,6 +3,7 @@ import {
   aksClusterCreatePermission,
   ClusterTagNames,
   DEFAULT_CLUSTER_TAG_NAMES,
+  FLOW_EXPORT_TOOL_IDS,
 } from '@aks-network/plugin-aks-network-common';
 import {
   azurePortalResourceUrl,
@@ -44,7 +45,7 @@ import { planClusterRequest } from './planClusterRequest';
 export interface CreateClusterActionDeps {
   settings: ProvisioningSettings;
   /**
-   * The tags a new cluster's owner, system and components are written to
+   * The tags a new cluster's owner, system, components and flow export are written to
    * (`aksNetwork.tags`, readClusterTagNames), the ones the sync and the catalog read.
    * Default: common's `DEFAULT_CLUSTER_TAG_NAMES`.
    */
@@ -93,7 +94,7 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
   return createTemplateAction({
     id: 'aks-network:cluster:create',
     description:
-      'Creates an AKS cluster on Azure CNI Overlay: carves the node subnet out of an address pool, creates it, creates the cluster (organisation pod CIDR, service CIDR, DNS IP, maxPods, optional ACNS observability, owner/system/component tags), waits for it, and puts it in the catalog.',
+      'Creates an AKS cluster on Azure CNI Overlay: carves the node subnet out of an address pool, creates it, creates the cluster (organisation pod CIDR, service CIDR, DNS IP, maxPods, optional ACNS observability, owner/system/component tags, declared flow export), waits for it, and puts it in the catalog.',
     examples: createClusterActionExamples,
     supportsDryRun: true,
     schema: {
@@ -113,6 +114,17 @@ export function createClusterAction(deps: CreateClusterActionDeps) {
             .optional()
             .describe(
               'Components that will run on the cluster: the component tag',
+            ),
+        // Text, not an enum: the handler refuses an unknown id naming the field and the
+        // known ones, as it does every other field.
+        flowExport: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              `Pod flow-export tools the cluster runs (${FLOW_EXPORT_TOOL_IDS.join(
+                ', ',
+              )}): the flow-export tag. Declared, not verified: the posture shows them apart from what Azure detects`,
             ),
       },
       output: {
