@@ -1,3 +1,4 @@
+import { FLOW_EXPORT_TOOLS } from '@aks-network/plugin-aks-network-common';
 import { overlayTemplate } from './__testUtils__/overlayTemplate';
 
 /** The action inputs of the template before the scaffolder fields came in. */
@@ -79,6 +80,17 @@ describe('templates/aks-overlay-cluster/template.yaml', () => {
     expect(nodes.required).not.toContain('networkPlan');
   });
 
+  it('offers the flow-export tools common knows, by their names (the one list is FLOW_EXPORT_TOOLS)', () => {
+    expect(properties.flowExport).toMatchObject({
+      type: 'array',
+      uniqueItems: true,
+      items: {
+        enum: Object.keys(FLOW_EXPORT_TOOLS),
+        enumNames: Object.values(FLOW_EXPORT_TOOLS).map(tool => tool.name),
+      },
+    });
+  });
+
   it('passes the actions what it did before, and not the network plan', () => {
     const steps = Object.fromEntries(
       template.spec.steps.map(step => [step.id, step]),
@@ -91,6 +103,7 @@ describe('templates/aks-overlay-cluster/template.yaml', () => {
       'owner',
       'system',
       'components',
+      'flowExport',
     ]);
     for (const step of template.spec.steps) {
       for (const [key, value] of Object.entries(step.input)) {
