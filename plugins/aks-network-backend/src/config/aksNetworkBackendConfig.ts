@@ -13,6 +13,7 @@ import {
 import {
   AKS_NETWORK_CONFIG_ROOT,
   backstageConfigValue,
+  configNumber,
   parseConfigSection,
   readClusterTagNames,
 } from '@aks-network/plugin-aks-network-node';
@@ -113,19 +114,10 @@ export interface AksNetworkBackendSettings {
   notifications: NotificationSettings;
 }
 
-// Backstage config substitutes `${VAR}` as strings, so numbers may arrive as text
-// (as `Config.getNumber` accepted them).
-const numberFromText = (value: unknown) =>
-  typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value))
-    ? Number(value)
-    : value;
-
 const positiveWholeNumber = (defaultValue: number) =>
-  z
-    .preprocess(
-      numberFromText,
-      z.number({ invalid_type_error: 'expected a positive whole number' }),
-    )
+  configNumber(
+    z.number({ invalid_type_error: 'expected a positive whole number' }),
+  )
     .superRefine((value, ctx) => {
       if (!Number.isSafeInteger(value) || value <= 0) {
         ctx.addIssue({
@@ -135,9 +127,6 @@ const positiveWholeNumber = (defaultValue: number) =>
       }
     })
     .default(defaultValue);
-
-const configNumber = (schema: z.ZodNumber) =>
-  z.preprocess(numberFromText, schema);
 
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 const nonEmptyList = z.array(z.string().min(1)).min(1);

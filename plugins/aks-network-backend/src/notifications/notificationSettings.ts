@@ -2,6 +2,10 @@ import {
   ADDRESS_EXHAUSTION_WARN_RATIO,
   readEntityRef,
 } from '@aks-network/plugin-aks-network-common';
+import {
+  configBoolean,
+  configNumber,
+} from '@aks-network/plugin-aks-network-node';
 import { z } from 'zod';
 
 /**
@@ -57,22 +61,6 @@ export interface NotificationSettings {
   };
 }
 
-// Backstage config substitutes `${VAR}` as strings, so numbers may arrive as text.
-const configNumber = (schema: z.ZodNumber) =>
-  z.preprocess(
-    value =>
-      typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value))
-        ? Number(value)
-        : value,
-    schema,
-  );
-
-const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false };
-const configBoolean = z.preprocess(
-  value => (typeof value === 'string' ? BOOLEAN_TEXT[value] ?? value : value),
-  z.boolean(),
-);
-
 /**
  * The schema of `aksNetwork.notifications`; a bad value stops the backend naming the
  * key (`aksNetwork.notifications.fillThreshold: …`).
@@ -81,7 +69,7 @@ const configBoolean = z.preprocess(
  */
 export const notificationSettingsSchema = z
   .object({
-    enabled: configBoolean.default(true),
+    enabled: configBoolean().default(true),
     fillThreshold: configNumber(
       z
         .number()
@@ -93,15 +81,18 @@ export const notificationSettingsSchema = z
         Object.fromEntries(
           NOTIFIED_CLUSTER_CHECKS.map(check => [
             check,
-            configBoolean.default(true),
+            configBoolean().default(true),
           ]),
-        ) as Record<NotifiedClusterCheck, z.ZodDefault<typeof configBoolean>>,
+        ) as Record<
+          NotifiedClusterCheck,
+          z.ZodDefault<ReturnType<typeof configBoolean>>
+        >,
       )
       .strict()
       .default({}),
     addressPools: z
       .object({
-        enabled: configBoolean.default(true),
+        enabled: configBoolean().default(true),
         minFreeSubnets: configNumber(z.number().int().min(1)).default(
           DEFAULT_MIN_FREE_POOL_SUBNETS,
         ),

@@ -4,31 +4,7 @@ import {
   AzureCloudName,
   DEFAULT_AZURE_CLOUD,
 } from '../clouds';
-
-// Backstage config substitutes `${VAR}` as strings, so numbers may arrive as text.
-function configNumber(schema: z.ZodNumber) {
-  return z.preprocess(
-    value =>
-      typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value))
-        ? Number(value)
-        : value,
-    schema,
-  );
-}
-
-// Likewise booleans: a substituted `${VAR}` arrives as the text "true" or "false".
-function configBoolean() {
-  return z.preprocess(value => {
-    if (typeof value !== 'string') {
-      return value;
-    }
-    const text = value.trim().toLowerCase();
-    if (text === 'true' || text === 'false') {
-      return text === 'true';
-    }
-    return value;
-  }, z.boolean());
-}
+import { configBoolean, configNumber } from './configValues';
 
 const nonEmpty = () => z.string().trim().min(1, 'must not be empty');
 

@@ -17,6 +17,7 @@ export type {
   DefaultAzureCredentialConfig,
   DevelopmentCredentialConfig,
 } from './AzureAccessConfig';
+export { configBoolean, configNumber } from './configValues';
 export {
   backstageConfigValue,
   configKeyOf,
