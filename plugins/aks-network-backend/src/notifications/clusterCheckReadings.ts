@@ -1,5 +1,5 @@
 import {
-  NodeSubnetUse,
+  fullestSubnetUse,
   securityCheckHolds,
 } from '@aks-network/plugin-aks-network-common';
 import type { FleetInventoryCluster } from '../model';
@@ -25,23 +25,6 @@ const SECURITY_CHECKS = [
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
-/** The fullest subnet of those whose use Azure gave, with its share, surge counted. */
-function fullest(
-  uses: readonly NodeSubnetUse[],
-): { use: NodeSubnetUse; ratio: number } | undefined {
-  let best: { use: NodeSubnetUse; ratio: number } | undefined;
-  for (const use of uses) {
-    if (use.used === undefined || !use.usable) {
-      continue;
-    }
-    const ratio = (use.used + use.surgeIps) / use.usable;
-    if (!best || ratio > best.ratio) {
-      best = { use, ratio };
-    }
-  }
-  return best;
-}
-
 /**
  * The readings of a cluster's notified checks from its fleet figures (no record read):
  * one per enabled check whose data was read.
@@ -54,7 +37,10 @@ export function clusterCheckReadings(
   const readings: CheckReading[] = [];
   const threshold = settings.fillThreshold;
 
-  const subnet = fullest([...figures.nodeSubnets, ...figures.podSubnets]);
+  const subnet = fullestSubnetUse([
+    ...figures.nodeSubnets,
+    ...figures.podSubnets,
+  ]);
   if (settings.checks.nodeSubnetFill && subnet) {
     const { use, ratio } = subnet;
     readings.push({

@@ -106,11 +106,27 @@ export function securityCheckHolds(
     : status !== 'fail';
 }
 
-function worstRatio(uses: NodeSubnetUse[]): number | undefined {
-  const ratios = uses
-    .filter(use => use.used !== undefined && use.usable)
-    .map(use => (use.used! + use.surgeIps) / use.usable!);
-  return ratios.length > 0 ? Math.max(...ratios) : undefined;
+/**
+ * The fullest of the subnets whose use Azure gave, with its (used + surge) / usable;
+ * undefined when no subnet's use is known. What `nodeSubnetUseRatio` is, and what the
+ * owners' notifications name.
+ *
+ * @public
+ */
+export function fullestSubnetUse(
+  uses: readonly NodeSubnetUse[],
+): { use: NodeSubnetUse; ratio: number } | undefined {
+  let fullest: { use: NodeSubnetUse; ratio: number } | undefined;
+  for (const use of uses) {
+    if (use.used === undefined || !use.usable) {
+      continue;
+    }
+    const ratio = (use.used + use.surgeIps) / use.usable;
+    if (!fullest || ratio > fullest.ratio) {
+      fullest = { use, ratio };
+    }
+  }
+  return fullest;
 }
 
 /**
@@ -146,7 +162,7 @@ export function clusterFleetFigures(
       azureChecks[key] = azureStatus;
     }
   }
-  const ratio = worstRatio([...nodeSubnets, ...podSubnets]);
+  const ratio = fullestSubnetUse([...nodeSubnets, ...podSubnets])?.ratio;
   const pod = podCidrUse(cluster, model);
   return {
     nodeCount: currentNodeCount(cluster),
