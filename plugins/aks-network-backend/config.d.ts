@@ -177,7 +177,10 @@ export interface Config {
          * @default 5
          */
         minFreeSubnets?: number;
-        /** Entity refs (a bare name is a group), e.g. `group:default/team-platform`. */
+        /**
+         * Entity refs (a bare name is a group), e.g. `group:default/team-platform`.
+         * None (the default): pools are not checked.
+         */
         recipients?: string[];
       };
     };

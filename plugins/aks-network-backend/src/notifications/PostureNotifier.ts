@@ -4,6 +4,7 @@ import {
   errorMessage,
   logSafe,
   normaliseArmId,
+  PostureFinding,
   SECURITY_CHECK_FINDING_IDS,
 } from '@aks-network/plugin-aks-network-common';
 import { clusterEntityRef } from '@aks-network/plugin-aks-network-node';
@@ -45,14 +46,22 @@ export interface PostureNotifierOptions {
   now?: () => Date;
 }
 
+/** A finding of a cluster's posture as assessed now, by cluster id and finding id. */
+type FindingOf = (
+  clusterId: string,
+  findingId: string,
+) => PostureFinding | undefined;
+
 /** One subject's reading, with what to say when it changes. */
 interface SubjectReading {
   subject: string;
   state: 'ok' | 'bad';
+  /** The cluster whose posture the notification words its reason by, if any. */
+  reasonFromPostureOf?: string;
   /** Builds the notification; called only when the state changed. */
-  notify: () => Promise<
-    { recipients: string[]; payload: NotificationPayload } | undefined
-  >;
+  notify: (
+    findingOf: FindingOf,
+  ) => { recipients: string[]; payload: NotificationPayload } | undefined;
 }
 
 /**
@@ -65,6 +74,32 @@ function clusterSubjectPrefix(clusterId: string): string {
 
 function clusterSubject(clusterId: string, check: string): string {
   return `${clusterSubjectPrefix(clusterId)}${check}`;
+}
+
+/** The finding a security check is, by which its notification words the reason. */
+function securityFindingId(check: CheckReading['check']): string | undefined {
+  return check in SECURITY_CHECK_FINDING_IDS
+    ? SECURITY_CHECK_FINDING_IDS[
+        check as keyof typeof SECURITY_CHECK_FINDING_IDS
+      ]
+    : undefined;
+}
+
+/**
+ * Why, in the posture's own words for the security checks (the finding's title, detail
+ * and what to do), else what the figures say.
+ */
+function clusterReason(
+  reading: CheckReading,
+  finding: PostureFinding | undefined,
+): string {
+  if (finding) {
+    return [finding.title, finding.detail, finding.remediation]
+      .filter(Boolean)
+      .map(sentence)
+      .join(' ');
+  }
+  return sentence(reading.found);
 }
 
 /** What a subject is of: `cluster/<id>/` or `pool/<id>/` (checks hold no `/`). */
@@ -144,29 +179,41 @@ export class PostureNotifier {
         readings.push(this.clusterReading(cluster, reading));
       }
     }
-    if (this.settings.addressPools.enabled) {
-      for (const pool of await this.store.listAddressPools()) {
+    // A pool's capacity is one VNet read: none when no one would be told.
+    const poolsChecked =
+      this.settings.addressPools.enabled &&
+      this.settings.addressPools.recipients.length > 0;
+    if (poolsChecked) {
+      const pools = await this.store.listAddressPools();
+      for (const pool of pools) {
         seen.add(`pool/${pool.id}/`);
-        const reading = await this.poolReading(pool);
+      }
+      for (const reading of await Promise.all(
+        pools.map(pool => this.poolReading(pool)),
+      )) {
         if (reading) {
           readings.push(reading);
         }
       }
     }
 
+    const changes = readings.filter(
+      reading => stored.get(reading.subject)?.state !== reading.state,
+    );
+    // Only a subject told before is told of its change; a new one is stored silently.
+    const toTell = changes.filter(reading => stored.has(reading.subject));
+    const findingOf = await this.currentFindings(toTell);
     const at = this.now();
     const changed: NotificationState[] = [];
     let sent = 0;
-    for (const reading of readings) {
-      const before = stored.get(reading.subject);
-      if (before?.state === reading.state) {
-        continue;
+    for (const reading of changes) {
+      if (stored.has(reading.subject)) {
+        if (!(await this.send(reading, findingOf))) {
+          // Not told: the next sync tries again.
+          continue;
+        }
+        sent++;
       }
-      if (before && !(await this.send(reading))) {
-        // Not told: the next sync tries again.
-        continue;
-      }
-      sent += before ? 1 : 0;
       changed.push({
         subject: reading.subject,
         state: reading.state,
@@ -178,7 +225,7 @@ export class PostureNotifier {
       subject =>
         !seen.has(subjectOwner(subject)) &&
         (subject.startsWith('cluster/') ||
-          (subject.startsWith('pool/') && this.settings.addressPools.enabled)),
+          (subject.startsWith('pool/') && poolsChecked)),
     );
     await this.store.saveNotificationStates(changed, removed);
     if (sent > 0) {
@@ -186,6 +233,33 @@ export class PostureNotifier {
         `AKS network notifications after sync ${run.id}: ${sent} sent`,
       );
     }
+  }
+
+  /**
+   * The posture, assessed once per cluster, of the clusters whose notifications word
+   * their reason by it: one query for all their records.
+   */
+  private async currentFindings(
+    readings: SubjectReading[],
+  ): Promise<FindingOf> {
+    const ids = [
+      ...new Set(
+        readings.flatMap(reading =>
+          reading.reasonFromPostureOf ? [reading.reasonFromPostureOf] : [],
+        ),
+      ),
+    ];
+    const now = this.now();
+    const findings = new Map(
+      (ids.length > 0 ? await this.store.getClusters(ids) : []).map(cluster => [
+        normaliseArmId(cluster.record.id),
+        assessClusterPosture(cluster.record, { now }).findings,
+      ]),
+    );
+    return (clusterId, findingId) =>
+      findings
+        .get(normaliseArmId(clusterId))
+        ?.find(finding => finding.id === findingId);
   }
 
   private async allFleetClusters(): Promise<FleetInventoryCluster[]> {
@@ -209,10 +283,12 @@ export class PostureNotifier {
     cluster: FleetInventoryCluster,
     reading: CheckReading,
   ): SubjectReading {
+    const findingId = securityFindingId(reading.check);
     return {
       subject: clusterSubject(cluster.id, reading.check),
       state: reading.state,
-      notify: async () => {
+      ...(findingId ? { reasonFromPostureOf: cluster.id } : {}),
+      notify: findingOf => {
         const owner = ownerEntityRef(cluster.owner);
         if (!owner) {
           this.logger.info(
@@ -229,7 +305,10 @@ export class PostureNotifier {
           recipients: [owner],
           payload: {
             title: `${cluster.name}: ${worse ? texts.worse : texts.recovered}`,
-            description: await this.clusterReason(cluster, reading),
+            description: clusterReason(
+              reading,
+              findingId ? findingOf(cluster.id, findingId) : undefined,
+            ),
             link: entityPagePath(clusterEntityRef(cluster)),
             severity: worse ? 'high' : 'normal',
             topic: `${cluster.name} · ${texts.label}`,
@@ -238,37 +317,6 @@ export class PostureNotifier {
         };
       },
     };
-  }
-
-  /**
-   * Why, in the posture's own words for the security checks (the finding's detail and
-   * what to do), else what the figures say.
-   */
-  private async clusterReason(
-    cluster: FleetInventoryCluster,
-    reading: CheckReading,
-  ): Promise<string> {
-    const findingId =
-      reading.check in SECURITY_CHECK_FINDING_IDS
-        ? SECURITY_CHECK_FINDING_IDS[
-            reading.check as keyof typeof SECURITY_CHECK_FINDING_IDS
-          ]
-        : undefined;
-    if (findingId) {
-      const [stored] = await this.store.getClusters([cluster.id]);
-      const finding =
-        stored &&
-        assessClusterPosture(stored.record, { now: this.now() }).findings.find(
-          entry => entry.id === findingId,
-        );
-      if (finding) {
-        return [finding.title, finding.detail, finding.remediation]
-          .filter(Boolean)
-          .map(sentence)
-          .join(' ');
-      }
-    }
-    return sentence(reading.found);
   }
 
   private async poolReading(
@@ -295,15 +343,7 @@ export class PostureNotifier {
     return {
       subject,
       state: low ? 'bad' : 'ok',
-      notify: async () => {
-        if (recipients.length === 0) {
-          this.logger.info(
-            `Address pool ${logSafe(pool.id)} ${
-              low ? 'runs low' : 'has room again'
-            }, but aksNetwork.notifications.addressPools.recipients names no one`,
-          );
-          return undefined;
-        }
+      notify: () => {
         const free = `${capacity.freeSubnets} free /${pool.subnetPrefix} node subnet(s) of ${capacity.totalSubnets} in ${pool.range} (${pool.vnetName}, ${pool.region})`;
         return {
           recipients,
@@ -325,9 +365,12 @@ export class PostureNotifier {
   }
 
   /** Sends a changed reading's notification; false when it could not be sent. */
-  private async send(reading: SubjectReading): Promise<boolean> {
+  private async send(
+    reading: SubjectReading,
+    findingOf: FindingOf,
+  ): Promise<boolean> {
     try {
-      const notification = await reading.notify();
+      const notification = reading.notify(findingOf);
       if (notification) {
         await this.notifications.send({
           recipients: { type: 'entity', entityRef: notification.recipients },
