@@ -16,7 +16,6 @@
  * Run: yarn bench:api   (BENCH_DURATION=seconds, default 30; BENCH_RATE, default 200)
  */
 import { spawn } from 'node:child_process';
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -28,16 +27,9 @@ import {
   AzureInventoryReader,
 } from '@aks-network/plugin-aks-network-node';
 import { ConfigReader } from '@backstage/config';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { DatabaseAksNetworkStore } from '../plugins/aks-network-backend/src/database/DatabaseAksNetworkStore';
-import { aksNetworkPlugin } from '../plugins/aks-network-backend/src/plugin';
 import {
   databaseServiceFor,
   log,
@@ -50,6 +42,7 @@ import { fleetAtScale, subscriptionGuid } from './lib/fleetAtScale';
 import { startSimulatorProcess } from './lib/simulatorProcess';
 import { clusterRecordsAtScale } from './lib/clusterRecordsAtScale';
 import { freshPostgres } from './lib/freshPostgres';
+import { NO_SCHEDULED_SYNC, startPluginBackend } from './lib/pluginBackend';
 
 const AUTOCANNON = resolve(__dirname, '../node_modules/.bin/autocannon');
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
@@ -244,37 +237,21 @@ async function main(): Promise<void> {
     log(
       `Stored ${all.length} clusters and ${SYNC_RUNS} sync runs in ${postgres.database}.`,
     );
-    const backend = await startTestBackend({
-      features: [
-        aksNetworkPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            aksNetwork: {
-              azure: {
-                // Not read: the routes measured answer from the store.
-                resourceManagerEndpoint: 'https://127.0.0.1:9',
-                credential: { type: 'development', token: 'bench' },
-              },
-              // No sync during the run: it would replace the stored fleet.
-              sync: {
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 3 },
-                  initialDelay: { hours: 24 },
-                },
-              },
-            },
-          },
-        }),
-        mockServices.database.factory({ knex: postgres.knex }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory({ entities: catalogEntities(all) }),
-      ],
+    const backend = await startPluginBackend({
+      knex: postgres.knex,
+      aksNetwork: {
+        azure: {
+          // Not read: the routes measured answer from the store.
+          resourceManagerEndpoint: 'https://127.0.0.1:9',
+          credential: { type: 'development', token: 'bench' },
+        },
+        // No sync during the run: it would replace the stored fleet.
+        sync: { schedule: NO_SCHEDULED_SYNC },
+      },
+      entities: catalogEntities(all),
     });
     try {
-      const address = (backend.server as Server).address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      const base = `http://127.0.0.1:${port}/api/aks-network`;
+      const { base } = backend;
       const authorization = mockCredentials.user.header();
       const routes = [
         ['posture', `${base}/posture?entityRef=component:default/service-1`],

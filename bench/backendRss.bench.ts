@@ -11,18 +11,11 @@
  *
  * Run: yarn bench:backend-rss
  */
-import type { Server } from 'node:http';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { aksNetworkPlugin } from '../plugins/aks-network-backend/src/plugin';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { log, machine, mb } from './lib/benchSupport';
 import { fleetAtScale } from './lib/fleetAtScale';
 import { freshPostgres } from './lib/freshPostgres';
+import { NO_SCHEDULED_SYNC, startPluginBackend } from './lib/pluginBackend';
 import { startSimulatorProcess } from './lib/simulatorProcess';
 
 const TOKEN = 'bench-token';
@@ -52,33 +45,15 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   let failed = false;
   try {
-    const backend = await startTestBackend({
-      features: [
-        aksNetworkPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            aksNetwork: {
-              azure: simulator.azureConfig(fleet.subscriptions.map(s => s.id)),
-              sync: {
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 10 },
-                  initialDelay: { hours: 24 },
-                },
-                refreshCoolDown: { seconds: 0 },
-              },
-            },
-          },
-        }),
-        mockServices.database.factory({ knex: postgres.knex }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory({ entities: [] }),
-      ],
+    const backend = await startPluginBackend({
+      knex: postgres.knex,
+      aksNetwork: {
+        azure: simulator.azureConfig(fleet.subscriptions.map(s => s.id)),
+        sync: { schedule: NO_SCHEDULED_SYNC, refreshCoolDown: { seconds: 0 } },
+      },
     });
     try {
-      const address = (backend.server as Server).address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      const base = `http://127.0.0.1:${port}/api/aks-network`;
+      const { base } = backend;
       const headers = {
         authorization: mockCredentials.user.header(),
         'content-type': 'application/json',

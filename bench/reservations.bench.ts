@@ -18,17 +18,10 @@ import {
   overlaps,
   parseCidrOrThrow,
 } from '@aks-network/plugin-aks-network-common';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { Server } from 'node:http';
-import { aksNetworkPlugin } from '../plugins/aks-network-backend/src/plugin';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { log, machine, median, samplesFromEnv } from './lib/benchSupport';
 import { freshPostgres } from './lib/freshPostgres';
+import { startPluginBackend } from './lib/pluginBackend';
 import { startSimulatorProcess } from './lib/simulatorProcess';
 
 const TOKEN = 'bench-token';
@@ -72,26 +65,14 @@ async function main(): Promise<void> {
     parsed: ReturnType<typeof parseCidrOrThrow>;
   }> = [];
   try {
-    const backend = await startTestBackend({
-      features: [
-        aksNetworkPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            aksNetwork: {
-              azure: simulator.azureConfig([SUB]),
-              addressPools: [POOL],
-            },
-          },
-        }),
-        mockServices.database.factory({ knex: postgres.knex }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory(),
-      ],
+    const backend = await startPluginBackend({
+      knex: postgres.knex,
+      aksNetwork: {
+        azure: simulator.azureConfig([SUB]),
+        addressPools: [POOL],
+      },
     });
-    const server = backend.server as Server;
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const base = `http://127.0.0.1:${port}/api/aks-network`;
+    const { base } = backend;
     const pool = parseCidrOrThrow(POOL.range);
     try {
       for (let round = 0; round < rounds; round++) {
