@@ -1,6 +1,7 @@
 import {
   FLOW_EXPORT_TOOL_IDS,
   FlowExportTool,
+  isSubscriptionId,
 } from '@aks-network/plugin-aks-network-common';
 import { z } from 'zod';
 
@@ -27,14 +28,12 @@ export interface CompensatingControlsSettings {
   flowExport: SubscriptionFlowExport[];
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const subscriptionFlowExportSchema = z
   .object({
     subscriptionId: z
       .string({ invalid_type_error: 'must be a subscription id (a GUID)' })
       .trim()
-      .regex(GUID, 'must be a subscription id (a GUID)')
+      .refine(isSubscriptionId, 'must be a subscription id (a GUID)')
       .transform(id => id.toLowerCase()),
     tools: z
       .array(

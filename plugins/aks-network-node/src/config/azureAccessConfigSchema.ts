@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSubscriptionId } from '@aks-network/plugin-aks-network-common';
 import {
   AZURE_CLOUD_NAMES,
   AzureCloudName,
@@ -8,11 +9,10 @@ import { configBoolean, configNumber } from './configValues';
 
 const nonEmpty = () => z.string().trim().min(1, 'must not be empty');
 
-// Azure subscription ids are GUIDs; a typo here would otherwise surface as a 404 much later.
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const subscriptionId = nonEmpty().regex(
-  GUID,
+// Azure subscription ids are GUIDs (common's isSubscriptionId); a typo here would
+// otherwise surface as a 404 much later.
+const subscriptionId = nonEmpty().refine(
+  isSubscriptionId,
   'must be a subscription id (a GUID such as 00000000-0000-0000-0000-000000000000)',
 );
 
